@@ -1,0 +1,3 @@
+"""quizforge: revision notes in, worksheets and mark schemes out."""
+
+__version__ = "0.1.0"

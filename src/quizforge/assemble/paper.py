@@ -1,0 +1,69 @@
+"""Draw each strategy's section from its own seeded generator and number the questions."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from dataclasses import dataclass
+
+from ..errors import NotEnoughMaterial, OptionError
+from ..model import Paper, Section, Topic
+from ..strategies import Options, get
+
+PAPER_SIZES = ("a4", "letter")
+
+
+def strategy_rng(seed: int, strategy: str) -> random.Random:
+    """A generator per (paper seed, strategy): adding a strategy leaves the others' draws alone."""
+    return random.Random(f"quizforge:{seed}:{strategy}")
+
+
+@dataclass(frozen=True)
+class AssembleResult:
+    paper: Paper
+    skipped: tuple[str, ...]  # why a strategy made no section (only when not asked for by name)
+
+
+def assemble(
+    topic: Topic,
+    seed: int,
+    strategies: tuple[str, ...],
+    *,
+    paper_size: str = "a4",
+    options: dict[str, Options] | None = None,
+    required: bool = True,
+) -> AssembleResult:
+    """Build a paper. With ``required`` False, a strategy short of material is skipped, not fatal."""
+    if paper_size not in PAPER_SIZES:
+        raise OptionError(f"unknown paper size '{paper_size}'; choose {' or '.join(PAPER_SIZES)}")
+    if not strategies:
+        raise OptionError("no strategies chosen; see `quizforge strategies`")
+    options = options or {}
+    sections: list[Section] = []
+    skipped: list[str] = []
+    for name in strategies:
+        strategy = get(name)
+        try:
+            section = strategy.generate(topic, strategy_rng(seed, name), options.get(name, Options()))
+        except NotEnoughMaterial as exc:
+            if required:
+                raise
+            skipped.append(f"{name}: {exc}")
+            continue
+        sections.append(section)
+    if not sections:
+        raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
+    paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
+                  strategies=tuple(s.strategy for s in sections))
+    return AssembleResult(paper, tuple(skipped))
+
+
+def _number(sections: list[Section]) -> list[Section]:
+    numbered, n = [], 0
+    for section in sections:
+        questions = []
+        for q in section.questions:
+            n += 1
+            questions.append(dataclasses.replace(q, number=n))
+        numbered.append(dataclasses.replace(section, questions=tuple(questions)))
+    return numbered

@@ -1,0 +1,93 @@
+"""Command line: thin click commands over plain functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import QuizforgeError, SourceError
+from .load import load_notes
+from .pipeline import BuildRequest, build
+from .render.formats import FORMATS
+from .resources import default_source
+from .strategies import available
+
+
+class QuizforgeGroup(click.Group):
+    """Turns a user's mistake anywhere below into a message and exit code 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except QuizforgeError as exc:
+            click.echo(f"error: {exc}" if not isinstance(exc, SourceError) else str(exc), err=True)
+            ctx.exit(exc.exit_code)
+
+
+def comma_list(ctx, param, value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+
+
+def source_argument(value: str | None) -> Path:
+    return Path(value) if value else default_source()
+
+
+@click.group(cls=QuizforgeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quizforge")
+def main() -> None:
+    """Turn structured revision notes into printable worksheets and mark schemes."""
+
+
+@main.command("build")
+@click.argument("source", required=False)
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the output; files go in OUT/<topic>/.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same notes + same seed = the same paper.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--paper", "paper_size", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--format", "formats", callback=comma_list, default="pdf", show_default=True,
+              help=f"Comma-separated outputs: {', '.join(FORMATS)} (paper.json is always written).")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of templates that override the shipped ones.")
+def build_command(source, out, seed, strategies, paper_size, formats, templates) -> None:
+    """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
+    result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
+                                paper_size=paper_size, formats=formats, templates=templates))
+    for warning in result.warnings:
+        click.echo(f"note: skipped {warning}", err=True)
+    paper = result.paper
+    click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
+    for path in result.files:
+        click.echo(f"  wrote {path}")
+
+
+@main.command("validate")
+@click.argument("sources", nargs=-1, required=True)
+def validate_command(sources) -> None:
+    """Check notes files; report every problem as FILE:LINE: message."""
+    failed = False
+    for source in sources:
+        try:
+            topic = load_notes(source)
+        except SourceError as exc:
+            failed = True
+            click.echo(str(exc), err=True)
+            continue
+        points = sum(len(list(c.walk())) for c in topic.causes)
+        click.echo(f"{source}: ok ({len(topic.causes)} causes, {points} points, {len(topic.key_terms)} key terms)")
+    if failed:
+        sys.exit(2)
+
+
+@main.command("strategies")
+def strategies_command() -> None:
+    """List the question strategies."""
+    strategies = available()
+    width = max(len(n) for n in strategies)
+    for name, strategy in strategies.items():
+        click.echo(f"{name.ljust(width)}  {strategy.summary}")

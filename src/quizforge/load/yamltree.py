@@ -1,0 +1,107 @@
+"""Read YAML into a node tree that keeps line numbers and the text as typed.
+
+We use PyYAML's composer and stop before its constructor: the composer gives
+every node its position, and never resolves ``NO`` to False or ``1.10`` to a
+float. Anchors, aliases and custom tags are refused (notes never need them,
+and aliases are how "billion laughs" documents blow up).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..errors import Problem, SourceError
+
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "parse_yaml", "read_text", "line_of"]
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise ComposerError(
+                None, None,
+                f"aliases (*{event.anchor}) are not allowed in notes; write the text out in full",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def line_of(node: Node) -> int:
+    """1-based line where a node starts."""
+    return node.start_mark.line + 1
+
+
+def read_text(path: Path, label: str) -> str:
+    """Read a UTF-8 text file, naming the line of the first byte that is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError([Problem(label, 0, "file not found")]) from None
+    except IsADirectoryError:
+        raise SourceError([Problem(label, 0, "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise SourceError([Problem(label, 0, f"cannot be read: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError([Problem(
+            label, line,
+            f"this file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            "save it as UTF-8 in your editor and try again",
+        )]) from None
+
+
+def parse_yaml(text: str, label: str) -> Node:
+    """Compose one YAML document into nodes, or raise SourceError with the line."""
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = exc.problem or exc.context or "not valid YAML"
+        hint = _hint(what)
+        raise SourceError([Problem(label, line, f"YAML syntax: {what}{hint}")]) from None
+    except yaml.YAMLError as exc:
+        raise SourceError([Problem(label, 0, f"YAML syntax: {exc}")]) from None
+    if node is None:
+        raise SourceError([Problem(label, 1, "the file is empty; see docs/notes-format.md for what to write")])
+    bad = _first_custom_tag(node)
+    if bad is not None:
+        raise SourceError([Problem(label, line_of(bad), f"YAML tags such as {bad.tag!r} are not allowed in notes; remove the tag")])
+    return node
+
+
+def _first_custom_tag(node: Node) -> Node | None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if not str(current.tag).startswith(_STANDARD_TAG):
+            return current
+        if isinstance(current, SequenceNode):
+            stack.extend(current.value)
+        elif isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+    return None
+
+
+def _hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return " (a colon followed by a space inside text needs the whole text in quotes)"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in problem:
+        return " (check the indentation of this line and the one before)"
+    return ""

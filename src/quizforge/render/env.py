@@ -1,0 +1,51 @@
+"""The Jinja environment: a user's templates folder first, then the defaults.
+
+A template can reach the shipped version of itself with the ``default:``
+prefix, e.g. ``{% extends "default:worksheet.html.j2" %}``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..errors import OptionError
+from ..resources import templates_dir
+
+
+def letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def template_roots(user_dir: Path | None) -> tuple[Path, ...]:
+    if user_dir is not None and not user_dir.is_dir():
+        raise OptionError(f"--templates {user_dir}: no such folder")
+    return ((user_dir.resolve(),) if user_dir else ()) + (templates_dir(),)
+
+
+@lru_cache(maxsize=8)
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    roots = template_roots(user_dir)
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(r) for r in roots]),
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(templates_dir()))}, delimiter=":"),
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,  # every note is untrusted text
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["letter"] = letter
+    env.globals["letter"] = letter
+    return env

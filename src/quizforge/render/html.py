@@ -1,0 +1,29 @@
+"""Render the worksheet and the mark scheme from the same paper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Paper
+from .env import environment, template_roots
+
+DOCUMENTS = {"worksheet": "worksheet.html.j2", "markscheme": "markscheme.html.j2"}
+
+
+def asset_url(roots: tuple[Path, ...]):
+    """Jinja global: absolute file URL of a shipped or user asset (fonts, images)."""
+    def find(name: str) -> str:
+        for root in roots:
+            candidate = (root / name).resolve()
+            if candidate.is_file() and candidate.is_relative_to(root):
+                return candidate.as_uri()
+        raise FileNotFoundError(f"template asset {name!r} not found in {', '.join(map(str, roots))}")
+    return find
+
+
+def render_html(paper: Paper, document: str, templates: Path | None = None, **context) -> str:
+    """``document`` is 'worksheet' or 'markscheme'; extra context reaches the template."""
+    env = environment(templates)
+    template = env.get_template(DOCUMENTS[document])
+    return template.render(paper=paper, topic=paper.topic, document=document,
+                           asset_url=asset_url(template_roots(templates)), **context)

@@ -1,0 +1,58 @@
+"""HTML to PDF with WeasyPrint, fetching nothing but our own assets."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from ..errors import QuizforgeError
+
+ASSET_SUFFIXES = {".css", ".ttf", ".otf", ".woff", ".woff2", ".png", ".svg", ".jpg", ".jpeg"}
+
+
+def _weasyprint():
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: Pango/Cairo libraries missing
+        raise QuizforgeError(
+            f"PDF output needs WeasyPrint and the Pango library ({exc}). Install them with "
+            "`pip install weasyprint` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`, "
+            "or build HTML only with --format html."
+        ) from None
+    return weasyprint
+
+
+def make_fetcher(roots: tuple[Path, ...]):
+    """A URL fetcher that serves files under the template folders and refuses everything else."""
+    weasyprint = _weasyprint()
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    allowed = tuple(r.resolve() for r in roots)
+
+    class AssetsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parsed = urlparse(url)
+            if parsed.scheme != "file":
+                raise ValueError(f"quizforge fetches no {parsed.scheme or 'relative'} URLs: {url}")
+            path = Path(unquote(parsed.path)).resolve()
+            if path.suffix.lower() not in ASSET_SUFFIXES or not any(path.is_relative_to(r) for r in allowed):
+                raise ValueError(f"quizforge reads only its own templates and fonts, not {url}")
+            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _mime(path)})
+
+    del weasyprint
+    return AssetsOnly()
+
+
+def _mime(path: Path) -> str:
+    return {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
+            ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "image/jpeg")
+
+
+def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) -> bytes:
+    """Render one HTML document; relative URLs resolve against the first template root."""
+    weasyprint = _weasyprint()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    base_url = roots[-1].as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots))
+    return document.write_pdf(pdf_tags=True, pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")

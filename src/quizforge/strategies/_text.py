@@ -1,0 +1,44 @@
+"""Small text helpers shared by strategies."""
+
+from __future__ import annotations
+
+import re
+
+# Words that must never be the answer to a blank.
+STOP_WORDS = frozenset("""
+a about after all also an and any are as at be been before being but by can could did do does
+for from had has have he her him his how i if in into is it its many more most much no not of
+on or other others our out she so some such than that the their them then there these they this
+those to too up was we were what when where which while who whom why will with would you your
+""".split())
+
+PRONOUN_STARTS = ("he ", "she ", "it ", "they ", "this ", "these ", "those ", "that ", "as a result", "his ", "her ", "their ", "its ")
+
+
+def find_phrase(text: str, phrase: str) -> list[re.Match[str]]:
+    """Whole-word, case-insensitive occurrences of a phrase in text."""
+    return list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE))
+
+
+def lower_first(text: str) -> str:
+    """'To cover up' -> 'to cover up', but keep acronyms and names ('NKVD', 'Kirov's')."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        first_word = text.split(" ", 1)[0]
+        if first_word.lower() in STOP_WORDS or first_word in {"To", "Because"}:
+            return text[0].lower() + text[1:]
+    return text
+
+
+def stands_alone(text: str) -> bool:
+    """False for sentences that lean on a previous one ('He was...', 'This weakness...')."""
+    lowered = text.lower()
+    return not lowered.startswith(PRONOUN_STARTS)
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def end_sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -1,0 +1,69 @@
+"""The strategy contract and its registry.
+
+A strategy turns a ``Topic`` into one ``Section`` of questions. It must:
+- draw every random choice from the ``random.Random`` it is given;
+- make questions answerable from the notes alone, with mark-scheme text that
+  lets a colleague mark without the notes;
+- raise ``NotEnoughMaterial`` rather than produce a weak question.
+
+Built-in strategies register in ``strategies/__init__.py`` exactly as a third
+party would through the ``quizforge.strategies`` entry point group.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Protocol
+
+from ..errors import OptionError
+from ..model import Section, Topic
+
+
+@dataclass(frozen=True)
+class Options:
+    """Knobs a paper passes to every strategy; each reads what it needs."""
+
+    count: int | None = None  # how many questions (items); None: the strategy's default
+    word_bank: bool = True
+
+
+class Strategy(Protocol):
+    name: str  # registry key, also picks templates questions/<name>.html.j2
+    title: str  # section heading on the paper
+    summary: str  # one line for `quizforge strategies`
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section: ...
+
+
+_REGISTRY: dict[str, Strategy] = {}
+_PLUGINS_LOADED = False
+
+
+def register(strategy: Strategy) -> Strategy:
+    """Add a strategy under its name (a later registration replaces an earlier one)."""
+    _REGISTRY[strategy.name] = strategy
+    return strategy
+
+
+def _load_plugins() -> None:
+    global _PLUGINS_LOADED
+    if _PLUGINS_LOADED:
+        return
+    _PLUGINS_LOADED = True
+    for ep in entry_points(group="quizforge.strategies"):
+        register(ep.load())
+
+
+def available() -> dict[str, Strategy]:
+    _load_plugins()
+    return dict(_REGISTRY)
+
+
+def get(name: str) -> Strategy:
+    strategies = available()
+    try:
+        return strategies[name]
+    except KeyError:
+        raise OptionError(f"unknown strategy '{name}'; choose from {', '.join(strategies)}") from None

@@ -1,0 +1,78 @@
+"""Explain why: a prompt built from one cause, marked by levels with indicative content."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Extended, Level, Question, Section, Topic
+from ._text import end_sentence, lower_first
+from .base import Options
+
+DEFAULT_COUNT = 2
+MARKS = 6
+LINES_PER_MARK = 2
+
+
+def prompt_for(topic: Topic, cause: Cause) -> str:
+    """'Explain why Stalin used the Purges to cover up problems in the economy.'"""
+    if cause.explain:
+        return end_sentence(cause.explain)
+    if topic.explain_stem:
+        return end_sentence(f"{topic.explain_stem.rstrip(' .')} {lower_first(cause.title)}")
+    return end_sentence(f'Explain how this reason helps to answer the question "{topic.question}": {lower_first(cause.title)}')
+
+
+def levels_for(marks: int) -> tuple[Level, ...]:
+    """Three bands splitting the marks as evenly as possible, top band widest last."""
+    base, extra = divmod(marks, 3)
+    widths = [base + (1 if i < extra else 0) for i in range(3)]
+    words = (
+        "Simple or general statements: names the reason or gives an example, but does not explain how it led to the outcome.",
+        "Some explanation: at least one accurate, relevant example, with some link to the question.",
+        "Developed explanation: two or more accurate examples, each clearly explained and linked back to the question.",
+    )
+    levels, low = [], 1
+    for i, (width, descriptor) in enumerate(zip(widths, words)):
+        levels.append(Level(f"Level {i + 1}", low, low + width - 1, descriptor))
+        low += width
+    return tuple(levels)
+
+
+def explain_question(topic: Topic, cause: Cause, marks: int) -> Question:
+    indicative = tuple(end_sentence(p.text) for p in cause.walk())
+    body = Extended(lines=marks * LINES_PER_MARK, indicative=indicative, levels=levels_for(marks), cause_id=cause.id)
+    return Question(
+        id=f"explain:{cause.id}",
+        strategy="explain",
+        prompt=prompt_for(topic, cause),
+        marks=marks,
+        body=body,
+        answer=f"Explains: {cause.title}.",
+        guidance=(
+            "Decide the level first, then the mark within it: the top of the level if the answer fully "
+            "meets the description, lower if it only just does.",
+            "Credit any other accurate, relevant point; the indicative content is not a checklist.",
+            "0 marks for an answer with nothing worthy of credit.",
+        ),
+        cause_id=cause.id,
+    )
+
+
+class ExplainWhy:
+    name = "explain"
+    title = "Explain why"
+    summary = "'Explain why ...' prompts built from the causes, with ruled answer space and a levels mark scheme."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        count = options.count or DEFAULT_COUNT
+        causes = [c for c in topic.causes if len(list(c.walk())) >= 2]
+        if not causes:
+            raise NotEnoughMaterial(f"{topic.source}: 'explain why' needs a cause with at least two points to mark against")
+        chosen = rng.sample(causes, min(count, len(causes)))
+        questions = tuple(explain_question(topic, c, MARKS) for c in chosen)
+        instructions = "Write your answer in full sentences. Use specific examples to support your explanation."
+        return Section(self.name, self.title, instructions, questions)
+
+
+STRATEGY = ExplainWhy()

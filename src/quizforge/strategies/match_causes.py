@@ -1,0 +1,85 @@
+"""Match cause to example: lettered examples, numbered causes, one right answer."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from ..errors import NotEnoughMaterial
+from ..model import Match, Point, Question, Section, Topic
+from ._text import end_sentence, normalise, stands_alone
+from .base import Options
+
+MAX_CAUSES = 6
+MAX_EXAMPLES = 8
+
+
+def _examples_by_cause(topic: Topic) -> dict[str, list[Point]]:
+    """Points that can stand alone as an example, and belong to exactly one cause.
+
+    First-level points come first; deeper ones are used only when a cause has
+    no first-level point that reads well on its own.
+    """
+    owners: dict[str, set[str]] = {}
+    for cause in topic.causes:
+        for point in cause.walk():
+            owners.setdefault(normalise(point.text), set()).add(cause.id)
+    usable = {}
+    for cause in topic.causes:
+        def ok(p: Point) -> bool:
+            return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1
+        top = [p for p in cause.points if ok(p)]
+        usable[cause.id] = top or [p for p in cause.walk() if ok(p)]
+    return {k: v for k, v in usable.items() if v}
+
+
+class MatchCauses:
+    name = "match"
+    title = "Match the cause to the example"
+    summary = "A lettered list of examples to match to the numbered causes; each example fits exactly one cause."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        pools = _examples_by_cause(topic)
+        cause_ids = [c.id for c in topic.causes if c.id in pools]
+        if len(cause_ids) < 2:
+            raise NotEnoughMaterial(
+                f"{topic.source}: matching needs at least two causes with a point that reads on its own "
+                "(not starting with 'he', 'this', ...)"
+            )
+        if len(cause_ids) > MAX_CAUSES:
+            cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
+        total = sum(len(pools[c]) for c in cause_ids)
+        count = min(options.count or len(cause_ids) + 2, MAX_EXAMPLES, total)
+        count = max(count, len(cause_ids))
+        chosen: list[tuple[Point, int]] = []
+        for i, cid in enumerate(cause_ids):  # every cause gets one example ...
+            pool = pools[cid][:]
+            rng.shuffle(pool)
+            pools[cid] = pool
+            chosen.append((pool.pop(), i))
+        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
+        chosen += rng.sample(spare, count - len(chosen))  # ... and some get two
+        rng.shuffle(chosen)
+        causes = tuple(topic.cause(cid).title for cid in cause_ids)
+        body = Match(
+            causes=causes,
+            examples=tuple(end_sentence(p.text) for p, _ in chosen),
+            key=tuple(i for _, i in chosen),
+            example_ids=tuple(p.id for p, _ in chosen),
+        )
+        letters = string.ascii_uppercase
+        answer = ", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key))
+        question = Question(
+            id="match:" + ",".join(body.example_ids),
+            strategy=self.name,
+            prompt=f"Each example, A to {letters[count - 1]}, supports one of the causes numbered 1 to {len(causes)}. "
+                   "Write the number of the cause in the box next to each example. A cause may be used more than once.",
+            marks=count,
+            body=body,
+            answer=answer,
+            guidance=(f"1 mark for each example matched to the right cause (up to {count}).",),
+        )
+        return Section(self.name, self.title, "Match each example to the cause it supports.", (question,))
+
+
+STRATEGY = MatchCauses()
