@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -49,10 +51,29 @@ def _mime(path: Path) -> str:
             ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "image/jpeg")
 
 
+# fontTools stamps subset fonts with the time unless SOURCE_DATE_EPOCH is set;
+# a fixed stamp keeps the same paper byte-identical (2024-01-01T00:00:00Z).
+FONT_TIMESTAMP = "1704067200"
+
+
+@contextlib.contextmanager
+def _fixed_font_timestamp():
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_TIMESTAMP
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
 def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) -> bytes:
-    """Render one HTML document; relative URLs resolve against the first template root."""
+    """Render one HTML document. Templates name assets by absolute file URL (``asset_url``)."""
     weasyprint = _weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     base_url = roots[-1].as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots))
-    return document.write_pdf(pdf_tags=True, pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")
+    with _fixed_font_timestamp():
+        return document.write_pdf(pdf_tags=True, pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")

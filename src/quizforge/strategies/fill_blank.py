@@ -112,7 +112,6 @@ def _question(cand: Candidate) -> Question:
         accept=tuple(a for a in cand.accept if a.lower() != cand.answer.lower()),
         source_id=cand.point.id,
     )
-    accept_note = f" Also accept: {', '.join(gap.accept)}." if gap.accept else ""
     return Question(
         id=f"fill-blank:{cand.point.id}",
         strategy="fill-blank",
@@ -120,7 +119,7 @@ def _question(cand: Candidate) -> Question:
         marks=1,
         body=gap,
         answer=cand.answer,
-        guidance=(f"1 mark for '{cand.answer}' or a clear equivalent; ignore spelling if the meaning is clear.{accept_note}",),
+        guidance=("1 mark. Accept a clear equivalent; ignore spelling if the meaning is clear.",),
         cause_id=cand.cause_id,
     )
 
@@ -144,7 +143,8 @@ class FillBlank:
         bank: tuple[str, ...] = ()
         if options.word_bank:
             answers = {q.answer.lower() for q in questions}
-            extras = sorted({c.answer for c in cands if c.answer.lower() not in answers and c.priority < 2})
+            extras = sorted({c.answer.lower(): c.answer for c in cands
+                             if c.answer.lower() not in answers and c.priority < 2}.values())
             extras = rng.sample(extras, min(WORD_BANK_EXTRAS, len(extras)))
             bank = tuple(sorted({*(q.answer for q in questions), *extras}, key=str.lower))
         instructions = "Complete each sentence with the missing word or words."
