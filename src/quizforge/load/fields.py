@@ -41,6 +41,7 @@ class Fields:
             return None
         allowed = required + optional
         seen: dict[str, Node] = {}
+        suggested: set[str] = set()
         for key_node, value in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, path, "keys must be plain words")
@@ -52,11 +53,12 @@ class Fields:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; allowed keys are {', '.join(allowed)}"
+                suggested.update(close)
                 self.problem(key_node, path, f"unknown key '{key}'{hint}")
                 continue
             seen[key] = value
         for key in required:
-            if key not in seen:
+            if key not in seen and key not in suggested:
                 self.problem(node, path, f"missing required key '{key}'")
         return seen
 

@@ -18,17 +18,24 @@ from ..errors import Problem, SourceError
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "parse_yaml", "read_text", "line_of"]
 
-_STANDARD_TAG = "tag:yaml.org,2002:"
+class _Refused(ComposerError):
+    """Valid YAML that notes do not allow (aliases, tags)."""
 
 
 class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise ComposerError(
+            raise _Refused(
                 None, None,
                 f"aliases (*{event.anchor}) are not allowed in notes; write the text out in full",
                 event.start_mark,
+            )
+        event = self.peek_event()
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            raise _Refused(
+                None, None, f"YAML tags such as {tag!r} are not allowed in notes; remove the tag", event.start_mark,
             )
         return super().compose_node(parent, index)
 
@@ -71,30 +78,14 @@ def parse_yaml(text: str, label: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         what = exc.problem or exc.context or "not valid YAML"
-        hint = _hint(what)
-        raise SourceError([Problem(label, line, f"YAML syntax: {what}{hint}")]) from None
+        if isinstance(exc, _Refused):
+            raise SourceError([Problem(label, line, what)]) from None
+        raise SourceError([Problem(label, line, f"YAML syntax: {what}{_hint(what)}")]) from None
     except yaml.YAMLError as exc:
         raise SourceError([Problem(label, 0, f"YAML syntax: {exc}")]) from None
     if node is None:
         raise SourceError([Problem(label, 1, "the file is empty; see docs/notes-format.md for what to write")])
-    bad = _first_custom_tag(node)
-    if bad is not None:
-        raise SourceError([Problem(label, line_of(bad), f"YAML tags such as {bad.tag!r} are not allowed in notes; remove the tag")])
     return node
-
-
-def _first_custom_tag(node: Node) -> Node | None:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if not str(current.tag).startswith(_STANDARD_TAG):
-            return current
-        if isinstance(current, SequenceNode):
-            stack.extend(current.value)
-        elif isinstance(current, MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
-    return None
 
 
 def _hint(problem: str) -> str:

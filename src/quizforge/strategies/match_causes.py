@@ -29,7 +29,9 @@ def _examples_by_cause(topic: Topic) -> dict[str, list[Point]]:
         def ok(p: Point) -> bool:
             return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1
         top = [p for p in cause.points if ok(p)]
-        usable[cause.id] = top or [p for p in cause.walk() if ok(p)]
+        pool = top or [p for p in cause.walk() if ok(p)]
+        unique = {normalise(p.text): p for p in reversed(pool)}  # first of any repeated point wins
+        usable[cause.id] = [p for p in pool if unique[normalise(p.text)] is p]
     return {k: v for k, v in usable.items() if v}
 
 

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from quizforge import __version__
+from quizforge.cli import main
+
+from .conftest import FIXTURES, MINIMAL, PURGES
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
+
+
+def test_version_and_help(run):
+    assert __version__ in run("--version").output
+    for command in ("build", "validate", "strategies"):
+        result = run(command, "--help")
+        assert result.exit_code == 0, result.output
+        assert "Usage:" in result.output
+
+
+def test_strategies_lists_the_three(run):
+    result = run("strategies")
+    assert result.exit_code == 0, result.output
+    for name in ("fill-blank", "match", "explain"):
+        assert name in result.output
+
+
+def test_validate_ok_and_bad(run, write_notes):
+    ok = run("validate", PURGES)
+    assert ok.exit_code == 0, ok.output
+    assert "ok (5 causes" in ok.output
+    bad = write_notes(MINIMAL.replace("subject: Science\n", "subjet: Science\n"), "bad.yaml")
+    result = run("validate", PURGES, bad)
+    assert result.exit_code == 2
+    assert f"{bad}:2: unknown key 'subjet'; did you mean 'subject'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_html_only_writes_outputs_and_json(run, tmp_path):
+    result = run("build", PURGES, "--format", "html", "--seed", "5", "--out", tmp_path / "o")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "o" / "purges"
+    assert sorted(p.name for p in folder.iterdir()) == ["markscheme.html", "paper.json", "worksheet.html"]
+    paper = json.loads((folder / "paper.json").read_text())
+    assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")], "no temporary files left behind"
+
+
+def test_build_with_bad_notes_writes_nothing(run, tmp_path, write_notes):
+    out = tmp_path / "o"
+    good = run("build", PURGES, "--format", "html", "--out", out)
+    assert good.exit_code == 0
+    before = {p.name: p.read_bytes() for p in (out / "purges").iterdir()}
+    bad = write_notes("title: [broken\n", "purges.yaml")
+    result = run("build", bad, "--format", "html", "--out", out, "--seed", "9")
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{bad}:")
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in (out / "purges").iterdir()} == before
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--strategies", "nope"), "unknown strategy 'nope'"),
+    (("--format", "docx"), "unknown format 'docx'"),
+    (("--templates", "no-such-dir"), "no such folder"),
+])
+def test_bad_options_exit_2(run, args, message):
+    result = run("build", PURGES, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_missing_source_is_a_clear_error(run):
+    result = run("build", "nope.yaml")
+    assert result.exit_code == 2
+    assert result.output.strip() == "nope.yaml:0: file not found"
+
+
+def test_default_source_is_sources_purges(run, tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "purges.yaml").write_text(PURGES.read_text())
+    result = run("build", "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "purges" / "worksheet.html").exists()
+
+
+def test_strategy_choice_and_user_templates(run, tmp_path):
+    templates = tmp_path / "mine" / "questions"
+    templates.mkdir(parents=True)
+    (templates / "explain.html.j2").write_text('<p class="mine">MY {{ q.prompt }}</p>')
+    result = run("build", PURGES, "--format", "html", "--strategies", "explain", "--templates", tmp_path / "mine")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "purges" / "worksheet.html").read_text()
+    assert 'class="mine">MY Explain why' in html
+    assert "Fill in the blanks" not in html
+
+
+def test_notes_are_escaped_in_html(run, tmp_path):
+    result = run("build", FIXTURES / "notes-tricky.yaml", "--format", "html", "--strategies", "match,explain")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "notes-tricky" / "worksheet.html").read_text()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<img" not in html
+    assert "&lt;b&gt;notes&lt;/b&gt;" in html
