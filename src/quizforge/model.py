@@ -127,6 +127,8 @@ class Match:
     examples: tuple[str, ...]
     key: tuple[int, ...]
     example_ids: tuple[str, ...] = ()
+    left_label: str = "Cause"  # e.g. "Term" when matching terms to definitions
+    right_label: str = "Example"  # e.g. "Definition"
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,46 @@ class Extended:
     indicative: tuple[str, ...]
     levels: tuple[Level, ...]
     cause_id: str = ""
-    stimulus: tuple[str, ...] = ()
+    stimulus: tuple[str, ...] = ()  # bullet points offered to the student
+    indicative_against: tuple[str, ...] = ()  # "how far do you agree": the other side
+    spag: tuple[Level, ...] = ()  # spelling, punctuation and grammar bands, if marked
+    rules: tuple[str, ...] = ()  # marking rules, e.g. "stimulus only cannot reach Level 4"
 
 
-Body = Union[Gap, Match, Extended]
+@dataclass(frozen=True)
+class Choice:
+    """Multiple choice (also odd one out): exactly one option is right."""
+
+    options: tuple[str, ...]
+    correct: int  # index into options
+    explanation: str = ""  # why the answer is right (mark scheme, self-test feedback)
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    statement: str
+    true: bool
+    correction: str = ""  # for a false statement: the true version
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    """A short written answer with a model answer, e.g. "Define NKVD"."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+    lines: int = 2
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """Put items in order: ``items`` as printed; ``order`` lists their indices in the right order."""
+
+    items: tuple[str, ...]
+    order: tuple[int, ...]
+
+
+Body = Union[Gap, Match, Extended, Choice, TrueFalse, ShortAnswer, Sequence]
 
 
 @dataclass(frozen=True)
