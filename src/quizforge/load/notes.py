@@ -78,19 +78,28 @@ class _TopicReader(Fields):
             return "en"
         return value
 
-    def claim_id(self, value: str, node: Node, path: str) -> None:
-        if value in self.ids:
-            self.problem(node, path, f"id '{value}' is already used on line {self.ids[value]}; ids must be unique")
-        else:
+    def claim_id(self, value: str, node: Node, path: str, explicit: bool) -> bool:
+        """Record an id; False (and a problem) if it is taken."""
+        if value not in self.ids:
             self.ids[value] = line_of(node)
+            return True
+        first = self.ids[value]
+        if explicit:
+            self.problem(node, f"{path}.id", f"id '{value}' is already used on line {first}; ids must be unique")
+        else:
+            self.problem(node, path, f"this item's automatic id '{value}' clashes with the id on line {first}; "
+                                     "give one of them a different id")
+        return False
 
     def cause(self, node: Node, index: int) -> Cause | None:
         path = f"causes[{index}]"
         fields = self.mapping(node, path, ("title", "points"), ("id", "explain"))
         if fields is None:
             return None
-        cause_id = self.identifier(fields.get("id"), f"{path}.id") or f"c{index + 1}"
-        self.claim_id(cause_id, fields.get("id", node), f"{path}.id")
+        given = self.identifier(fields.get("id"), f"{path}.id")
+        cause_id = given or f"c{index + 1}"
+        if not self.claim_id(cause_id, fields.get("id", node), path, explicit=given is not None):
+            cause_id = f"c{index + 1}" if given else f"{cause_id}-{index + 1}"  # avoid knock-on clashes below
         points = self.points(fields.get("points"), f"{path}.points", cause_id, depth=1, min_items=1)
         title = self.text(fields.get("title"), f"{path}.title")
         if title is None:
@@ -114,13 +123,14 @@ class _TopicReader(Fields):
     def point(self, node: Node, path: str, default_id: str, depth: int) -> Point | None:
         if isinstance(node, ScalarNode):
             text = self.text(node, path)
-            self.claim_id(default_id, node, path)
+            self.claim_id(default_id, node, path, explicit=False)
             return Point(id=default_id, text=text, line=line_of(node)) if text else None
         fields = self.mapping(node, path, ("text",), ("id", "blank", "accept", "points"))
         if fields is None:
             return None
-        point_id = self.identifier(fields.get("id"), f"{path}.id") or default_id
-        self.claim_id(point_id, fields.get("id", node), f"{path}.id")
+        given = self.identifier(fields.get("id"), f"{path}.id")
+        point_id = given or default_id
+        self.claim_id(point_id, fields.get("id", node), path, explicit=given is not None)
         text = self.text(fields.get("text"), f"{path}.text")
         blanks = self.text_list(fields.get("blank"), f"{path}.blank")
         accept = self.text_list(fields.get("accept"), f"{path}.accept")
