@@ -156,3 +156,12 @@ def test_strategies_on_generated_notes(causes, seed):
             continue
         for q in section.questions:
             CHECKS[type(q.body)](topic, q)
+
+
+@pytest.mark.parametrize("topic", TOPICS, ids=[t.slug for t in TOPICS])
+def test_no_question_shows_another_ones_answer(topic):
+    """A point printed by one question (a match example) is never the sentence of a blank."""
+    for seed in SEEDS:
+        paper = assemble(topic, seed, DEFAULT_STRATEGIES, required=False).paper
+        shown = [src for q in paper.questions for src in q.sources]
+        assert len(shown) == len(set(shown)), f"seed {seed}: a point appears in two questions"

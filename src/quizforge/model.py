@@ -204,6 +204,7 @@ class Question:
     guidance: tuple[str, ...] = ()  # how to award the marks
     cause_id: str | None = None
     number: int = 0  # set when the paper is assembled
+    sources: tuple[str, ...] = ()  # ids of the points whose text the question shows
 
 
 @dataclass(frozen=True)

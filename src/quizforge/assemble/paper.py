@@ -41,16 +41,20 @@ def assemble(
     options = options or {}
     sections: list[Section] = []
     skipped: list[str] = []
+    shown: set[str] = set()
     for name in strategies:
         strategy = get(name)
+        opts = options.get(name, Options())
+        opts = dataclasses.replace(opts, exclude=opts.exclude | shown)
         try:
-            section = strategy.generate(topic, strategy_rng(seed, name), options.get(name, Options()))
+            section = strategy.generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:
             if required:
                 raise
             skipped.append(f"{name}: {exc}")
             continue
         sections.append(section)
+        shown.update(src for q in section.questions for src in q.sources)
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,

@@ -27,6 +27,9 @@ class Options:
 
     count: int | None = None  # how many questions (items); None: the strategy's default
     word_bank: bool = True
+    # Points already shown elsewhere on the paper: avoid them where possible, so one
+    # question never prints the answer to another.
+    exclude: frozenset[str] = frozenset()
 
 
 class Strategy(Protocol):

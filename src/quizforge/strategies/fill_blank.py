@@ -121,6 +121,7 @@ def _question(cand: Candidate) -> Question:
         answer=cand.answer,
         guidance=("1 mark. Accept a clear equivalent; ignore spelling if the meaning is clear.",),
         cause_id=cand.cause_id,
+        sources=(cand.point.id,),
     )
 
 
@@ -131,7 +132,8 @@ class FillBlank:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         count = options.count or DEFAULT_COUNT
-        cands = candidates(topic)
+        every = candidates(topic)
+        cands = [c for c in every if c.point.id not in options.exclude] or every
         if len(cands) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: fill-in-the-blank needs key terms, people, dates or 'blank:' phrases "
@@ -143,7 +145,7 @@ class FillBlank:
         bank: tuple[str, ...] = ()
         if options.word_bank:
             answers = {q.answer.lower() for q in questions}
-            extras = sorted({c.answer.lower(): c.answer for c in cands
+            extras = sorted({c.answer.lower(): c.answer for c in every
                              if c.answer.lower() not in answers and c.priority < 2}.values())
             extras = rng.sample(extras, min(WORD_BANK_EXTRAS, len(extras)))
             bank = tuple(sorted({*(q.answer for q in questions), *extras}, key=str.lower))

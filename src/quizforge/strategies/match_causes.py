@@ -14,24 +14,29 @@ MAX_CAUSES = 6
 MAX_EXAMPLES = 8
 
 
-def _examples_by_cause(topic: Topic) -> dict[str, list[Point]]:
+def _examples_by_cause(topic: Topic, exclude: frozenset[str]) -> dict[str, list[Point]]:
     """Points that can stand alone as an example, and belong to exactly one cause.
 
-    First-level points come first; deeper ones are used only when a cause has
-    no first-level point that reads well on its own.
+    Best first: first-level points, then deeper ones. Points shown elsewhere on
+    the paper are left out, and so is a cause with nothing else to show, unless
+    that leaves fewer than two causes.
     """
     owners: dict[str, set[str]] = {}
     for cause in topic.causes:
         for point in cause.walk():
             owners.setdefault(normalise(point.text), set()).add(cause.id)
-    usable = {}
+    usable, shown = {}, {}
     for cause in topic.causes:
         def ok(p: Point) -> bool:
             return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1
         top = [p for p in cause.points if ok(p)]
-        pool = top or [p for p in cause.walk() if ok(p)]
-        unique = {normalise(p.text): p for p in reversed(pool)}  # first of any repeated point wins
-        usable[cause.id] = [p for p in pool if unique[normalise(p.text)] is p]
+        deeper = [p for p in cause.walk() if ok(p) and p not in top]
+        unique = {normalise(p.text): p for p in reversed(top + deeper)}  # first of any repeated point wins
+        pool = [p for p in top + deeper if unique[normalise(p.text)] is p]
+        usable[cause.id] = [p for p in pool if p.id not in exclude]
+        shown[cause.id] = pool
+    if sum(1 for v in usable.values() if v) < 2:
+        usable = shown
     return {k: v for k, v in usable.items() if v}
 
 
@@ -41,7 +46,7 @@ class MatchCauses:
     summary = "A lettered list of examples to match to the numbered causes; each example fits exactly one cause."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pools = _examples_by_cause(topic)
+        pools = _examples_by_cause(topic, options.exclude)
         cause_ids = [c.id for c in topic.causes if c.id in pools]
         if len(cause_ids) < 2:
             raise NotEnoughMaterial(
@@ -59,8 +64,9 @@ class MatchCauses:
             rng.shuffle(pool)
             pools[cid] = pool
             chosen.append((pool.pop(), i))
-        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
-        chosen += rng.sample(spare, count - len(chosen))  # ... and some get two
+        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid] if p.id not in options.exclude]
+        chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get two
+        count = len(chosen)
         rng.shuffle(chosen)
         causes = tuple(topic.cause(cid).title for cid in cause_ids)
         body = Match(
@@ -80,6 +86,7 @@ class MatchCauses:
             body=body,
             answer=answer,
             guidance=(f"1 mark for each example matched to the right cause (up to {count}).",),
+            sources=body.example_ids,
         )
         return Section(self.name, self.title, "Match each example to the cause it supports.", (question,))
 
