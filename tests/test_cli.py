@@ -114,3 +114,22 @@ def test_notes_are_escaped_in_html(run, tmp_path):
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<img" not in html
     assert "&lt;b&gt;notes&lt;/b&gt;" in html
+
+
+def test_broken_user_template_is_a_clear_error(run, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "worksheet.html.j2").write_text("{% extends 'default:worksheet.html.j2' %}\n{% block title %}{{ oops( {% endblock %}\n")
+    result = run("build", PURGES, "--format", "html", "--templates", tmp_path / "mine")
+    assert result.exit_code == 2
+    assert "worksheet.html.j2:2: template error" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_user_template_can_extend_the_default(run, tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "worksheet.html.j2").write_text(
+        "{% extends 'default:worksheet.html.j2' %}{% block student %}<p>Set 3 homework</p>{% endblock %}")
+    result = run("build", PURGES, "--format", "html", "--templates", tmp_path / "mine")
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "purges" / "worksheet.html").read_text()
+    assert "Set 3 homework" in html and "Fill in the blanks" in html

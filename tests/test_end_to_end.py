@@ -40,7 +40,8 @@ def test_every_question_on_the_worksheet_and_every_answer_in_the_mark_scheme(bui
             assert squash(q.prompt) in worksheet
             for point in body.indicative:
                 assert squash(point) in scheme
-        assert squash(f"Question{q.number}") in scheme
+        if not hasattr(body, "before"):  # blanks are marked from one answer table
+            assert squash(f"Question{q.number}") in scheme
     assert squash(f"{result.paper.total_marks} marks") in worksheet
 
 

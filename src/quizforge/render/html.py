@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
+
+from ..errors import QuizforgeError
 from ..model import Paper
 from .env import environment, template_roots
 
@@ -24,6 +27,11 @@ def asset_url(roots: tuple[Path, ...]):
 def render_html(paper: Paper, document: str, templates: Path | None = None, **context) -> str:
     """``document`` is 'worksheet' or 'markscheme'; extra context reaches the template."""
     env = environment(templates)
-    template = env.get_template(DOCUMENTS[document])
-    return template.render(paper=paper, topic=paper.topic, document=document,
-                           asset_url=asset_url(template_roots(templates)), **context)
+    try:
+        template = env.get_template(DOCUMENTS[document])
+        return template.render(paper=paper, topic=paper.topic, document=document,
+                               asset_url=asset_url(template_roots(templates)), **context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise QuizforgeError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
+    except (jinja2.TemplateError, FileNotFoundError) as exc:
+        raise QuizforgeError(f"template {DOCUMENTS[document]} could not be rendered: {exc}") from None
