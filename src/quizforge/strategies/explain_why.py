@@ -15,12 +15,27 @@ LINES_PER_MARK = 2
 
 
 def prompt_for(topic: Topic, cause: Cause) -> str:
-    """'Explain why Stalin used the Purges to cover up problems in the economy.'"""
+    """'Explain why Stalin used the Purges to cover up problems in the economy.'
+
+    A title that completes the stem ("To cover up ...") is appended to it; any
+    other ("Because bacteria mutate") is named as the reason to focus on.
+    """
     if cause.explain:
         return end_sentence(cause.explain)
+    reason = lower_first(cause.title).rstrip(" .")
     if topic.explain_stem:
-        return end_sentence(f"{topic.explain_stem.rstrip(' .')} {lower_first(cause.title)}")
-    return end_sentence(f'Explain how this reason helps to answer the question "{topic.question}": {lower_first(cause.title)}')
+        stem = topic.explain_stem.rstrip(" .")
+        if reason.startswith(("to ", "in order to ", "so that ", "so as to ")):
+            return end_sentence(f"{stem} {reason}")
+        return f"{stem}. In your answer, focus on this reason: {_strip_because(reason)}."
+    return f'{topic.question} Explain how this reason helps to answer the question: {_strip_because(reason)}.'
+
+
+def _strip_because(reason: str) -> str:
+    for word in ("because of ", "because "):
+        if reason.lower().startswith(word):
+            return reason[len(word):]
+    return reason
 
 
 def levels_for(marks: int) -> tuple[Level, ...]:
