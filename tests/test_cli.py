@@ -133,3 +133,9 @@ def test_user_template_can_extend_the_default(run, tmp_path):
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out" / "purges" / "worksheet.html").read_text()
     assert "Set 3 homework" in html and "Fill in the blanks" in html
+
+
+def test_no_word_bank(run, tmp_path):
+    result = run("build", PURGES, "--format", "html", "--no-word-bank")
+    assert result.exit_code == 0, result.output
+    assert "Word bank" not in (tmp_path / "out" / "purges" / "worksheet.html").read_text()

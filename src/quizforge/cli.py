@@ -13,7 +13,7 @@ from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
-from .strategies import available
+from .strategies import Options, available
 
 
 class QuizforgeGroup(click.Group):
@@ -54,10 +54,13 @@ def main() -> None:
               help=f"Comma-separated outputs: {', '.join(FORMATS)} (paper.json is always written).")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
-def build_command(source, out, seed, strategies, paper_size, formats, templates) -> None:
+@click.option("--word-bank/--no-word-bank", default=True, show_default=True,
+              help="Print a word bank above the fill-in-the-blank questions.")
+def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
+    options = {"fill-blank": Options(word_bank=word_bank)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
-                                paper_size=paper_size, formats=formats, templates=templates))
+                                paper_size=paper_size, formats=formats, templates=templates, options=options))
     for warning in result.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     paper = result.paper
