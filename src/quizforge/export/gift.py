@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
 from .base import ExportContext, dispatch
 from .markup import bullets, esc, paragraphs
-from .moodle import category_path
+from .moodle import category_path, wildcard_safe
 from .text import accepted, auto_markable, groups, mark_scheme_lines, match_pairs, sequence_pairs, stem_lines
 
 SPECIALS = "\\~=#{}:"
@@ -34,7 +34,7 @@ def _feedback(lines: list[str]) -> str:
 
 def _gap(q: Question) -> str:
     body: Gap = q.body
-    answers = " ".join(f"={gift_escape(a)}" for a in accepted(body.answer, body.accept))
+    answers = " ".join(f"={gift_escape(wildcard_safe(a))}" for a in accepted(body.answer, body.accept))
     # The "missing word" form: Moodle shows the answer block as a blank inside the sentence.
     before = gift_escape(paragraphs([q.prompt]) + "<p>" + esc(body.before))
     return f"{_head(q)}{before}{{{answers}}}{gift_escape(esc(body.after) + '</p>')}"
@@ -75,7 +75,7 @@ def _short(q: Question) -> str:
     body: ShortAnswer = q.body
     if not auto_markable(body):
         return _essay(q, [q.prompt])
-    answers = "".join(f"\n  ={gift_escape(a)}" for a in accepted(body.answer, body.accept))
+    answers = "".join(f"\n  ={gift_escape(wildcard_safe(a))}" for a in accepted(body.answer, body.accept))
     return f"{_head(q)}{gift_escape(paragraphs([q.prompt]))}{{{answers}\n}}"
 
 
