@@ -96,7 +96,7 @@ def test_qti12_round_trip(tmp_path):
         "short_answer_question", "matching_question", "essay_question", "multiple_choice_question",
         "true_false_question", "short_answer_question", "essay_question", "matching_question"]
     assert [meta(i, "points_possible") for i in items] == ["1"] + ["3"] * 7
-    for item in items:
+    for item in items[:1] + items[2:]:  # [1] is the matching question, prompted for menus
         assert NASTY in mattext(item.find(f"{ns}presentation"))
     gap, match, essay, choice, tf, short, long, seq = items
     assert [v.text for v in gap.iter(f"{ns}varequal")] == list(accepted(GAP.answer, GAP.accept))
@@ -151,7 +151,7 @@ def test_qti21_round_trip(tmp_path):
     interactions = [next(e.tag[len(Q2):] for e in i.iter() if e.tag.endswith("Interaction")) for i in items]
     assert interactions == ["textEntryInteraction", "matchInteraction", "extendedTextInteraction", "choiceInteraction",
                             "choiceInteraction", "textEntryInteraction", "extendedTextInteraction", "orderInteraction"]
-    for item in items:
+    for item in items[:1] + items[2:]:  # [1] is the matching question, prompted for menus
         assert NASTY in text_of(item.find(f"{Q2}itemBody"))
     gap, match, essay, choice, tf, short, long, seq = items
     assert [e.get("mapKey") for e in gap.iter(f"{Q2}mapEntry")] == list(accepted(GAP.answer, GAP.accept))

@@ -12,7 +12,8 @@ from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, Sho
 from .base import ExportContext, dispatch
 from .markup import bullets, esc, paragraphs
 from .moodle import category_path, wildcard_safe
-from .text import accepted, auto_markable, groups, mark_scheme_lines, match_pairs, sequence_pairs, stem_lines
+from .text import (accepted, auto_markable, groups, mark_scheme_lines, match_pairs, online_prompt, sequence_pairs,
+                   stem_lines)
 
 SPECIALS = "\\~=#{}:"
 
@@ -42,7 +43,7 @@ def _gap(q: Question) -> str:
 
 def _pairs(q: Question, pairs: list[tuple[str, str]]) -> str:
     lines = "".join(f"\n  ={gift_escape(esc(left))} -> {gift_escape(right)}" for left, right in pairs)
-    return f"{_head(q)}{gift_escape(paragraphs([q.prompt]))}{{{lines}{_feedback(mark_scheme_lines(q))}\n}}"
+    return f"{_head(q)}{gift_escape(paragraphs([online_prompt(q)]))}{{{lines}{_feedback(mark_scheme_lines(q))}\n}}"
 
 
 def _match(q: Question) -> str:

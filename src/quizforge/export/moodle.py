@@ -11,8 +11,8 @@ import xml.etree.ElementTree as ET
 from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
 from .base import ExportContext, dispatch
 from .markup import bullets, esc, paragraphs, sub, xml_bytes
-from .text import (BLANK, accepted, auto_markable, groups, mark_scheme_lines, match_pairs, sequence_pairs,
-                   stem_lines)
+from .text import (BLANK, accepted, auto_markable, groups, mark_scheme_lines, match_pairs, online_prompt,
+                   sequence_pairs, short_title, stem_lines)
 
 PENALTY = "0.3333333"
 
@@ -37,7 +37,7 @@ def _answer(parent: ET.Element, fraction: str, text: str, feedback: str = "", fm
 def _question(parent: ET.Element, qtype: str, q: Question, text_html: str, feedback_html: str = "") -> ET.Element:
     element = sub(parent, "question", type=qtype)
     name = sub(element, "name")
-    sub(name, "text", f"Q{q.number} {q.strategy}: {' '.join(q.prompt.split())[:60]}")
+    sub(name, "text", f"Q{q.number} {q.strategy}: {short_title(q.prompt)}")
     _text(element, "questiontext", text_html)
     _text(element, "generalfeedback", feedback_html)
     sub(element, "defaultgrade", str(q.marks))
@@ -74,7 +74,7 @@ def _essay(parent: ET.Element, q: Question, text_html: str, lines: int) -> None:
 
 
 def _matching(parent: ET.Element, q: Question, pairs: list[tuple[str, str]], distractors: list[str]) -> None:
-    element = _question(parent, "matching", q, paragraphs([q.prompt]), bullets(mark_scheme_lines(q)))
+    element = _question(parent, "matching", q, paragraphs([online_prompt(q)]), bullets(mark_scheme_lines(q)))
     sub(element, "shuffleanswers", "true")
     for left, right in pairs + [("", d) for d in distractors]:
         subquestion = sub(element, "subquestion", format="html")

@@ -12,7 +12,8 @@ from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, Sho
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import bullets, esc, paragraphs, sub, xml_bytes
-from .text import BLANK, accepted, auto_markable, mark_scheme_lines, match_pairs, sequence_pairs, stem_lines
+from .text import (BLANK, accepted, auto_markable, mark_scheme_lines, match_pairs, online_prompt, sequence_pairs,
+                   stem_lines)
 from .zipio import zip_bytes
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -107,7 +108,7 @@ def _matching(section: ET.Element, q: Question, pairs: list[tuple[str, str]], ri
     right_ids = {r: f"{_qid(q)}m{i + 1}" for i, r in enumerate(rights)}
     item = _item(section, q, "matching_question", [])
     presentation = sub(item, "presentation")
-    _mattext(presentation, paragraphs([q.prompt]))
+    _mattext(presentation, paragraphs([online_prompt(q)]))
     for i, (left, _) in enumerate(pairs):
         response = sub(presentation, "response_lid", ident=f"response_{i + 1}")
         sub(sub(response, "material"), "mattext", left, texttype="text/plain")

@@ -13,7 +13,7 @@ from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, Sho
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import sub, xml_bytes
-from .text import accepted, auto_markable, mark_scheme_lines, sequence_ordered, stem_lines
+from .text import accepted, auto_markable, mark_scheme_lines, online_prompt, sequence_ordered, stem_lines
 from .zipio import zip_bytes
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -141,7 +141,7 @@ def _match(q: Question, lang: str) -> ET.Element:
     itembody = ET.Element("itemBody")
     interaction = sub(itembody, "matchInteraction", responseIdentifier="RESPONSE", shuffle="false",
                       maxAssociations=str(len(body.examples)))
-    sub(interaction, "prompt", q.prompt)
+    sub(interaction, "prompt", online_prompt(q))
     examples = sub(interaction, "simpleMatchSet")
     for j, example in enumerate(body.examples):
         sub(examples, "simpleAssociableChoice", example, identifier=f"E{j + 1}", matchMax="1")

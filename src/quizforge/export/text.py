@@ -59,6 +59,25 @@ def positions(body: Sequence) -> list[str]:
 # --- the question as a student reads it -----------------------------------
 
 
+def online_prompt(q: Question) -> str:
+    """The prompt for an on-screen matching question: the paper's "write the number in the box" becomes menus."""
+    body = q.body
+    if isinstance(body, Match):
+        return (f"Match each {body.right_label.lower()} to the {body.left_label.lower()} it supports. "
+                f"A {body.left_label.lower()} may be used more than once.")
+    if isinstance(body, Sequence):
+        return f"{q.prompt} Choose each item's place in the order."
+    return q.prompt
+
+
+def short_title(text: str, limit: int = 60) -> str:
+    """The start of a text, cut at a word, for a question's name in a bank."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _gap_stem(q: Question) -> list[str]:
     return [q.prompt, f"{q.body.before}{BLANK}{q.body.after}"]
 
