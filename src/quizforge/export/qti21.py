@@ -13,7 +13,7 @@ from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, Sho
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import sub, xml_bytes
-from .text import accepted, auto_markable, mark_scheme_lines, online_prompt, sequence_ordered, stem_lines
+from .text import accepted, auto_markable, mark_scheme_lines, online_prompt, stem_lines
 from .zipio import zip_bytes
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"

@@ -177,7 +177,7 @@ def mark_scheme_lines(q: Question) -> list[str]:
             lines += ["Against:", *(f"• {p}" for p in body.indicative_against)]
         lines += _levels("Levels:", body.levels)
         lines += _levels("Spelling, punctuation and grammar:", body.spag)
-        lines += [f"• {rule}" for rule in body.rules]
+        lines += ["Marking rules:", *(f"• {rule}" for rule in body.rules)] if body.rules else []
     else:
         lines += ["Answer:", *answer_lines(q)]
     if q.guidance:
