@@ -13,6 +13,8 @@ from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
+from .export import available as exporters
+from .export.run import ExportRequest, export
 from .strategies import Options, available
 
 
@@ -94,3 +96,23 @@ def strategies_command() -> None:
     width = max(len(n) for n in strategies)
     for name, strategy in strategies.items():
         click.echo(f"{name.ljust(width)}  {strategy.summary}")
+
+
+@main.command("export")
+@click.argument("source", required=False)
+@click.option("--to", "to", required=True, metavar="FORMAT",
+              help=f"One of: {', '.join(exporters())} (see docs/exports.md).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: out/<topic>/<topic> plus the format's ending).")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed = the same questions as `build`.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--count", type=int, help="Questions per strategy, e.g. to fill a question bank (default: as on the worksheet).")
+def export_command(source, to, out, seed, strategies, count) -> None:
+    """Export SOURCE's questions and answers for Moodle, Canvas, Anki, Quizlet or a spreadsheet."""
+    result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
+                                  strategies=strategies, count=count))
+    for warning in result.warnings:
+        click.echo(f"note: skipped {warning}", err=True)
+    paper = result.paper
+    click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
+    click.echo(f"  wrote {result.path} ({result.size} bytes)")

@@ -1,0 +1,61 @@
+"""`quizforge export`: make the paper as `build` does, turn it into one file, write it atomically."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import OptionError, QuizforgeError
+from ..io import write_atomic
+from ..model import Paper
+from ..pipeline import BuildRequest, make_paper
+from ..strategies import DEFAULT_STRATEGIES, Options
+from .base import ExportContext, get
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    source: Path
+    to: str
+    out: Path | None = None  # default: out/<topic>/<topic><format suffix>
+    seed: int = 1
+    strategies: tuple[str, ...] = ()
+    count: int | None = None  # questions per strategy, for a bigger question bank
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paper: Paper
+    path: Path
+    size: int
+    warnings: tuple[str, ...]
+
+
+def source_mtime(source: Path) -> int:
+    """When the notes were last edited: $SOURCE_DATE_EPOCH if set (reproducible builds), else the file's mtime."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise OptionError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not '{epoch}'")
+        return int(epoch)
+    return int(source.stat().st_mtime)
+
+
+def export(request: ExportRequest) -> ExportResult:
+    """Build the paper from the notes and write it in the chosen format; nothing is written on error."""
+    exporter = get(request.to)
+    if request.count is not None and request.count < 1:
+        raise OptionError(f"--count must be at least 1, not {request.count}")
+    options = None
+    if request.count:
+        options = {name: Options(count=request.count) for name in request.strategies or DEFAULT_STRATEGIES}
+    paper, warnings = make_paper(BuildRequest(source=request.source, seed=request.seed,
+                                              strategies=request.strategies, options=options))
+    data = exporter.export(paper, ExportContext(mtime=source_mtime(request.source)))
+    path = request.out or Path("out") / paper.topic.slug / f"{paper.topic.slug}{exporter.suffix}"
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise QuizforgeError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return ExportResult(paper, path, len(data), warnings)
