@@ -91,3 +91,24 @@ def strategies_command() -> None:
     width = max(len(n) for n in strategies)
     for name, strategy in strategies.items():
         click.echo(f"{name.ljust(width)}  {strategy.summary}")
+
+
+@main.command("selftest")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="The worksheet's seed: set 1 asks its questions.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the output; the page goes in OUT/<topic>/selftest.html.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of templates that override the shipped ones.")
+def selftest_command(source, seed, out, strategies, templates) -> None:
+    """Write a self-marking page (one offline HTML file) from SOURCE (default sources/purges.yaml)."""
+    from .selftest import build_selftest
+
+    path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
+                                             strategies=strategies, templates=templates))
+    for warning in pool.warnings:
+        click.echo(f"note: skipped {warning}", err=True)
+    click.echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
+               f"(+{len(pool.questions) - len(pool.paper.questions)} for fresh sets), seed {seed}")
+    click.echo(f"  wrote {path}")
