@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -199,3 +200,11 @@ def test_nothing_due(tmp_path, pool):
     script = Script([])
     summary = run_practice(REQUEST, db, script, now=lambda: T0 + timedelta(hours=1))
     assert summary.asked == 0 and "Nothing is due" in script.text
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is the Linux convention")
+def test_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = CliRunner().invoke(main, ["progress", str(PURGES)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "quizforge" / "practice.sqlite3").is_file()

@@ -164,8 +164,12 @@ def test_keyboard_only(driver, tmp_path):
     ActionChains(driver).send_keys(Keys.TAB).perform()
     focused = driver.switch_to.active_element
     assert focused.tag_name == "input"  # Tab from the top reaches the first answer box
-    focused.send_keys(q.body.answer, Keys.TAB)
-    driver.switch_to.active_element.send_keys("nonsense", Keys.ENTER)  # Enter checks the answers
+    focused.send_keys(q.body.answer, Keys.ENTER)  # Enter goes on to the next answer ...
+    second = driver.switch_to.active_element
+    assert second.tag_name == "input" and second != focused
+    assert driver.find_element("id", "result").get_attribute("hidden")
+    second.send_keys("nonsense", Keys.TAB)
+    driver.find_element("id", "check").send_keys(Keys.ENTER)  # ... and the Check button checks
     assert driver.switch_to.active_element.get_attribute("id") == "result"
     assert driver.find_element("id", "score").text.startswith("You scored 1 out of")
     driver.switch_to.active_element.send_keys(Keys.TAB)
@@ -189,3 +193,14 @@ def test_hostile_notes_cannot_inject_script(driver, tmp_path):
     assert "<svg onload=window.pwned=5>" in body
     assert "Heat makes <b>particles</b> move faster" in body
     assert len(cards(driver)) >= 3
+
+
+def test_page_and_practice_normalise_answers_alike(driver, tmp_path):
+    from quizforge.practice.checking import normalise
+
+    _, path = page_with_every_body(tmp_path)
+    driver.get(path.as_uri())
+    samples = ["  Colléctivisation. ", "STAKHANOVITES!", "the  N.K.V.D", "Zoë's café", "Ryutin's", "1932",
+               "naïve_idea", "Ｆｕｌｌｗｉｄｔｈ", "Łódź", "straße"]
+    in_page = driver.execute_script("return arguments[0].map(window.quizforgeSelftest.normalise)", samples)
+    assert in_page == [normalise(s) for s in samples]

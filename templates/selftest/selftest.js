@@ -306,6 +306,18 @@
     if (first) { first.focus(); }
   }
 
+  /* Enter in an answer box goes on to the next answer instead of checking the whole page early. */
+  function enterMovesOn(event) {
+    if (event.key !== "Enter" || event.target.type !== "text") { return; }
+    event.preventDefault();
+    var fields = Array.prototype.slice.call(document.querySelectorAll("#quiz input, #quiz select, #quiz textarea, #check"))
+      .filter(function (f) { return !f.disabled && !(f.type === "radio" && !f.checked && f.name === event.target.name); });
+    var next = fields[fields.indexOf(event.target) + 1];
+    if (next) { next.focus(); }
+  }
+
+  window.quizforgeSelftest = { normalise: normalise };  /* for tests: the same rules as practice mode */
+  document.getElementById("quiz").addEventListener("keydown", enterMovesOn);
   document.getElementById("quiz").addEventListener("submit", check);
   document.getElementById("retry").addEventListener("click", retry);
   document.getElementById("shuffle").addEventListener("click", shuffle);

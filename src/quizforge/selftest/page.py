@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..errors import OptionError
 from ..io import write_all
 from ..pipeline import BuildRequest
 from ..render.env import environment
@@ -56,7 +57,7 @@ def _inline(env):
     def inline(name: str) -> Markup:
         source, _, _ = env.loader.get_source(env, name)
         if "</" in source and name.endswith(".js"):
-            raise ValueError(f"{name}: a script inlined into the page must not contain '</'")
+            raise OptionError(f"{name}: a script inlined into the page must not contain '</' (write '<\\/')")
         return Markup(source)
     return inline
 
