@@ -32,18 +32,23 @@ def chromium_or_skip() -> tuple[str, str]:
     driver = _find("chromedriver")
     if browser and driver:
         return browser, driver
-    reason = "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)"
+    _skip_or_fail("needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+
+
+def _skip_or_fail(reason: str):
     if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true but the browser is missing: {reason}")
+        pytest.fail(f"CI=true, so this cannot be skipped: {reason}")
     pytest.skip(reason)
 
 
 def open_chromium(profile: Path):
     """A selenium WebDriver on the system Chromium with a fresh profile folder."""
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
     browser, driver = chromium_or_skip()
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        _skip_or_fail("needs selenium (pip install -e '.[test]')")
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for flag in CHROMIUM_FLAGS:
