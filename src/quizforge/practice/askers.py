@@ -30,6 +30,7 @@ class Outcome:
     given: str
     parts: tuple[Part, ...]
     feedback: tuple[str, ...]  # shown after the answer: the right answer, an explanation
+    verdict: str = ""  # overrides "Right!" / "Not quite." (self-assessed answers)
 
 
 Asker = Callable[[Question, Terminal, dict[str, str]], Outcome]
@@ -114,7 +115,8 @@ def ask_extended(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome
     covered = {int(n) for n in ticked.replace(",", " ").split() if n.isdigit() and 1 <= int(n) <= len(points)}
     right = len(covered) >= min(2, len(points))  # the top level asks for two or more developed points
     note = f"You covered {len(covered)} of {len(points)} points." + ("" if right else " Aim for at least two, explained.")
-    return _whole(q, given, right, note)
+    verdict = "Well covered." if right else "Not enough yet."
+    return Outcome(right, given, (Part("", q.cause_id, right),), (note,), verdict)
 
 
 ASKERS: dict[type, Asker] = {

@@ -82,7 +82,7 @@ def _ask_all(plan: Plan, store, topic: Topic, term: Terminal, now: Clock, tally:
         outcome = asker_for(q)(q, term, causes)
         item = store.record(Answer(topic.slug, q.id, outcome.right, outcome.given, outcome.parts, now()))
         tally.add(q, outcome.right)
-        term.say("Right!" if outcome.right else "Not quite.")
+        term.say(outcome.verdict or ("Right!" if outcome.right else "Not quite."))
         for line in outcome.feedback:
             term.say(line)
         term.say(f"Score: {tally.right}/{tally.asked}. This question comes back {_when(item)}.")
