@@ -116,3 +116,58 @@ def export_command(source, to, out, seed, strategies, count) -> None:
     paper = result.paper
     click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
     click.echo(f"  wrote {result.path} ({result.size} bytes)")
+
+@main.command("selftest")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="The worksheet's seed: set 1 asks its questions.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the output; the page goes in OUT/<topic>/selftest.html.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of templates that override the shipped ones.")
+def selftest_command(source, seed, out, strategies, templates) -> None:
+    """Write a self-marking page (one offline HTML file) from SOURCE (default sources/purges.yaml)."""
+    from .selftest import build_selftest
+
+    path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
+                                             strategies=strategies, templates=templates))
+    for warning in pool.warnings:
+        click.echo(f"note: skipped {warning}", err=True)
+    click.echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
+               f"(+{len(pool.questions) - len(pool.paper.questions)} for fresh sets), seed {seed}")
+    click.echo(f"  wrote {path}")
+
+
+def db_option(command):
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Practice database (default: practice.sqlite3 in your user data folder).")(command)
+
+
+@main.command("practice")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="The worksheet's seed: its questions come first.")
+@click.option("--count", type=click.IntRange(1), default=10, show_default=True, help="Questions in this session.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@db_option
+def practice_command(source, seed, count, strategies, db) -> None:
+    """Practise in the terminal; answers are remembered and due questions come back first."""
+    from .practice import run_practice
+    from .practice.terminal import Console
+
+    summary = run_practice(BuildRequest(source=source_argument(source), seed=seed, strategies=strategies),
+                           db, Console(), count=count)
+    if summary.interrupted:
+        sys.exit(130)
+
+
+@main.command("progress")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="The seed you practise with.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@db_option
+def progress_command(source, seed, strategies, db) -> None:
+    """Show what you know, per cause, from your practice answers."""
+    from .practice import show_progress
+    from .practice.terminal import Console
+
+    show_progress(BuildRequest(source=source_argument(source), seed=seed, strategies=strategies), db, Console())

@@ -1,0 +1,67 @@
+"""What the student knows, per cause: the latest answer to every question part, and what is due."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..pipeline import BuildRequest
+from ..selftest.pool import make_pool
+from .askers import Terminal
+from .schedule import KNOWN_BOX
+from .session import Clock, utc_now
+from .store import default_db_path, open_store
+from .terminal import table
+
+BAR = 10
+TITLE_WIDTH = 44
+
+
+@dataclass(frozen=True)
+class CauseProgress:
+    title: str
+    answered: int  # question parts answered at least once
+    right: int  # of those, right the last time
+    known: int  # questions in box KNOWN_BOX or above
+    due: int  # questions due now
+
+
+def _bar(right: int, answered: int) -> str:
+    filled = round(BAR * right / answered) if answered else 0
+    return "#" * filled + "." * (BAR - filled) + (f" {round(100 * right / answered):3d}%" if answered else "    -")
+
+
+def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tuple[list[CauseProgress], int]:
+    """One row per cause in the notes, and how many of the questions have never been asked."""
+    pool = make_pool(request)
+    topic = pool.paper.topic
+    question_cause = {q.id: q.cause_id for q in pool.questions}
+    store = open_store(db or default_db_path())
+    try:
+        parts, items = store.latest_parts(topic.slug), store.items(topic.slug)
+    finally:
+        store.close()
+    rows = []
+    for cause in topic.causes:
+        mine = [right for qid, _, c, right in parts if (c or question_cause.get(qid)) == cause.id]
+        its_items = [i for i in items.values() if (i.cause_id or question_cause.get(i.question_id)) == cause.id]
+        rows.append(CauseProgress(cause.title, len(mine), sum(mine), sum(i.box >= KNOWN_BOX for i in its_items),
+                                  sum(i.due <= now for i in its_items)))
+    unasked = sum(q.id not in items for q in pool.questions)
+    return rows, unasked
+
+
+def show_progress(request: BuildRequest, db: Path | None, term: Terminal, now: Clock = utc_now) -> None:
+    rows, unasked = cause_progress(request, db, now())
+    cells = [(textwrap.shorten(r.title, TITLE_WIDTH, placeholder="..."), str(r.answered), str(r.right),
+              _bar(r.right, r.answered), str(r.known), str(r.due)) for r in rows]
+    total = (sum(r.answered for r in rows), sum(r.right for r in rows))
+    cells.append(("All causes", str(total[0]), str(total[1]), _bar(total[1], total[0]),
+                  str(sum(r.known for r in rows)), str(sum(r.due for r in rows))))
+    term.say(table(("Cause", "Answered", "Right", "Mastery (right last time)", "Known", "Due"), cells,
+                   right_align=frozenset({1, 2, 4, 5})))
+    term.say()
+    term.say(f"Known: in Leitner box {KNOWN_BOX} or higher. {unasked} question{'s' if unasked != 1 else ''} "
+             "not tried yet. Matching examples count towards their own cause.")
