@@ -27,6 +27,10 @@ class Options:
 
     count: int | None = None  # how many questions (items); None: the strategy's default
     word_bank: bool = True
+    choices: int = 4  # options per multiple-choice question
+    starters: bool = False  # print sentence starters with written answers (support tier)
+    tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
+    profile: str | None = None  # exam-style tariff and levels (a name in profiles/ or a YAML file)
 
 
 class Strategy(Protocol):
