@@ -73,6 +73,8 @@ def test_large_print_is_never_below_16pt(tmp_path):
     _, files = built(tmp_path, preset="exam", large_print=True, tier="support")
     for name in ("worksheet.pdf", "markscheme.pdf"):
         assert min(font_sizes(files[name])) >= 16, name
+    pages = pdf_pages(files["worksheet.pdf"])
+    assert "Total 35" in pages[0] and "Section A" not in pages[0] and "Section A" in pages[1], "cover stays one page"
     _, plain = built(tmp_path / "plain", preset="exam")
     assert min(font_sizes(plain["worksheet.pdf"])) < 16
 

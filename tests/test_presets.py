@@ -53,11 +53,14 @@ def test_exam_preset_has_cover_time_and_the_two_exam_questions():
 
 
 def test_a_teachers_own_preset_file(tmp_path):
+    (tmp_path / "eight.yaml").write_text("title: Explain (8)\nstyle: explain\nmarks: 8\nlines: 16\nlevels:\n"
+                                         "  - marks: 1-4\n    descriptor: Some.\n  - marks: 5-8\n    descriptor: More.\n")
     mine = tmp_path / "starter.yaml"
     mine.write_text("title: Lesson starter\nminutes: 10\nstrategies:\n  - strategy: true-false\n    count: 3\n"
-                    "  - strategy: multiple-choice\n    count: 2\n")
+                    "  - strategy: multiple-choice\n    count: 2\n  - strategy: exam-explain\n    profile: eight.yaml\n")
     paper, _ = make_paper(BuildRequest(source=PURGES, seed=1, preset=str(mine)))
-    assert [len(s.questions) for s in paper.sections] == [3, 2]
+    assert [len(s.questions) for s in paper.sections] == [3, 2, 1]
+    assert paper.questions[-1].marks == 8, "a profile file is found beside the preset"
     assert paper.presentation.title == "Lesson starter" and not paper.presentation.cover
 
 

@@ -100,6 +100,8 @@ class _PresetReader(Fields):
         strategy = self.text(fields.get("strategy"), f"{path}.strategy")
         count = self.number(fields.get("count"), f"{path}.count")
         profile = self.text(fields.get("profile"), f"{path}.profile")
+        if profile and profile.endswith((".yaml", ".yml")) and not Path(profile).is_absolute():
+            profile = str(Path(self.file).parent / profile)  # a profile file beside the preset
         return PresetItem(strategy, count, profile, node.start_mark.line + 1) if strategy else None
 
     def number(self, node: Node | None, path: str) -> int | None:
