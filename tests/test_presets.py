@@ -144,3 +144,19 @@ def test_cli_bad_preset_options_exit_2(run, args, message):
     result = run("build", PURGES, "--format", "html", *args)
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_tier_keeps_strategies_named_on_the_command_line():
+    plan = plan_paper(("odd-one-out", "explain"), tier="stretch")
+    assert plan.strategies == ("odd-one-out", "explain") and plan.required
+    assert plan.options["explain"].count == 3 and not plan.options["odd-one-out"].word_bank
+
+
+def test_new_strategies_escape_the_notes(run, tmp_path):
+    from .conftest import FIXTURES
+    names = "multiple-choice,true-false,odd-one-out,exam-explain,how-far"
+    result = run("build", FIXTURES / "notes-tricky.yaml", "--format", "html", "--strategies", names, "--tier", "support")
+    assert result.exit_code == 0, result.output
+    for doc in ("worksheet", "markscheme"):
+        html = (tmp_path / "out" / "notes-tricky" / f"{doc}.html").read_text()
+        assert "<script>" not in html and "<img" not in html and "&lt;img src=" in html

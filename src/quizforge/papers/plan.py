@@ -44,16 +44,19 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     )
     if tier is None and chosen is None:
         return PaperPlan(strategies or DEFAULT_STRATEGIES, options, bool(strategies), presentation)
-    items = tiered(items, TIERS[tier]) if tier else items
+    items = tiered(items, TIERS[tier], add=not strategies) if tier else items
     opts = {i.strategy: _options(i, TIERS[tier] if tier else None) for i in items}
     return PaperPlan(tuple(i.strategy for i in items), opts, bool(strategies), presentation)
 
 
-def tiered(items: tuple[PresetItem, ...], tier: Tier) -> tuple[PresetItem, ...]:
-    """Scale counts, add written questions, drop and add strategies for a tier."""
+def tiered(items: tuple[PresetItem, ...], tier: Tier, add: bool = True) -> tuple[PresetItem, ...]:
+    """Scale counts, add written questions, drop and add strategies for a tier.
+
+    Strategies the teacher named with --strategies are kept as named: nothing is added or dropped.
+    """
     out = []
     for item in items:
-        if item.strategy in tier.drop:
+        if add and item.strategy in tier.drop:
             continue
         count = item.count or DEFAULT_COUNTS.get(item.strategy)
         if count is not None and item.strategy not in WRITTEN:
@@ -62,7 +65,7 @@ def tiered(items: tuple[PresetItem, ...], tier: Tier) -> tuple[PresetItem, ...]:
             count = max(1, count + tier.more_written - (1 if tier.count_scale < 1 else 0))
         out.append(PresetItem(item.strategy, count, item.profile, item.line))
     present = {i.strategy for i in out}
-    out += [PresetItem(name) for name in tier.add if name not in present]
+    out += [PresetItem(name) for name in tier.add if add and name not in present]
     return tuple(out)
 
 
