@@ -41,7 +41,7 @@ def match_question(terms: list[KeyTerm], rng: random.Random) -> Question:
 
 
 def define_question(term: KeyTerm) -> Question:
-    body = ShortAnswer(answer=term.definition, accept=term.accept, lines=3)
+    body = ShortAnswer(answer=term.definition, lines=3)
     return Question(
         id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{term.term}\u2019.",
         marks=2, body=body, answer=term.definition,
