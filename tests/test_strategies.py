@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 from quizforge.assemble import assemble, strategy_rng
 from quizforge.errors import NotEnoughMaterial
 from quizforge.load import load_notes, parse_notes
-from quizforge.model import Extended, Gap, Match
+from quizforge.model import Choice, Extended, Gap, Match, Sequence, ShortAnswer, TrueFalse
 from quizforge.strategies import DEFAULT_STRATEGIES, Options, available, get
+from quizforge.strategies._pools import first_sentence
 from quizforge.strategies._text import STOP_WORDS, find_phrase, normalise
+from quizforge.strategies.key_terms import masked
+from quizforge.strategies.sequencing import date_key
 
 from .conftest import MINIMAL, all_sources
 
@@ -48,17 +51,126 @@ def check_match(topic, q):
     assert q.marks == len(m.examples)
 
 
+def check_levels(levels, top):
+    assert levels[0].low == 1 and levels[-1].high == top
+    assert all(a.high + 1 == b.low and a.low <= a.high for a, b in zip(levels, levels[1:]))
+    assert all(level.descriptor for level in levels)
+
+
 def check_extended(topic, q):
     e: Extended = q.body
-    cause = topic.cause(e.cause_id)
-    assert e.indicative and all(any(normalise(i) == normalise(p.text) for p in cause.walk()) for i in e.indicative)
-    assert e.levels[0].low == 1 and e.levels[-1].high == q.marks
-    assert all(a.high + 1 == b.low for a, b in zip(e.levels, e.levels[1:]))
-    assert e.lines >= q.marks
+    spag = e.spag[-1].high if e.spag else 0
+    check_levels(e.levels, q.marks - spag)
+    if e.spag:
+        check_levels(e.spag, spag)
+    assert e.lines >= q.marks - spag
     assert q.prompt.endswith((".", "?"))
+    if not e.stimulus:
+        cause = topic.cause(e.cause_id)
+        assert e.indicative and all(any(normalise(i) == normalise(p.text) for p in cause.walk()) for i in e.indicative)
+        return
+    # exam style: bullets from distinct causes, indicative content from the notes, own knowledge from the rest
+    titles = {c.title.rstrip("."): c for c in topic.causes}
+    bullets = [titles[s] for s in e.stimulus]
+    assert len(set(e.stimulus)) == len(e.stimulus) == 2 and e.rules
+    points = {normalise(p.text) for c in topic.causes for p in c.walk()}
+    assert e.indicative and all(normalise(i) in points for i in e.indicative)
+    others = e.indicative_own or e.indicative_against
+    assert others and all(any(o.startswith(c.title.rstrip(".")) for c in topic.causes) for o in others)
+    if e.indicative_own:  # explain why: own knowledge is never one of the bullet causes
+        assert not any(o.startswith(b.title.rstrip(".")) for o in e.indicative_own for b in bullets)
+        assert any("only" in r and "bullet" in r for r in e.rules), "stimulus-only answers are capped"
+    else:  # how far: the statement's cause is a bullet, and 'against' is every other cause
+        main = topic.cause(q.cause_id)
+        assert main in bullets and main.title.rstrip(".").lower()[3:] in q.prompt.lower()
+        assert len(e.indicative_against) == len([c for c in topic.causes if c.points]) - 1
+        assert e.spag and any("judgement" in r for r in e.rules)
 
 
-CHECKS = {Gap: check_gap, Match: check_match, Extended: check_extended}
+def owners_of(topic, text):
+    return [c for c in topic.causes if any(normalise(p.text) == normalise(text) for p in c.walk())]
+
+
+def check_choice(topic, q):
+    c: Choice = q.body
+    assert len(c.options) >= 3 and 0 <= c.correct < len(c.options)
+    assert len({normalise(o) for o in c.options}) == len(c.options), "no duplicate options"
+    right = c.options[c.correct]
+    kind = q.id.split(":")[1] if q.strategy == "multiple-choice" else q.strategy
+    if kind == "cause":
+        example = q.prompt.split("\n")[1].strip("\u201c\u201d")
+        assert [o.title for o in owners_of(topic, example)] == [right], "exactly one option is right"
+    elif kind == "who":
+        role = q.prompt.split("\n")[1].strip("\u201c\u201d").rstrip(".")
+        matches = [p.name for p in topic.people if normalise(p.role) == normalise(role)]
+        assert matches == [right] and all(o in {p.name for p in topic.people} for o in c.options)
+    elif kind == "term":
+        term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019" in q.prompt)
+        assert right == first_sentence(term.definition)
+        wrong = [o for i, o in enumerate(c.options) if i != c.correct]
+        assert not any(find_phrase(o, f) for o in wrong for f in (term.term, *term.accept))
+    elif kind == "odd-one-out":
+        same = {tuple(x.id for x in owners_of(topic, o)) for i, o in enumerate(c.options) if i != c.correct}
+        odd = tuple(x.id for x in owners_of(topic, right))
+        assert len(same) == 1 and len(next(iter(same))) == 1 and len(odd) == 1 and odd not in same
+    else:
+        raise AssertionError(f"no check for choice question {q.id}")
+    assert c.explanation
+
+
+def true_fact(topic, text):
+    """Is this statement what the notes say? A point, a dated event, or an example under its own cause."""
+    facts = {normalise(p.text) for c in topic.causes for p in c.walk()}
+    facts |= {normalise(f"{d.date}: {d.event}") for d in topic.dates}
+    if normalise(text) in facts:
+        return True
+    lead = re.match(r"This is evidence for the reason \u2018(.+?)\u2019: (.+)$", text)
+    if lead:
+        return [c.title for c in owners_of(topic, lead.group(2))] == [lead.group(1)]
+    return False
+
+
+def check_truefalse(topic, q):
+    tf: TrueFalse = q.body
+    assert true_fact(topic, tf.statement) == tf.true, "a false statement is really false, a true one really true"
+    if not tf.true:
+        assert true_fact(topic, tf.correction) and normalise(tf.correction) != normalise(tf.statement)
+
+
+def check_shortanswer(topic, q):
+    sa: ShortAnswer = q.body
+    term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019" in q.prompt)
+    assert sa.answer == term.definition and sa.lines >= 2
+
+
+def check_keyterm_match(topic, q):
+    m: Match = q.body
+    assert sorted(m.key) == list(range(len(m.causes))), "each term used exactly once"
+    terms = {t.term: t for t in topic.key_terms}
+    for example, k in zip(m.examples, m.key):
+        fits = [t for t in m.causes if masked(terms[t]) == example]
+        assert fits == [m.causes[k]], "each definition fits exactly one term"
+        assert not find_phrase(example, m.causes[k])
+    assert (m.left_label, m.right_label) == ("Term", "Definition")
+
+
+def check_sequence(topic, q):
+    seq: Sequence = q.body
+    assert sorted(seq.order) == list(range(len(seq.items))) and len(set(seq.items)) == len(seq.items)
+    assert list(seq.order) != list(range(len(seq.items))), "not printed already in order"
+    dates = {d.event.rstrip(".") + ".": date_key(d.date) for d in topic.dates}
+    keys = [dates[seq.items[i]] for i in seq.order]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert not any(re.search(r"\d{4}", item) and item in q.answer for item in seq.items)
+
+
+CHECKS = {Gap: check_gap, Match: check_match, Extended: check_extended, Choice: check_choice,
+          TrueFalse: check_truefalse, ShortAnswer: check_shortanswer, Sequence: check_sequence}
+STRATEGY_CHECKS = {("key-terms", Match): check_keyterm_match}
+
+
+def check(topic, q):
+    STRATEGY_CHECKS.get((q.strategy, type(q.body)), CHECKS[type(q.body)])(topic, q)
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=[t.slug for t in TOPICS])
@@ -74,7 +186,7 @@ def test_sweep_seeds(topic, name):
         assert len(ids) == len(set(ids)), "no question twice"
         for q in section.questions:
             assert q.strategy == name
-            CHECKS[type(q.body)](topic, q)
+            check(topic, q)
         if section.word_bank:
             answers = {q.body.answer.lower() for q in section.questions}
             bank = [w.lower() for w in section.word_bank]
@@ -155,7 +267,138 @@ def test_strategies_on_generated_notes(causes, seed):
         except NotEnoughMaterial:
             continue
         for q in section.questions:
-            CHECKS[type(q.body)](topic, q)
+            check(topic, q)
+
+
+# --- the strategies added for exam practice ------------------------------------
+
+NEW = ("multiple-choice", "true-false", "key-terms", "odd-one-out", "sequence", "exam-explain", "how-far")
+BY_SLUG = {t.slug: t for t in TOPICS}
+
+
+@pytest.mark.parametrize("name", NEW)
+@pytest.mark.parametrize("opts", [Options(choices=3, starters=True, tier="support", word_bank=True),
+                                  Options(choices=5, count=20, word_bank=False)], ids=["support", "many"])
+def test_sweep_seeds_with_tier_options(name, opts):
+    made = 0
+    for topic in TOPICS:
+        for seed in range(15):
+            try:
+                section = get(name).generate(topic, strategy_rng(seed, name), opts)
+            except NotEnoughMaterial:
+                continue
+            made += 1
+            for q in section.questions:
+                check(topic, q)
+                if isinstance(q.body, Choice) and q.strategy == "multiple-choice":
+                    assert len(q.body.options) <= opts.choices
+                if isinstance(q.body, Extended):
+                    assert bool(q.body.starters) == opts.starters
+    assert made, f"{name} made nothing from any notes file"
+
+
+@pytest.mark.parametrize("name, slugs", [
+    ("multiple-choice", {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky"}),
+    ("true-false", {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky"}),
+    ("key-terms", {"purges", "antibiotic-resistance", "notes-dated"}),
+    ("odd-one-out", {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky"}),
+    ("sequence", {"notes-dated"}),
+    ("exam-explain", {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky"}),
+    ("how-far", {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky"}),
+])
+def test_which_notes_support_which_strategy(name, slugs):
+    made = set()
+    for topic in TOPICS:
+        try:
+            get(name).generate(topic, strategy_rng(1, name), Options())
+            made.add(topic.slug)
+        except NotEnoughMaterial as exc:
+            assert str(exc).startswith(topic.source) and "needs" in str(exc), "says what the notes lack"
+    assert made == slugs
+
+
+def test_sequencing_says_why_it_cannot(purges):
+    with pytest.raises(NotEnoughMaterial, match=r"purges.yaml: sequencing needs at least 3 'dates' .*found 2"):
+        get("sequence").generate(purges, random.Random(1), Options())
+
+
+def test_options_are_shuffled_by_the_seed(purges):
+    positions = {get("multiple-choice").generate(purges, strategy_rng(s, "mc"), Options()).questions[0].body.correct
+                 for s in range(30)}
+    assert positions == {0, 1, 2, 3}
+
+
+def test_true_false_mixes_and_swaps_every_kind(purges):
+    topic = BY_SLUG["notes-dated"]
+    truths, statements = set(), []
+    for t in (purges, topic):
+        for seed in range(30):
+            for q in get("true-false").generate(t, strategy_rng(seed, "tf"), Options()).questions:
+                truths.add(q.body.true)
+                if not q.body.true:
+                    statements.append((q.body.statement, q.body.correction))
+    assert truths == {True, False}
+    assert any("Kirov" in c and "Kirov" not in s for s, c in statements), "a name swapped"
+    assert any("1932" in c and "1932" not in s for s, c in statements), "a year swapped"
+    assert any("Politburo" in c and "Politburo" not in s for s, c in statements), "a key term swapped"
+    assert any(s.startswith("This is evidence") for s, _ in statements), "a cause swapped"
+    assert any("September 1938:" in c and "September 1938" not in s for s, c in statements), "a date swapped"
+
+
+def test_people_with_the_same_role_are_never_swapped_or_asked(purges):
+    rivals = {"Zinoviev", "Kamenev", "Bukharin"}
+    for seed in range(40):
+        for q in get("true-false").generate(purges, strategy_rng(seed, "tf"), Options(count=30)).questions:
+            if not q.body.true:
+                said, truth = set(re.findall(r"\w+", q.body.statement)), set(re.findall(r"\w+", q.body.correction))
+                assert not (rivals & (said - truth) and rivals & (truth - said)), "one rival swapped for another"
+        for q in get("multiple-choice").generate(purges, strategy_rng(seed, "mc"), Options(count=30)).questions:
+            assert "Old rival of Stalin" not in q.prompt
+
+
+def test_key_terms_define_is_not_also_in_the_match(purges):
+    for seed in range(20):
+        section = get("key-terms").generate(purges, strategy_rng(seed, "kt"), Options())
+        match, *defines = section.questions
+        assert len(defines) == 2
+        for d in defines:
+            assert not any(d.prompt.endswith(f"\u2018{t}\u2019.") for t in match.body.causes)
+    support = get("key-terms").generate(purges, random.Random(1), Options(tier="support"))
+    assert len(support.questions) == 2
+
+
+def test_exam_questions_follow_their_profile(purges):
+    explain = get("exam-explain").generate(purges, random.Random(4), Options()).questions[0]
+    assert explain.marks == 12 and [(l.low, l.high) for l in explain.body.levels] == [(1, 3), (4, 6), (7, 9), (10, 12)]
+    assert explain.prompt == "Explain why Stalin used the Purges."
+    how_far = get("how-far").generate(purges, random.Random(4), Options()).questions[0]
+    assert how_far.marks == 20 and [(l.low, l.high) for l in how_far.body.levels] == [(1, 4), (5, 8), (9, 12), (13, 16)]
+    assert [(b.low, b.high) for b in how_far.body.spag] == [(1, 1), (2, 3), (4, 4)]
+    assert "How far do you agree?" in how_far.prompt and "\u2018The main reason was to " in how_far.prompt
+    ten = get("exam-explain").generate(purges, random.Random(4), Options(profile="explain-10")).questions[0]
+    assert ten.marks == 10 and len(ten.body.levels) == 3
+
+
+def test_a_profile_is_a_file_and_its_mistakes_point_to_a_line(purges, tmp_path):
+    from quizforge.errors import OptionError, SourceError
+    from quizforge.profiles import available as profiles, load_profile
+
+    assert {"explain-12", "explain-10", "how-far-16"} <= set(profiles())
+    mine = tmp_path / "eight.yaml"
+    mine.write_text("title: Explain (8)\nstyle: explain\nmarks: 8\nlines: 16\nlevels:\n"
+                    "  - marks: 1-4\n    descriptor: Some.\n  - marks: 5-8\n    descriptor: More.\n")
+    q = get("exam-explain").generate(purges, random.Random(1), Options(profile=str(mine))).questions[0]
+    assert q.marks == 8
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: X\nstyle: explain\nmarks: 8\nlines: 16\nlevels:\n"
+                   "  - marks: 1-4\n    descriptor: Some.\n  - marks: 6-8\n    descriptor: More.\n")
+    with pytest.raises(SourceError, match=rf"{bad}:8: levels\[1\].marks: band 6-8 should start at 5"):
+        load_profile(str(bad))
+    with pytest.raises(OptionError, match="is for 'judgement' questions"):
+        get("exam-explain").generate(purges, random.Random(1), Options(profile="how-far-16"))
+    with pytest.raises(OptionError, match="unknown exam profile 'nope'"):
+        load_profile("nope")
+
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=[t.slug for t in TOPICS])

@@ -58,11 +58,17 @@ def main() -> None:
               help="Folder of templates that override the shipped ones.")
 @click.option("--word-bank/--no-word-bank", default=True, show_default=True,
               help="Print a word bank above the fill-in-the-blank questions.")
-def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank) -> None:
+@click.option("--preset", help="quick-quiz, worksheet or exam, or your own preset .yaml file (docs/exam-practice.md).")
+@click.option("--tier", type=click.Choice(["support", "core", "stretch"]), help="Differentiate the paper for a group.")
+@click.option("--large-print", is_flag=True, help="Modified large print: 16pt and up, bold headings, more space.")
+@click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
+def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
+                  dyslexia_friendly) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
-    options = {"fill-blank": Options(word_bank=word_bank)}
+    options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
-                                paper_size=paper_size, formats=formats, templates=templates, options=options))
+                                paper_size=paper_size, formats=formats, templates=templates, options=options,
+                                preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly))
     for warning in result.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     paper = result.paper

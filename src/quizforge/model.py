@@ -153,6 +153,8 @@ class Extended:
     indicative_against: tuple[str, ...] = ()  # "how far do you agree": the other side
     spag: tuple[Level, ...] = ()  # spelling, punctuation and grammar bands, if marked
     rules: tuple[str, ...] = ()  # marking rules, e.g. "stimulus only cannot reach Level 4"
+    indicative_own: tuple[str, ...] = ()  # own knowledge beyond the stimulus (exam "explain why")
+    starters: tuple[str, ...] = ()  # sentence starters printed for a support-tier student
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,28 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Presentation:
+    """How a paper is printed: its preset, tier and accessibility layers.
+
+    The default is the plain worksheet, so a paper built without options
+    renders exactly as before.
+    """
+
+    preset: str = ""  # e.g. "exam"; empty: no preset
+    title: str = ""  # e.g. "Exam practice", printed on the paper
+    minutes: int | None = None  # time allowance
+    cover: bool = False  # a cover page with instructions and a marks grid
+    instructions: tuple[str, ...] = ()  # replace the standard instructions when given
+    tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
+    large_print: bool = False
+    dyslexia_friendly: bool = False
+
+    @property
+    def is_default(self) -> bool:
+        return self == Presentation()
+
+
+@dataclass(frozen=True)
 class Paper:
     """An assembled paper: the single source for worksheet and mark scheme."""
 
@@ -231,6 +255,7 @@ class Paper:
     sections: tuple[Section, ...]
     paper_size: str = "a4"
     strategies: tuple[str, ...] = field(default=())
+    presentation: Presentation = field(default_factory=Presentation)
 
     @property
     def total_marks(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from .assemble import assemble
 from .io import write_all
 from .load import load_notes
 from .model import Paper
+from .papers import plan_paper
 from .render import render_files
-from .strategies import DEFAULT_STRATEGIES, Options
+from .strategies import Options
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,10 @@ class BuildRequest:
     formats: tuple[str, ...] = ("pdf",)
     templates: Path | None = None
     options: dict[str, Options] | None = None
+    preset: str | None = None  # shipped name (quick-quiz, worksheet, exam) or a preset .yaml file
+    tier: str | None = None  # support, core or stretch
+    large_print: bool = False
+    dyslexia_friendly: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,10 +42,11 @@ class BuildResult:
 def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
     """Load the notes and assemble the paper (no output)."""
     topic = load_notes(request.source)
-    strategies = request.strategies or DEFAULT_STRATEGIES
-    result = assemble(topic, request.seed, strategies, paper_size=request.paper_size,
-                      options=request.options, required=bool(request.strategies))
-    return result.paper, result.skipped
+    plan = plan_paper(request.strategies, request.options, preset=request.preset, tier=request.tier,
+                      large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly)
+    result = assemble(topic, request.seed, plan.strategies, paper_size=request.paper_size,
+                      options=plan.options, required=plan.required)
+    return dataclasses.replace(result.paper, presentation=plan.presentation), result.skipped
 
 
 def build(request: BuildRequest) -> BuildResult:

@@ -9,10 +9,23 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import typing
+
 import jinja2
 
 from ..errors import OptionError
+from ..model import Body
 from ..resources import templates_dir
+
+BODY_KINDS = {cls: cls.__name__.lower() for cls in typing.get_args(Body)}
+
+
+def body_kind(body) -> str:
+    """'choice' for a Choice: templates include questions/body/<kind>.html.j2 for any body type."""
+    try:
+        return BODY_KINDS[type(body)]
+    except KeyError:
+        raise TypeError(f"no template for question body {type(body).__name__}; add it to model.Body") from None
 
 
 def letter(index: int) -> str:
@@ -48,4 +61,5 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["letter"] = letter
     env.globals["letter"] = letter
+    env.globals["kind"] = body_kind
     return env

@@ -10,8 +10,12 @@ from .. import __version__
 from ..model import Paper
 
 
+# Body fields added after paper.json 0.1; left out when empty so older papers' JSON is unchanged.
+LATER_FIELDS = ("indicative_own", "starters")
+
+
 def _body(body) -> dict[str, Any]:
-    data = dataclasses.asdict(body)
+    data = {k: v for k, v in dataclasses.asdict(body).items() if not (k in LATER_FIELDS and not v)}
     data["type"] = type(body).__name__.lower()
     return data
 
@@ -41,5 +45,13 @@ def paper_to_dict(paper: Paper) -> dict[str, Any]:
     }
 
 
+def _with_presentation(paper: Paper) -> dict[str, Any]:
+    """Preset, tier and print layers are recorded only when used, so a plain paper's JSON is unchanged."""
+    data = paper_to_dict(paper)
+    if not paper.presentation.is_default:
+        data["presentation"] = dataclasses.asdict(paper.presentation)
+    return data
+
+
 def paper_json(paper: Paper) -> bytes:
-    return (json.dumps(paper_to_dict(paper), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(_with_presentation(paper), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")

@@ -51,6 +51,10 @@ def _mime(path: Path) -> str:
             ".woff2": "font/woff2", ".png": "image/png", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "image/jpeg")
 
 
+# PDF/UA-1: tagged structure, title shown in the window, language and XMP
+# metadata, for screen readers. Output stays byte-identical for the same paper.
+PDF_VARIANT = "pdf/ua-1"
+
 # fontTools stamps subset fonts with the time unless SOURCE_DATE_EPOCH is set;
 # a fixed stamp keeps the same paper byte-identical (2024-01-01T00:00:00Z).
 FONT_TIMESTAMP = "1704067200"
@@ -76,4 +80,5 @@ def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) ->
     base_url = roots[-1].as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots))
     with _fixed_font_timestamp():
-        return document.write_pdf(pdf_tags=True, pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")
+        return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True,
+                                  pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")

@@ -1,11 +1,19 @@
 """Stage 2: question strategies, one module each, behind one registry."""
 
-from . import explain_why, fill_blank, match_causes
+from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_causes, multiple_choice, odd_one_out,
+               sequencing, true_false)
 from .base import Options, Strategy, available, get, register
 
 register(fill_blank.STRATEGY)
 register(match_causes.STRATEGY)
 register(explain_why.STRATEGY)
+register(multiple_choice.STRATEGY)
+register(true_false.STRATEGY)
+register(key_terms.STRATEGY)
+register(odd_one_out.STRATEGY)
+register(sequencing.STRATEGY)
+register(exam_explain.STRATEGY)
+register(how_far.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 

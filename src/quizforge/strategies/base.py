@@ -30,6 +30,10 @@ class Options:
     # Points already shown elsewhere on the paper: avoid them where possible, so one
     # question never prints the answer to another.
     exclude: frozenset[str] = frozenset()
+    choices: int = 4  # options per multiple-choice question
+    starters: bool = False  # print sentence starters with written answers (support tier)
+    tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
+    profile: str | None = None  # exam-style tariff and levels (a name in profiles/ or a YAML file)
 
 
 class Strategy(Protocol):

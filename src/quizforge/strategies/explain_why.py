@@ -12,6 +12,7 @@ from .base import Options
 DEFAULT_COUNT = 2
 MARKS = 6
 LINES_PER_MARK = 2
+STARTERS = ("One reason was ...", "This led to ... because ...", "For example, ...", "This shows that ...")
 
 
 def prompt_for(topic: Topic, cause: Cause) -> str:
@@ -54,9 +55,10 @@ def levels_for(marks: int) -> tuple[Level, ...]:
     return tuple(levels)
 
 
-def explain_question(topic: Topic, cause: Cause, marks: int) -> Question:
+def explain_question(topic: Topic, cause: Cause, marks: int, starters: bool = False) -> Question:
     indicative = tuple(end_sentence(p.text) for p in cause.walk())
-    body = Extended(lines=marks * LINES_PER_MARK, indicative=indicative, levels=levels_for(marks), cause_id=cause.id)
+    body = Extended(lines=marks * LINES_PER_MARK, indicative=indicative, levels=levels_for(marks), cause_id=cause.id,
+                    starters=STARTERS if starters else ())
     return Question(
         id=f"explain:{cause.id}",
         strategy="explain",
@@ -85,7 +87,7 @@ class ExplainWhy:
         if not causes:
             raise NotEnoughMaterial(f"{topic.source}: 'explain why' needs a cause with at least two points to mark against")
         chosen = rng.sample(causes, min(count, len(causes)))
-        questions = tuple(explain_question(topic, c, MARKS) for c in chosen)
+        questions = tuple(explain_question(topic, c, MARKS, options.starters) for c in chosen)
         instructions = "Write your answer in full sentences. Use specific examples to support your explanation."
         return Section(self.name, self.title, instructions, questions)
 

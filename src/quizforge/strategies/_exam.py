@@ -1,0 +1,40 @@
+"""Shared by the exam-style strategies: profiles, stimulus bullets, indicative content."""
+
+from __future__ import annotations
+
+from ..errors import NotEnoughMaterial, OptionError
+from ..model import Cause, Topic
+from ..profiles import Profile, load_profile
+from ._text import end_sentence
+from .base import Options
+
+
+def profile_for(options: Options, default: str, style: str) -> Profile:
+    profile = load_profile(options.profile or default)
+    if profile.style != style:
+        raise OptionError(f"exam profile '{profile.name}' is for '{profile.style}' questions, not '{style}'")
+    return profile
+
+
+def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:
+    """Causes with points; there must be more than the stimulus uses, for 'own knowledge'."""
+    causes = [c for c in topic.causes if c.points]
+    if len(causes) < profile.stimulus + 1:
+        raise NotEnoughMaterial(
+            f"{topic.source}: {what} needs at least {profile.stimulus + 1} causes ({profile.stimulus} for the "
+            "bullet points and one more for the student's own knowledge)"
+        )
+    return causes
+
+
+def stimulus(cause: Cause) -> str:
+    return cause.title.rstrip(".")
+
+
+def points_of(cause: Cause) -> tuple[str, ...]:
+    return tuple(end_sentence(p.text) for p in cause.walk())
+
+
+def summary_of(cause: Cause) -> str:
+    """One line of 'own knowledge' for a cause: its title and its first point."""
+    return f"{cause.title.rstrip('.')}: {end_sentence(cause.points[0].text)}"

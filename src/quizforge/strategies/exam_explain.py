@@ -1,0 +1,50 @@
+"""Exam-style "Explain why ...": two stimulus bullets from two causes, levels from a profile."""
+
+from __future__ import annotations
+
+import random
+
+from ..model import Extended, Question, Section, Topic
+from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._text import end_sentence
+from .base import Options
+
+DEFAULT_PROFILE = "explain-12"
+
+
+def exam_prompt(topic: Topic) -> str:
+    """The enquiry as an 'Explain why' question: the notes' explain_stem, else the question itself."""
+    if topic.explain_stem:
+        return end_sentence(topic.explain_stem.rstrip(" ."))
+    return f"{topic.question.rstrip()} Explain your answer."
+
+
+class ExamExplain:
+    name = "exam-explain"
+    title = "Explain why (exam style)"
+    summary = "A 12-mark 'Explain why' with two stimulus bullets and a four-level mark scheme (tariff from a profile)."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        profile = profile_for(options, DEFAULT_PROFILE, "explain")
+        causes = usable_causes(topic, profile, "an exam-style 'explain why'")
+        chosen = sorted(rng.sample(causes, profile.stimulus), key=causes.index)
+        others = [c for c in causes if c not in chosen]
+        body = Extended(
+            lines=profile.lines,
+            indicative=tuple(p for c in chosen for p in points_of(c)),
+            indicative_own=tuple(summary_of(c) for c in others),
+            levels=profile.levels,
+            stimulus=tuple(stimulus(c) for c in chosen),
+            rules=profile.rules,
+            starters=profile.starters if options.starters else (),
+        )
+        question = Question(
+            id=f"exam-explain:{profile.name}:" + ",".join(c.id for c in chosen), strategy=self.name,
+            prompt=exam_prompt(topic), marks=profile.marks, body=body,
+            answer="Explains several reasons, using the bullet points and information of the student's own.",
+            guidance=profile.guidance,
+        )
+        return Section(self.name, self.title, "Answer in full sentences. Plan your answer before you start.", (question,))
+
+
+STRATEGY = ExamExplain()

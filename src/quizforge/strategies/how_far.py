@@ -1,0 +1,53 @@
+"""Exam-style "How far do you agree?": a statement about one cause, judged against the others."""
+
+from __future__ import annotations
+
+import random
+
+from ..model import Extended, Question, Section, Topic
+from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._text import lower_first
+from .base import Options
+
+DEFAULT_PROFILE = "how-far-16"
+
+
+def statement_for(title: str) -> str:
+    """'To remove old rivals ...' -> 'The main reason was to remove old rivals ...'"""
+    return f"The main reason was {lower_first(title.rstrip('.'))}."
+
+
+class HowFar:
+    name = "how-far"
+    title = "How far do you agree? (exam style)"
+    summary = "A 16-mark 'How far do you agree?' (+4 SPaG) on one cause as the main reason, with a levels mark scheme."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        profile = profile_for(options, DEFAULT_PROFILE, "judgement")
+        causes = usable_causes(topic, profile, "'how far do you agree'")
+        main = rng.choice(causes)
+        others = [c for c in causes if c is not main]
+        bullets = [main, *rng.sample(others, max(profile.stimulus - 1, 0))]
+        statement = statement_for(main.title)
+        body = Extended(
+            lines=profile.lines,
+            indicative=points_of(main),
+            indicative_against=tuple(summary_of(c) for c in others),
+            levels=profile.levels,
+            stimulus=tuple(stimulus(c) for c in sorted(bullets, key=causes.index)),
+            spag=profile.spag,
+            rules=profile.rules,
+            starters=profile.starters if options.starters else (),
+        )
+        question = Question(
+            id=f"how-far:{profile.name}:{main.id}", strategy=self.name,
+            prompt=f"\u201c{topic.question}\u201d\n\u2018{statement}\u2019\nHow far do you agree? Explain your answer.",
+            marks=profile.marks + profile.spag_marks, body=body,
+            answer=f"A justified judgement on whether '{main.title}' was the main reason, weighed against the others.",
+            guidance=profile.guidance, cause_id=main.id,
+        )
+        instructions = "Answer in full sentences. Plan your answer before you start; leave time to check your writing."
+        return Section(self.name, self.title, instructions, (question,))
+
+
+STRATEGY = HowFar()

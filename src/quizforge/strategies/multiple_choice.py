@@ -1,0 +1,125 @@
+"""Multiple choice: which reason an example supports, who someone was, what a term means.
+
+Distractors come from the notes' own structure (other causes, other people,
+other terms) and are filtered so that none is also correct.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable
+
+from ..errors import NotEnoughMaterial
+from ..model import Question, Section, Topic
+from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
+from ._text import end_sentence, find_phrase, normalise
+from .base import Options
+
+DEFAULT_COUNT = 6
+MIN_OPTIONS = 3
+
+Maker = Callable[[random.Random, int], Question]
+
+
+def letter(i: int) -> str:
+    return "ABCDEFGH"[i]
+
+
+def _question(qid: str, prompt: str, right: str, wrong: list[str], rng: random.Random, n: int,
+              explanation: str, cause_id: str | None = None) -> Question:
+    wrong = rng.sample(wrong, min(n - 1, len(wrong)))
+    body = make_choice(right, wrong, rng, explanation)
+    return Question(
+        id=f"multiple-choice:{qid}", strategy="multiple-choice", prompt=prompt, marks=1, body=body,
+        answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",), cause_id=cause_id,
+    )
+
+
+def cause_makers(topic: Topic) -> list[Maker]:
+    """'Which reason does this example support?' The example belongs to exactly one cause."""
+    makers: list[Maker] = []
+    for cause_id, points in examples_by_cause(topic).items():
+        cause = topic.cause(cause_id)
+        others = distinct([c.title for c in topic.causes if c.id != cause_id and normalise(c.title) != normalise(cause.title)])
+        if len(others) + 1 < MIN_OPTIONS:
+            continue
+        for point in points:
+            def make(rng, n, point=point, cause=cause, others=others):
+                prompt = f"Which reason does this example support?\n\u201c{end_sentence(point.text)}\u201d"
+                return _question(f"cause:{point.id}", prompt, cause.title, others, rng, n,
+                                 f"The example is evidence for: {cause.title}.", cause.id)
+            makers.append(make)
+    return makers
+
+
+def person_makers(topic: Topic) -> list[Maker]:
+    """'Who is described here?' Only roles that fit one person; no distractor shares the role."""
+    roles = [normalise(p.role) for p in topic.people]
+    makers: list[Maker] = []
+    for person in topic.people:
+        role = normalise(person.role)
+        if roles.count(role) > 1 or any(find_phrase(person.role, name) for name in person.names):
+            continue
+        others = distinct([p.name for p in topic.people if normalise(p.role) != role and p.name != person.name])
+        if len(others) + 1 < MIN_OPTIONS:
+            continue
+        def make(rng, n, person=person, others=others):
+            prompt = f"Who is described here?\n\u201c{end_sentence(person.role)}\u201d"
+            return _question(f"who:{slug(person.name)}", prompt, person.name, others, rng, n,
+                             f"{person.name}: {end_sentence(person.role)}")
+        makers.append(make)
+    return makers
+
+
+def term_makers(topic: Topic) -> list[Maker]:
+    """'What does X mean?' A distractor definition that mentions X could be argued right, so it is left out."""
+    makers: list[Maker] = []
+    for term in topic.key_terms:
+        forms = (term.term, *term.accept)
+        others = distinct([
+            first_sentence(t.definition) for t in topic.key_terms
+            if t is not term and not any(find_phrase(t.definition, f) for f in forms)
+        ])
+        right = first_sentence(term.definition)
+        others = [o for o in others if normalise(o) != normalise(right)]
+        if len(others) + 1 < MIN_OPTIONS:
+            continue
+        def make(rng, n, term=term, right=right, others=others):
+            return _question(f"term:{slug(term.term)}", f"What does \u2018{term.term}\u2019 mean?", right, others, rng, n,
+                             f"{term.term}: {term.definition}")
+        makers.append(make)
+    return makers
+
+
+def interleave(groups: list[list[Maker]], rng: random.Random) -> list[Maker]:
+    """Shuffle each kind, then take them in turn so a paper mixes the kinds."""
+    groups = [g[:] for g in groups if g]
+    for group in groups:
+        rng.shuffle(group)
+    out = []
+    while groups:
+        for group in groups:
+            out.append(group.pop())
+        groups = [g for g in groups if g]
+    return out
+
+
+class MultipleChoice:
+    name = "multiple-choice"
+    title = "Multiple choice"
+    summary = "Which reason an example supports, who someone was, what a term means; distractors from the notes."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        makers = interleave([cause_makers(topic), person_makers(topic), term_makers(topic)], rng)
+        if len(makers) < 2:
+            raise NotEnoughMaterial(
+                f"{topic.source}: multiple choice needs at least three causes, three people with different roles "
+                "or three key terms to make the wrong options from"
+            )
+        count = min(options.count or DEFAULT_COUNT, len(makers))
+        questions = tuple(make(rng, options.choices) for make in makers[:count])
+        instructions = "For each question, circle the letter of the one correct answer."
+        return Section(self.name, self.title, instructions, questions)
+
+
+STRATEGY = MultipleChoice()

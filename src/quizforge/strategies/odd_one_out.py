@@ -1,0 +1,65 @@
+"""Odd one out: three examples that support one reason and one that supports another."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Question, Section, Topic
+from ._pools import examples_by_cause, make_choice
+from ._text import end_sentence
+from .base import Options
+
+DEFAULT_COUNT = 3
+SAME = 3  # examples from the shared reason
+
+
+class OddOneOut:
+    name = "odd-one-out"
+    title = "Odd one out"
+    summary = "Three examples of one reason and one of another: pick the odd one out and say why."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        pools = examples_by_cause(topic)
+        groups = [cid for cid, points in pools.items() if len(points) >= SAME]
+        if not groups or len(pools) < 2:
+            raise NotEnoughMaterial(
+                f"{topic.source}: odd one out needs a cause with at least {SAME} points that read on their own, "
+                "and a second cause to take the odd one from"
+            )
+        odd_pool = [(cid, p) for cid, points in pools.items() for p in points]
+        rng.shuffle(odd_pool)
+        count = min(options.count or DEFAULT_COUNT, len(odd_pool))
+        rng.shuffle(groups)
+        questions, used = [], set()
+        for i in range(len(odd_pool)):
+            if len(questions) == count:
+                break
+            shared = groups[len(questions) % len(groups)]  # a different shared reason each time, while there are any
+            odd = next(((c, p) for c, p in odd_pool if c != shared and p.id not in used), None)
+            if odd is None:
+                continue
+            used.add(odd[1].id)
+            questions.append(self._question(topic, shared, rng.sample(pools[shared], SAME), odd, rng))
+        return Section(self.name, self.title, "In each question, three examples support the same reason. "
+                       "Circle the letter of the odd one out and name the reason the other three support.",
+                       tuple(questions))
+
+    def _question(self, topic: Topic, shared: str, same, odd, rng: random.Random) -> Question:
+        odd_cause, odd_point = odd
+        right = end_sentence(odd_point.text)
+        body = make_choice(right, [end_sentence(p.text) for p in same], rng,
+                           f"The other three support \u2018{topic.cause(shared).title}\u2019; this one supports "
+                           f"\u2018{topic.cause(odd_cause).title}\u2019.")
+        letter = "ABCD"[body.correct]
+        return Question(
+            id=f"odd-one-out:{odd_point.id}", strategy=self.name,
+            prompt="Which example is the odd one out? Name the reason that the other three support.",
+            marks=2, body=body, answer=f"{letter}; the others support: {topic.cause(shared).title}",
+            guidance=("1 mark for the right letter.", "1 mark for naming the reason the other three share "
+                      "(accept a clear paraphrase)."),
+            cause_id=shared,
+        )
+
+
+STRATEGY = OddOneOut()

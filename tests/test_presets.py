@@ -1,0 +1,162 @@
+"""Presets, tiers and print layers: planning, errors, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from quizforge.cli import main
+from quizforge.errors import OptionError, SourceError
+from quizforge.model import Presentation
+from quizforge.papers import TIERS, load_preset, plan_paper, shipped_presets
+from quizforge.pipeline import BuildRequest, make_paper
+from quizforge.render.html import render_html
+from quizforge.strategies import DEFAULT_STRATEGIES, available
+
+from .conftest import PURGES
+
+
+def test_no_options_plans_the_plain_default_paper():
+    plan = plan_paper()
+    assert plan.strategies == DEFAULT_STRATEGIES and plan.options is None and not plan.required
+    assert plan.presentation == Presentation() and plan.presentation.is_default
+    named = plan_paper(("match",))
+    assert named.strategies == ("match",) and named.required
+
+
+def test_default_build_is_unchanged_by_the_new_options():
+    paper, _ = make_paper(BuildRequest(source=PURGES, seed=3))
+    html = render_html(paper, "worksheet")
+    assert paper.presentation.is_default
+    assert 'class="cover"' not in html and "Sentence starters" not in html and "16pt" not in html
+    assert ".stimulus" not in html, "the extra CSS is only added to papers that use it"
+
+
+@pytest.mark.parametrize("name", ["quick-quiz", "worksheet", "exam"])
+def test_shipped_presets_load_and_name_known_strategies(name):
+    preset = load_preset(name)
+    assert preset.title and preset.minutes and preset.items
+    assert all(i.strategy in available() for i in preset.items)
+    assert set(shipped_presets()) >= {"quick-quiz", "worksheet", "exam"}
+
+
+def test_exam_preset_has_cover_time_and_the_two_exam_questions():
+    paper, skipped = make_paper(BuildRequest(source=PURGES, seed=2, preset="exam"))
+    assert not skipped
+    assert paper.presentation.cover and paper.presentation.minutes == 50
+    assert [s.strategy for s in paper.sections] == ["multiple-choice", "exam-explain", "how-far"]
+    assert [q.marks for q in paper.questions][-2:] == [12, 20]
+    html = render_html(paper, "worksheet")
+    assert 'class="marks-grid"' in html and "16 + 4 SPaG" in html and "Time allowed: 50 minutes" in html
+
+
+def test_a_teachers_own_preset_file(tmp_path):
+    (tmp_path / "eight.yaml").write_text("title: Explain (8)\nstyle: explain\nmarks: 8\nlines: 16\nlevels:\n"
+                                         "  - marks: 1-4\n    descriptor: Some.\n  - marks: 5-8\n    descriptor: More.\n")
+    mine = tmp_path / "starter.yaml"
+    mine.write_text("title: Lesson starter\nminutes: 10\nstrategies:\n  - strategy: true-false\n    count: 3\n"
+                    "  - strategy: multiple-choice\n    count: 2\n  - strategy: exam-explain\n    profile: eight.yaml\n")
+    paper, _ = make_paper(BuildRequest(source=PURGES, seed=1, preset=str(mine)))
+    assert [len(s.questions) for s in paper.sections] == [3, 2, 1]
+    assert paper.questions[-1].marks == 8, "a profile file is found beside the preset"
+    assert paper.presentation.title == "Lesson starter" and not paper.presentation.cover
+
+
+@pytest.mark.parametrize("text, message", [
+    ("title: X\nstrategies:\n  - strategy: nope\n", ":3: unknown strategy 'nope'"),
+    ("title: X\nstrategies:\n  - strategy: match\n    count: lots\n", ":4: strategies[0].count: 'lots' is not a whole number"),
+    ("title: X\ncover: maybe\nstrategies:\n  - strategy: match\n", ":2: cover: 'maybe' is not yes or no"),
+    ("title: X\nstrategys:\n  - strategy: match\n", ":2: unknown key 'strategys'; did you mean 'strategies'?"),
+])
+def test_preset_file_mistakes_point_to_a_line(tmp_path, text, message):
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    with pytest.raises(SourceError) as info:
+        load_preset(str(path))
+    assert f"{path}{message}" in str(info.value)
+
+
+def test_unknown_preset_and_tier_and_both_preset_and_strategies():
+    with pytest.raises(OptionError, match="unknown preset 'nope'; choose from exam, quick-quiz, worksheet"):
+        plan_paper(preset="nope")
+    with pytest.raises(OptionError, match="unknown tier 'gold'"):
+        plan_paper(tier="gold")
+    with pytest.raises(OptionError, match="either --preset or --strategies"):
+        plan_paper(("match",), preset="exam")
+
+
+def test_tiers_differ_as_promised():
+    support = plan_paper(preset="worksheet", tier="support")
+    core = plan_paper(preset="worksheet", tier="core")
+    stretch = plan_paper(preset="worksheet", tier="stretch")
+    count = lambda plan, name: plan.options[name].count  # noqa: E731
+    assert count(support, "fill-blank") < count(core, "fill-blank")
+    assert support.options["fill-blank"].word_bank and not stretch.options["fill-blank"].word_bank
+    assert support.options["explain"].starters and not core.options["explain"].starters
+    assert count(stretch, "explain") > count(core, "explain")
+    assert "how-far" in stretch.strategies and "how-far" not in core.strategies
+    assert "odd-one-out" not in support.strategies
+    assert {o.tier for o in support.options.values()} == {"support"} and set(TIERS) == {"support", "core", "stretch"}
+
+
+def test_support_paper_has_fewer_marks_and_scaffolding_and_the_scheme_names_the_tier():
+    papers = {t: make_paper(BuildRequest(source=PURGES, seed=4, preset="worksheet", tier=t))[0] for t in TIERS}
+    assert papers["support"].total_marks < papers["core"].total_marks < papers["stretch"].total_marks
+    support_html = render_html(papers["support"], "worksheet")
+    assert "Sentence starters" in support_html and "Word bank" in support_html
+    stretch_html = render_html(papers["stretch"], "worksheet")
+    assert "Word bank" not in stretch_html and "How far do you agree?" in stretch_html
+    for tier, paper in papers.items():
+        scheme = render_html(paper, "markscheme")
+        assert f'<strong class="tier">{tier.capitalize()} tier</strong>' in scheme
+        assert f"{tier} tier" not in render_html(paper, "worksheet").lower(), "the students' paper is not labelled"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_cli_preset_tier_and_print_options(run, tmp_path):
+    result = run("build", PURGES, "--preset", "exam", "--tier", "support", "--large-print", "--dyslexia-friendly",
+                 "--format", "html", "--out", tmp_path / "o")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "o" / "purges"
+    data = json.loads((folder / "paper.json").read_text())
+    assert data["presentation"] == {"preset": "exam", "title": "Exam practice", "minutes": 50, "cover": True,
+                                    "instructions": data["presentation"]["instructions"], "tier": "support",
+                                    "large_print": True, "dyslexia_friendly": True}
+    html = (folder / "worksheet.html").read_text()
+    assert "font-size: 16pt" in html and "#fbf5e4" in html and "font-style: normal !important" in html
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--preset", "nope"), "unknown preset 'nope'"),
+    (("--tier", "gold"), "Invalid value for '--tier'"),
+    (("--preset", "exam", "--strategies", "match"), "either --preset or --strategies"),
+    (("--preset", "missing.yaml"), "missing.yaml:0: file not found"),
+])
+def test_cli_bad_preset_options_exit_2(run, args, message):
+    result = run("build", PURGES, "--format", "html", *args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_tier_keeps_strategies_named_on_the_command_line():
+    plan = plan_paper(("odd-one-out", "explain"), tier="stretch")
+    assert plan.strategies == ("odd-one-out", "explain") and plan.required
+    assert plan.options["explain"].count == 3 and not plan.options["odd-one-out"].word_bank
+
+
+def test_new_strategies_escape_the_notes(run, tmp_path):
+    from .conftest import FIXTURES
+    names = "multiple-choice,true-false,odd-one-out,exam-explain,how-far"
+    result = run("build", FIXTURES / "notes-tricky.yaml", "--format", "html", "--strategies", names, "--tier", "support")
+    assert result.exit_code == 0, result.output
+    for doc in ("worksheet", "markscheme"):
+        html = (tmp_path / "out" / "notes-tricky" / f"{doc}.html").read_text()
+        assert "<script>" not in html and "<img" not in html and "&lt;img src=" in html
