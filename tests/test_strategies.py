@@ -408,3 +408,15 @@ def test_no_question_shows_another_ones_answer(topic):
         paper = assemble(topic, seed, DEFAULT_STRATEGIES, required=False).paper
         shown = [src for q in paper.questions for src in q.sources]
         assert len(shown) == len(set(shown)), f"seed {seed}: a point appears in two questions"
+
+
+@pytest.mark.parametrize("preset", [None, "quick-quiz", "worksheet", "exam"])
+def test_a_blanked_sentence_is_never_printed_by_another_question(preset):
+    from quizforge.pipeline import BuildRequest, make_paper
+
+    for source in all_sources():
+        for seed in range(12):
+            paper, _ = make_paper(BuildRequest(source=source, seed=seed, preset=preset))
+            blanked = {q.body.source_id for q in paper.questions if isinstance(q.body, Gap)}
+            printed = {s for q in paper.questions if not isinstance(q.body, Gap) for s in q.sources}
+            assert not blanked & printed, f"{source.name} seed {seed}: {blanked & printed}"

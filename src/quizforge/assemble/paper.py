@@ -39,22 +39,27 @@ def assemble(
     if not strategies:
         raise OptionError("no strategies chosen; see `quizforge strategies`")
     options = options or {}
-    sections: list[Section] = []
     skipped: list[str] = []
     shown: set[str] = set()
-    for name in strategies:
-        strategy = get(name)
+    made: dict[str, Section] = {}
+    hidden: set[str] = set()
+    # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
+    for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
         opts = options.get(name, Options())
-        opts = dataclasses.replace(opts, exclude=opts.exclude | shown)
+        opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden)
         try:
-            section = strategy.generate(topic, strategy_rng(seed, name), opts)
+            section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:
             if required:
                 raise
             skipped.append(f"{name}: {exc}")
             continue
-        sections.append(section)
-        shown.update(src for q in section.questions for src in q.sources)
+        made[name] = section
+        used = {src for q in section.questions for src in q.sources}
+        shown.update(used)
+        if getattr(get(name), "hides_text", False):
+            hidden.update(used)
+    sections = [made[name] for name in strategies if name in made]
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,

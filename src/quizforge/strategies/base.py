@@ -27,9 +27,10 @@ class Options:
 
     count: int | None = None  # how many questions (items); None: the strategy's default
     word_bank: bool = True
-    # Points already shown elsewhere on the paper: avoid them where possible, so one
-    # question never prints the answer to another.
+    # Points other questions on the paper already print: avoid them where possible.
     exclude: frozenset[str] = frozenset()
+    # Points another question prints with words blanked: never print them (they hold its answers).
+    hidden: frozenset[str] = frozenset()
     choices: int = 4  # options per multiple-choice question
     starters: bool = False  # print sentence starters with written answers (support tier)
     tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
@@ -40,6 +41,8 @@ class Strategy(Protocol):
     name: str  # registry key, also picks templates questions/<name>.html.j2
     title: str  # section heading on the paper
     summary: str  # one line for `quizforge strategies`
+    # Optional ``hides_text = True``: the strategy prints points with words hidden, so it is
+    # drawn before the others, and they will not print the points it used.
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section: ...
 

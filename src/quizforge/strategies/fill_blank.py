@@ -126,6 +126,7 @@ def _question(cand: Candidate) -> Question:
 
 
 class FillBlank:
+    hides_text = True
     name = "fill-blank"
     title = "Fill in the blanks"
     summary = "Sentences from the notes with a key term, name or date blanked, with an optional word bank."
@@ -133,11 +134,12 @@ class FillBlank:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         count = options.count or DEFAULT_COUNT
         every = candidates(topic)
-        cands = [c for c in every if c.point.id not in options.exclude] or every
+        cands = [c for c in every if c.point.id not in options.exclude]
         if len(cands) < 2:
+            shown = " that no other question on this paper prints" if len(every) >= 2 else ""
             raise NotEnoughMaterial(
                 f"{topic.source}: fill-in-the-blank needs key terms, people, dates or 'blank:' phrases "
-                "that appear in the points; add some to the notes"
+                f"in points{shown}; add some to the notes"
             )
         picked = _pick(cands, count, rng)
         rng.shuffle(picked)

@@ -14,7 +14,7 @@ MAX_CAUSES = 6
 MAX_EXAMPLES = 8
 
 
-def _examples_by_cause(topic: Topic, exclude: frozenset[str]) -> dict[str, list[Point]]:
+def _examples_by_cause(topic: Topic, exclude: frozenset[str], hidden: frozenset[str]) -> dict[str, list[Point]]:
     """Points that can stand alone as an example, and belong to exactly one cause.
 
     Best first: first-level points, then deeper ones. Points shown elsewhere on
@@ -28,7 +28,7 @@ def _examples_by_cause(topic: Topic, exclude: frozenset[str]) -> dict[str, list[
     usable, shown = {}, {}
     for cause in topic.causes:
         def ok(p: Point) -> bool:
-            return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1
+            return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1 and p.id not in hidden
         top = [p for p in cause.points if ok(p)]
         deeper = [p for p in cause.walk() if ok(p) and p not in top]
         unique = {normalise(p.text): p for p in reversed(top + deeper)}  # first of any repeated point wins
@@ -46,7 +46,7 @@ class MatchCauses:
     summary = "A lettered list of examples to match to the numbered causes; each example fits exactly one cause."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pools = _examples_by_cause(topic, options.exclude)
+        pools = _examples_by_cause(topic, options.exclude, options.hidden)
         cause_ids = [c.id for c in topic.causes if c.id in pools]
         if len(cause_ids) < 2:
             raise NotEnoughMaterial(
@@ -64,7 +64,7 @@ class MatchCauses:
             rng.shuffle(pool)
             pools[cid] = pool
             chosen.append((pool.pop(), i))
-        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid] if p.id not in options.exclude]
+        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
         chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get two
         count = len(chosen)
         rng.shuffle(chosen)

@@ -26,19 +26,24 @@ def letter(i: int) -> str:
 
 
 def _question(qid: str, prompt: str, right: str, wrong: list[str], rng: random.Random, n: int,
-              explanation: str, cause_id: str | None = None) -> Question:
+              explanation: str, cause_id: str | None = None, sources: tuple[str, ...] = ()) -> Question:
     wrong = rng.sample(wrong, min(n - 1, len(wrong)))
     body = make_choice(right, wrong, rng, explanation)
     return Question(
         id=f"multiple-choice:{qid}", strategy="multiple-choice", prompt=prompt, marks=1, body=body,
         answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",), cause_id=cause_id,
+        sources=sources,
     )
 
 
-def cause_makers(topic: Topic) -> list[Maker]:
-    """'Which reason does this example support?' The example belongs to exactly one cause."""
+def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Maker]:
+    """'Which reason does this example support?' The example belongs to exactly one cause.
+
+    Examples already printed elsewhere on the paper (``exclude``) are not asked about.
+    """
     makers: list[Maker] = []
     for cause_id, points in examples_by_cause(topic).items():
+        points = [p for p in points if p.id not in exclude]  # printed elsewhere, or blanked elsewhere
         cause = topic.cause(cause_id)
         others = distinct([c.title for c in topic.causes if c.id != cause_id and normalise(c.title) != normalise(cause.title)])
         if len(others) + 1 < MIN_OPTIONS:
@@ -47,7 +52,7 @@ def cause_makers(topic: Topic) -> list[Maker]:
             def make(rng, n, point=point, cause=cause, others=others):
                 prompt = f"Which reason does this example support?\n\u201c{end_sentence(point.text)}\u201d"
                 return _question(f"cause:{point.id}", prompt, cause.title, others, rng, n,
-                                 f"The example is evidence for: {cause.title}.", cause.id)
+                                 f"The example is evidence for: {cause.title}.", cause.id, (point.id,))
             makers.append(make)
     return makers
 
@@ -110,7 +115,8 @@ class MultipleChoice:
     summary = "Which reason an example supports, who someone was, what a term means; distractors from the notes."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        makers = interleave([cause_makers(topic), person_makers(topic), term_makers(topic)], rng)
+        makers = interleave([cause_makers(topic, options.exclude | options.hidden), person_makers(topic),
+                             term_makers(topic)], rng)
         if len(makers) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: multiple choice needs at least three causes, three people with different roles "

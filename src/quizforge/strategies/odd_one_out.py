@@ -20,7 +20,11 @@ class OddOneOut:
     summary = "Three examples of one reason and one of another: pick the odd one out and say why."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pools = examples_by_cause(topic)
+        pools = {cid: [p for p in points if p.id not in options.hidden]  # never print a blanked point
+                 for cid, points in examples_by_cause(topic).items()}
+        fresh = {cid: [p for p in points if p.id not in options.exclude] for cid, points in pools.items()}
+        if any(len(v) >= SAME for v in fresh.values()) and sum(1 for v in fresh.values() if v) >= 2:
+            pools = {cid: v for cid, v in fresh.items() if v}  # leave out examples printed elsewhere on the paper
         groups = [cid for cid, points in pools.items() if len(points) >= SAME]
         if not groups or len(pools) < 2:
             raise NotEnoughMaterial(
@@ -31,16 +35,21 @@ class OddOneOut:
         rng.shuffle(odd_pool)
         count = min(options.count or DEFAULT_COUNT, len(odd_pool))
         rng.shuffle(groups)
-        questions, used = [], set()
+        questions, used = [], set()  # no example is printed in two questions
         for i in range(len(odd_pool)):
             if len(questions) == count:
                 break
-            shared = groups[len(questions) % len(groups)]  # a different shared reason each time, while there are any
+            shared = groups[i % len(groups)]  # a different shared reason each time, while there are any
+            same = [p for p in pools[shared] if p.id not in used]
             odd = next(((c, p) for c, p in odd_pool if c != shared and p.id not in used), None)
-            if odd is None:
+            if odd is None or len(same) < SAME:
                 continue
-            used.add(odd[1].id)
-            questions.append(self._question(topic, shared, rng.sample(pools[shared], SAME), odd, rng))
+            same = rng.sample(same, SAME)
+            used.update(p.id for p in (*same, odd[1]))
+            questions.append(self._question(topic, shared, same, odd, rng))
+        if not questions:
+            raise NotEnoughMaterial(f"{topic.source}: odd one out found no set of {SAME + 1} examples "
+                                    "not already printed elsewhere on this paper")
         return Section(self.name, self.title, "In each question, three examples support the same reason. "
                        "Circle the letter of the odd one out and name the reason the other three support.",
                        tuple(questions))
@@ -59,6 +68,7 @@ class OddOneOut:
             guidance=("1 mark for the right letter.", "1 mark for naming the reason the other three share "
                       "(accept a clear paraphrase)."),
             cause_id=shared,
+            sources=tuple(p.id for p in (*same, odd_point)),
         )
 
 

@@ -123,7 +123,7 @@ def _wrap(source: Source, body: TrueFalse, answer: str) -> Question:
     guidance = ("1 mark for the right choice.",) if body.true else (
         "1 mark for 'False'. The correction is for feedback; do not require it for the mark.",)
     return Question(id=f"true-false:{source.key}", strategy="true-false", prompt=body.statement, marks=1, body=body,
-                    answer=answer, guidance=guidance, cause_id=source.cause_id)
+                    answer=answer, guidance=guidance, cause_id=source.cause_id, sources=(source.key,))
 
 
 class TrueOrFalse:
@@ -132,7 +132,9 @@ class TrueOrFalse:
     summary = "Statements from the notes; the false ones swap a name, year, term or cause for another from the notes."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pool = sources(topic)
+        pool = [s for s in sources(topic) if s.key not in options.hidden]  # never print a blanked point
+        fresh = [s for s in pool if s.key not in options.exclude]  # not already printed elsewhere on the paper
+        pool = fresh if len(fresh) >= 4 else pool
         if len(pool) < 4 or not any(s.swaps for s in pool):
             raise NotEnoughMaterial(
                 f"{topic.source}: true or false needs at least four points and some names, years, key terms "
