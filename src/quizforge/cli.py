@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import QuizforgeError, SourceError
+from .importers import import_file, readers
 from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
@@ -91,3 +92,21 @@ def strategies_command() -> None:
     width = max(len(n) for n in strategies)
     for name, strategy in strategies.items():
         click.echo(f"{name.ljust(width)}  {strategy.summary}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Notes file to write (default sources/<FILE name>.yaml).")
+@click.option("--format", "fmt", type=click.Choice(list(readers())),
+              help="Read FILE as this format instead of guessing from its name and content.")
+@click.option("--force", is_flag=True, help="Replace the notes file if it already exists.")
+def import_command(file, out, fmt, force) -> None:
+    """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
+    result, written = import_file(file, out, fmt, force)
+    for line in result.report:
+        click.echo(line, err=True)
+    topic = result.topic
+    points = sum(len(list(c.walk())) for c in topic.causes)
+    click.echo(f"{file} ({result.format}) -> {written}: {len(topic.causes)} causes, {points} points, "
+               f"{len(topic.key_terms)} key terms, {len(topic.dates)} dates; check the lines marked CHECK", err=True)
