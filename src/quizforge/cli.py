@@ -9,7 +9,7 @@ import click
 
 from . import __version__
 from .errors import QuizforgeError, SourceError
-from .importers import import_file, readers
+from .importers import readers, run_import
 from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
@@ -101,12 +101,9 @@ def strategies_command() -> None:
 @click.option("--format", "fmt", type=click.Choice(list(readers())),
               help="Read FILE as this format instead of guessing from its name and content.")
 @click.option("--force", is_flag=True, help="Replace the notes file if it already exists.")
-def import_command(file, out, fmt, force) -> None:
+@click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Add the key terms and dates found in FILE to these existing notes instead.")
+def import_command(file, out, fmt, force, into) -> None:
     """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
-    result, written = import_file(file, out, fmt, force)
-    for line in result.report:
+    for line in run_import(file, out, fmt, force, into):
         click.echo(line, err=True)
-    topic = result.topic
-    points = sum(len(list(c.walk())) for c in topic.causes)
-    click.echo(f"{file} ({result.format}) -> {written}: {len(topic.causes)} causes, {points} points, "
-               f"{len(topic.key_terms)} key terms, {len(topic.dates)} dates; check the lines marked CHECK", err=True)

@@ -7,7 +7,7 @@ loader -> save atomically (``run``).
 
 from . import freemind, markdown, opml, outline_text
 from .registry import Reader, Source, choose, readers, register
-from .run import ImportResult, default_output, import_file, import_source, read_source
+from .run import ImportResult, MergeResult, default_output, import_file, import_into, import_source, read_source, run_import
 
 # Built-ins register exactly as a third-party reader would. Sniffing runs in this
 # order, so the XML formats (unmistakable) come first and outline text last.
@@ -16,5 +16,5 @@ register(freemind.READER)
 register(markdown.READER)
 register(outline_text.READER)
 
-__all__ = ["ImportResult", "Reader", "Source", "choose", "default_output", "import_file", "import_source",
-           "read_source", "readers", "register"]
+__all__ = ["ImportResult", "MergeResult", "import_into", "Reader", "Source", "choose", "default_output", "import_file", "import_source",
+           "read_source", "readers", "register", "run_import"]

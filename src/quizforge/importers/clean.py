@@ -149,6 +149,11 @@ def _check_typos(root: OutlineNode, report: Report) -> None:
         if count != 1:
             continue
         close = [c for c in difflib.get_close_matches(word, common, n=1, cutoff=0.8)
-                 if c[0] == word[0] and abs(len(c) - len(word)) <= 1]
+                 if c[0] == word[0] and abs(len(c) - len(word)) <= 1 and not _same_stem(c, word)]
         if close:
             report.add(CHECK, first_line[word], f"possible typo: '{word}' (elsewhere '{close[0]}'); kept as written")
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Estate/Estates, Serbia/Serbian: one word is the other with an ending, not a typo."""
+    return a.startswith(b) or b.startswith(a)

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import Problem, SourceError
@@ -81,9 +82,20 @@ def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
     return _with_header(parts, tuple(causes), texts, stem, report)
 
 
+def map_records(root: OutlineNode, report: Report) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """Only the key terms and dates in a cleaned tree (for adding them to existing notes)."""
+    parts = _find_centre(root, report)
+    skipped = len(parts.branches) + len(parts.loose)
+    if skipped:
+        report.add(CHECK, 0, f"{skipped} branch(es) or line(s) that are not key terms or dates were not added")
+    return tuple(parts.terms), tuple(parts.dates)
+
+
 def _find_centre(root: OutlineNode, report: Report) -> _Parts:
     """Walk down single branches to the node whose children are the causes."""
-    parts, node = _Parts(), root
+    parts = _Parts()
+    root = _title_line(root, parts)
+    node = root
     while True:
         rest = _take_sections(node.children, parts, report)
         branches = [c for c in rest if c.children]
@@ -95,8 +107,30 @@ def _find_centre(root: OutlineNode, report: Report) -> _Parts:
             node = branches[0]
             continue
         parts.branches = branches
-        _sort_leaves(leaves, parts, parts.loose)
+        intro = [c for c in leaves if branches and c.line < branches[0].line]  # text before the first branch
+        _sort_leaves(intro, parts, parts.unused)
+        _sort_leaves([c for c in leaves if all(c is not i for i in intro)], parts, parts.loose)
         return parts
+
+
+def _title_line(root: OutlineNode, parts: _Parts) -> OutlineNode:
+    """A first line that is unlike the lines after it (a heading over a list) is the title."""
+    first, rest = (root.children[0], root.children[1:]) if root.children else (None, ())
+    if first is None or first.children or not rest:
+        return root
+    kinds = Counter(_kind(c) for c in rest)
+    if _kind(first) == kinds.most_common(1)[0][0]:
+        return root
+    parts.chain.append(first)
+    return root.with_children(rest)
+
+
+def _kind(node: OutlineNode) -> str:
+    if node.children:
+        return "branch"
+    if guess.dated_line(node.text):
+        return "date"
+    return "term" if guess.term_line(node.text) else "line"
 
 
 def _take_sections(children, parts: _Parts, report: Report) -> list[OutlineNode]:
@@ -182,7 +216,9 @@ def _with_header(parts: _Parts, causes, texts, stem: str, report: Report) -> Dra
         report.add(GUESSED, line, f"{key}: {why}")
     for node in parts.unused:
         report.add(CHECK, node.line, f"{quote(node.text)} is outside the mind map; kept as a comment at the top")
-    return Draft(title, subject, question, causes, course, tuple(parts.terms), tuple(parts.dates),
+    terms = tuple((term, guess.sentence_case(definition)) for term, definition in parts.terms)
+    dates = tuple((date, guess.sentence_case(event)) for date, event in parts.dates)
+    return Draft(title, subject, question, causes, course, terms, dates,
                  {key: why for key, (_, why) in guessed.items()}, tuple(n.text for n in parts.unused))
 
 

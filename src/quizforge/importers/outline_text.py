@@ -58,7 +58,8 @@ def parse_line(number: int, raw: str) -> _Line | None:
     match = MARKER.match(stripped)
     if not match:
         return _Line(number, col, stripped.strip(), marked=False)
-    dotted = tuple(int(n) for n in match["dotted"].split(".")) if match["dotted"] else ()
+    label = match["dotted"] or match["number"]
+    dotted = tuple(int(n) for n in label.split(".")) if label else ()
     return _Line(number, col, stripped[match.end():].strip(), marked=True, dotted=dotted)
 
 
