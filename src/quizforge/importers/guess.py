@@ -19,7 +19,8 @@ SUBJECT_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for n
                "species evolution antibiotic antibiotics virus viruses plant plants blood heart protein glucose "
                "chlorophyll mutation mutations immune disease",
     "Chemistry": "atom atoms molecule molecules reaction reactions acid acids element elements compound compounds "
-                 "ion ions electron electrons bond bonds metal metals catalyst ph oxidation alkali",
+                 "ion ions electron electrons bond bonds metal metals catalyst catalysts ph oxidation alkali "
+                 "concentration collisions activation reactants products",
     "Physics": "force forces energy velocity wave waves current voltage mass gravity particle particles radiation "
                "acceleration momentum resistance circuit",
     "Geography": "river rivers erosion climate rainfall population settlement glacier glaciers coast coastal "

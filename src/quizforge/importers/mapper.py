@@ -88,7 +88,13 @@ def map_records(root: OutlineNode, report: Report) -> tuple[tuple[tuple[str, str
     skipped = len(parts.branches) + len(parts.loose)
     if skipped:
         report.add(CHECK, 0, f"{skipped} branch(es) or line(s) that are not key terms or dates were not added")
-    return tuple(parts.terms), tuple(parts.dates)
+    return _records(parts)
+
+
+def _records(parts: _Parts):
+    terms = tuple((term, guess.sentence_case(definition)) for term, definition in parts.terms)
+    dates = tuple((date, guess.sentence_case(event)) for date, event in parts.dates)
+    return terms, dates
 
 
 def _find_centre(root: OutlineNode, report: Report) -> _Parts:
@@ -190,7 +196,8 @@ def _points(nodes, depth: int, report: Report) -> list[DraftPoint]:
         if depth >= MAX_DEPTH and node.children:
             report.add(CHECK, node.line, f"points nested more than {MAX_DEPTH} deep were moved up to level {MAX_DEPTH}")
             out.append(DraftPoint(guess.sentence_case(node.text), node.line))
-            out.extend(_points([d for c in node.children for d in c.walk()], depth, report))
+            flat = [OutlineNode(d.text, d.line) for c in node.children for d in c.walk()]
+            out.extend(_points(flat, depth, report))
             continue
         out.append(DraftPoint(guess.sentence_case(node.text), node.line, tuple(_points(node.children, depth + 1, report))))
     return out
@@ -216,8 +223,7 @@ def _with_header(parts: _Parts, causes, texts, stem: str, report: Report) -> Dra
         report.add(GUESSED, line, f"{key}: {why}")
     for node in parts.unused:
         report.add(CHECK, node.line, f"{quote(node.text)} is outside the mind map; kept as a comment at the top")
-    terms = tuple((term, guess.sentence_case(definition)) for term, definition in parts.terms)
-    dates = tuple((date, guess.sentence_case(event)) for date, event in parts.dates)
+    terms, dates = _records(parts)
     return Draft(title, subject, question, causes, course, terms, dates,
                  {key: why for key, (_, why) in guessed.items()}, tuple(n.text for n in parts.unused))
 

@@ -37,7 +37,8 @@ class MarkdownReader:
     extensions = (".md", ".markdown")
 
     def sniff(self, source: Source) -> bool:
-        return source.suffix.lower() not in (".txt", ".text", ".outline") and bool(HEADING.search(source.text[:20000]))
+        claimed_by_others = (".txt", ".text", ".outline", ".opml", ".mm")
+        return source.suffix.lower() not in claimed_by_others and bool(HEADING.search(source.text[:20000]))
 
     def read(self, source: Source, report: Report) -> OutlineNode:
         numbered = list(enumerate(source.text.splitlines(), start=1))
@@ -65,13 +66,15 @@ class _Tree:
         return self.items[-1] if self.items else self.headings[-1]
 
     def on_heading_open(self, token, inline) -> None:
+        if self.items:  # "- # text": a heading inside a list item is just the item's text
+            self.on_paragraph_open(token, inline)
+            return
         level = int(token.tag[1:])
         while self.headings[-1].level >= level:
             self.headings.pop()
         item = _Item(_inline_text(inline), _line(token), level)
         self.headings[-1].children.append(item)
         self.headings.append(item)
-        self.items.clear()
 
     def on_list_item_open(self, token, _next) -> None:
         item = _Item("", _line(token), 7)
