@@ -377,3 +377,62 @@ def test_written_yaml_is_readable():
     assert "\ncauses:\n  - title: To cover up problems in the economy\n    points:\n" in text
     assert '"' not in text.split("causes:")[1], "plain text needs no quotes"
     assert "\t" not in text
+
+
+def test_glossary_and_timeline_headings_inside_a_map():
+    topic = import_source(text_source("""\
+        Why did the Nazis gain support?
+        - The Depression
+          - Unemployment reached six million in 1932
+        - Propaganda
+          - Goebbels ran the Nazi propaganda campaign
+        - Key terms
+          - Reichstag
+            - the German parliament
+          - Putsch - an attempt to seize power by force
+        - Timeline
+          - 1923
+            - the Munich Putsch fails
+          - January 1933 - Hitler becomes Chancellor
+    """)).topic
+    assert [c.title for c in topic.causes] == ["The Depression", "Propaganda"]
+    assert [(t.term, t.definition) for t in topic.key_terms] == [
+        ("Reichstag", "The German parliament"), ("Putsch", "An attempt to seize power by force")]
+    assert [(d.date, d.event) for d in topic.dates] == [
+        ("1923", "The Munich Putsch fails"), ("January 1933", "Hitler becomes Chancellor")]
+
+
+@pytest.mark.parametrize("line", [
+    "Created by Lenin in 1917",
+    "Images of Stalin were everywhere in propaganda posters and on statues",
+    "Share prices collapsed in 1929",
+    "Photosynthesis needs light",
+    "Home rule for Ireland was debated for decades",
+    "Video evidence was not available to historians of the period, so they relied on letters and diaries",
+])
+def test_teachers_lines_that_look_a_little_like_clutter_are_kept(line):
+    topic = import_source(text_source(f"""\
+        Topic
+        - First
+          - {line}
+        - Second
+          - another point
+    """)).topic
+    assert topic.causes[0].points[0].text == line
+
+
+@pytest.mark.parametrize("line", [
+    "Home > History > Russia", "Home » Revision » Purges", "View mindmap", "View this mind map", "Add a comment",
+    "No comments have yet been made", "Similar Biology resources:", "See all Biology resources »", "★★★★☆",
+    "Created by: jo_smith", "Share this", "Print", "Download",
+])
+def test_page_clutter_lines_are_dropped(line):
+    result = import_source(text_source(f"""\
+        {line}
+        - First
+          - a point
+        - Second
+          - another point
+    """))
+    assert line not in result.yaml
+    assert "dropped" in "\n".join(result.report)
