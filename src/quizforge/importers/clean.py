@@ -82,17 +82,17 @@ def drop_clutter(lines: list[tuple[int, str]], report: Report) -> list[tuple[int
         why = clutter_reason(line)
         if why:
             report.add(DROPPED, number, f"{why}: {quote(normalise(line))}")
-            _note_hints(normalise(line), report)
+            _note_hints(normalise(line), number, report)
         else:
             kept.append((number, line))
     return kept
 
 
-def _note_hints(text: str, report: Report) -> None:
+def _note_hints(text: str, line: int, report: Report) -> None:
     for key, pattern in HINTS:
         match = pattern.fullmatch(text)
         if match and match["value"].strip() and key not in report.hints:
-            report.hints[key] = match["value"].strip()
+            report.hints[key] = match["value"].strip(), line
 
 
 def ends_mid_sentence(text: str) -> bool:

@@ -212,9 +212,9 @@ def _with_header(parts: _Parts, causes, texts, stem: str, report: Report) -> Dra
         title = centre = guess.title_from_filename(stem)
         guessed["title"] = 0, "made from the file name: the outline has no single root"
     subject, guessed["subject"] = _subject(texts, report)
-    course = report.hints.get("course")
+    course, course_line = report.hints.get("course", (None, 0))
     if course and course.casefold() != subject.casefold():
-        guessed["course"] = 0, "taken from the page's 'See all ... resources' link"
+        guessed["course"] = course_line, f"taken from the page's 'See all ... resources' link on line {course_line}"
     else:
         course = None
     question = guess.guess_question(centre, subject)
@@ -230,7 +230,8 @@ def _with_header(parts: _Parts, causes, texts, stem: str, report: Report) -> Dra
 
 def _subject(texts: list[str], report: Report) -> tuple[str, tuple[int, str]]:
     if "subject" in report.hints:
-        return report.hints["subject"], (0, "taken from the page's 'Similar ... resources' heading")
+        subject, line = report.hints["subject"]
+        return subject, (line, f"taken from the page's 'Similar ... resources' heading on line {line}")
     subject = guess.guess_subject(texts)
     if subject:
         return subject, (0, "guessed from the words in the notes")

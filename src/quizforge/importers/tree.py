@@ -66,7 +66,7 @@ class Report:
 
     file: str
     remarks: list[Remark] = field(default_factory=list)
-    hints: dict[str, str] = field(default_factory=dict)  # e.g. subject named by dropped page clutter
+    hints: dict[str, tuple[str, int]] = field(default_factory=dict)  # e.g. subject named by page clutter: (value, line)
 
     def add(self, kind: str, line: int, message: str) -> None:
         self.remarks.append(Remark(kind, line, message))
