@@ -436,3 +436,20 @@ def test_page_clutter_lines_are_dropped(line):
     """))
     assert line not in result.yaml
     assert "dropped" in "\n".join(result.report)
+
+
+@pytest.mark.parametrize("line", [
+    "See all resources " * 200 + "x",
+    "a » " * 300 + "x" * 60,
+    " ".join(["a »"] * 300) + " " + "y" * 60,
+    "similar " * 500,
+    "★ " * 1000 + "x",
+    "Home > " * 2000 + "x",
+    "word " * 20000,
+])
+def test_clutter_patterns_stay_fast_on_long_lines(line):
+    import time
+    from quizforge.importers.clean import clutter_reason
+    started = time.perf_counter()
+    clutter_reason(line)
+    assert time.perf_counter() - started < 0.5

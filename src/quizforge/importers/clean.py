@@ -25,9 +25,10 @@ CLUTTER: tuple[tuple[str, re.Pattern[str]], ...] = tuple((why, re.compile(p, re.
     ("comments trailer", r"no comments have (yet )?been made( yet)?\.?"),
     ("comments trailer", r"((add|post|leave|write) a comment|comments? \(\d+\)|\d+ comments?|log in to comment)\.?"),
     ("similar resources trailer", r"similar\b.{0,60}\bresources:?"),
-    ("'see all' links", r"(see all\b.{0,80}?(»|resources)\s*)+"),
+    # Each repeated group ends at its own "»", so the pattern cannot backtrack badly on long lines.
+    ("'see all' links", r"(?:see all [^»]{0,80}»\s*)*see all [^»]{0,80}?(?:resources\s*»?|»)\s*"),
     ("breadcrumbs", r"(home|homepage|you are here)\s*[>»›/|:].*"),
-    ("breadcrumbs", r"(?:[^»›\n]{1,40}\s*[»›]\s*){2,}[^»›\n]{0,40}"),
+    ("breadcrumbs", r"(?:[^»›\n]{1,40}[»›]){2,}[^»›\n]{0,40}"),
     ("page metadata", r"(created|uploaded|posted) by:\s*.{1,40}|(created|uploaded|posted) by \S+ on \d.{0,20}"),
     ("page button", r"(print|share|download|embed|save|report|tweet|rate)( this)?( page| resource| mind ?map| abuse)?"),
     ("page button", r"share on (facebook|twitter|x|whatsapp|pinterest|email)"),
