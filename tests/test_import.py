@@ -123,6 +123,7 @@ def test_every_written_file_validates(run, name):
 def test_numbered_outline_nests_by_number():
     topic = import_source(read_source(IMPORT / "history-ww1-causes.txt")).topic
     assert topic.title == "Causes of the First World War"
+    assert topic.question == "What were the causes of the First World War?"
     militarism = topic.causes[0]
     assert militarism.title == "Militarism"
     assert [len(p.points) for p in militarism.points] == [0, 1, 0]
@@ -453,3 +454,19 @@ def test_clutter_patterns_stay_fast_on_long_lines(line):
     started = time.perf_counter()
     clutter_reason(line)
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_single_causes_branch_beside_a_glossary_is_unwrapped():
+    topic = import_source(text_source("""\
+        Collectivisation
+          Reasons
+            Grain
+              Towns needed more grain to feed workers
+            Control
+              Peasants were hard for the state to control
+          Key words
+            kolkhoz - a collective farm
+    """)).topic
+    assert [c.title for c in topic.causes] == ["Grain", "Control"]
+    assert [t.term for t in topic.key_terms] == ["kolkhoz"]
+    assert topic.title == "Collectivisation"

@@ -77,9 +77,11 @@ def guess_question(centre: str, subject: str) -> str:
     if text.endswith("?") or QUESTION_LEADS.match(text):
         return sentence_case(text.rstrip("?")) + "?"
     be = "were" if subject == "History" else "are"
-    if PLURAL_LEADS.match(text):
-        body = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-        return f"What {be} the {body}?"
+    lead = PLURAL_LEADS.match(text)
+    if lead:  # "Causes of the First World War" -> "What were the causes of the First World War?"
+        rest = text[lead.end():]
+        words = re.sub(r"^the\s+", "", lead.group(0), flags=re.IGNORECASE).lower()
+        return f"What {be} the {words}{rest}?"
     return f"What are the key points about {text}?"
 
 
