@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .errors import QuizforgeError, SourceError
+from .importers import readers, run_import
 from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
@@ -177,3 +178,17 @@ def progress_command(source, seed, strategies, db) -> None:
     from .practice.terminal import Console
 
     show_progress(BuildRequest(source=source_argument(source), seed=seed, strategies=strategies), db, Console())
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Notes file to write (default sources/<FILE name>.yaml).")
+@click.option("--format", "fmt", type=click.Choice(list(readers())),
+              help="Read FILE as this format instead of guessing from its name and content.")
+@click.option("--force", is_flag=True, help="Replace the notes file if it already exists.")
+@click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Add the key terms and dates found in FILE to these existing notes instead.")
+def import_command(file, out, fmt, force, into) -> None:
+    """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
+    for line in run_import(file, out, fmt, force, into):
+        click.echo(line, err=True)

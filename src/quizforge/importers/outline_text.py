@@ -1,0 +1,142 @@
+"""Outline text: bullets, numbered nodes and indentation, as copied from revision sites.
+
+Nesting comes from indentation (tabs count as 4 spaces), except that a dotted
+number (``1.2.1``) nests under its prefix (``1.2``) wherever it is indented.
+A line without a bullet that carries on the line above (indented under a
+bullet's text, starting in lower case, or after a line that stops on "the",
+"and", a comma...) is a hard-wrapped continuation and is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import Problem, SourceError
+from .clean import drop_clutter, ends_mid_sentence
+from .registry import Source
+from .tree import JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document
+
+BULLETS = "•◦▪▫‣∙·●○■□➢➤►▸✓✔→-*+–—o"
+MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+MARKER = re.compile(
+    rf"(?P<bullet>[{re.escape(BULLETS)}])(?=\s|$)"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)"
+    r"|(?P<number>\d{1,2})(?:[.)]|(?=\s+(?!(?:" + MONTHS + r")[a-z]*\b|bc\b|ad\b|bce\b|ce\b)))(?=\s|$)"
+    r"|(?P<letter>[a-zA-Z]\)|[a-z]\.|\((?:\d{1,2}|[a-zA-Z]|[ivx]+)\))(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Line:
+    number: int
+    col: float
+    text: str
+    marked: bool
+    dotted: tuple[int, ...] = ()
+
+
+@dataclass(eq=False)
+class _Item:
+    text: str
+    line: int
+    col: float
+    children: list["_Item"] = field(default_factory=list)
+
+    def freeze(self) -> OutlineNode:
+        return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children))
+
+
+def parse_line(number: int, raw: str) -> _Line | None:
+    """One line's indentation, marker and text; None for a blank line."""
+    expanded = raw.replace("\u00a0", " ").replace("\u3000", " ").expandtabs(4)
+    stripped = expanded.lstrip()
+    if not stripped.strip():
+        return None
+    col = len(expanded) - len(stripped)
+    match = MARKER.match(stripped)
+    if not match:
+        return _Line(number, col, stripped.strip(), marked=False)
+    label = match["dotted"] or match["number"]
+    dotted = tuple(int(n) for n in label.split(".")) if label else ()
+    return _Line(number, col, stripped[match.end():].strip(), marked=True, dotted=dotted)
+
+
+class OutlineTextReader:
+    name = "outline"
+    summary = "outline text: bullets (•, -, *, o), numbers (1, 1.1, 1)) and indentation"
+    extensions = (".txt", ".text", ".outline")
+
+    def sniff(self, source: Source) -> bool:
+        return False  # the fallback: anything is outline text
+
+    def read(self, source: Source, report: Report) -> OutlineNode:
+        numbered = list(enumerate(source.text.splitlines(), start=1))
+        kept = {n for n, _ in drop_clutter(numbered, report)}
+        # A dropped clutter line counts as a blank line: nothing continues across it.
+        lines = [parse_line(n, raw) if n in kept else None for n, raw in numbered]
+        return document(_nest(_join_wrapped(lines, report), source.label))
+
+
+def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:
+    """Lines with hard-wrapped continuations joined onto the line they continue."""
+    uses_markers = sum(1 for ln in lines if ln and ln.marked) >= 2
+    out: list[_Line] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line is None:
+            previous = None
+            continue
+        if previous is not None and not line.marked and _continues(previous, line, uses_markers):
+            report.add(JOINED, line.number, f"joined to line {previous.number} (a line broken mid-sentence)")
+            previous.text = _join(previous.text, line.text)
+            continue
+        out.append(line)
+        previous = line
+    return out
+
+
+def _continues(previous: _Line, line: _Line, uses_markers: bool) -> bool:
+    if not previous.text:
+        return False
+    if ends_mid_sentence(previous.text) and line.col >= (0 if uses_markers else previous.col):
+        return True
+    if not uses_markers:
+        return False
+    hanging = previous.marked and line.col > previous.col
+    lower = line.text[:1].islower() and not previous.text.endswith((".", "!", "?", ":"))
+    return hanging or (lower and line.col <= previous.col)
+
+
+def _join(before: str, after: str) -> str:
+    if re.search(r"[A-Za-z]-$", before) and after[:1].isalpha():
+        return before + after  # a word split with a hyphen at the line end
+    return f"{before} {after}"
+
+
+def _nest(lines: list[_Line], label: str) -> list[OutlineNode]:
+    root = _Item("", 0, -1.0)
+    stack: list[_Item] = [root]
+    by_number: dict[tuple[int, ...], _Item] = {}
+    for line in lines:
+        parent = by_number.get(line.dotted[:-1]) if len(line.dotted) > 1 else None
+        at = next((i for i, s in enumerate(stack) if s is parent), None) if parent is not None else None
+        if at is not None:
+            del stack[at + 1:]
+            col = max(line.col, parent.col + 0.001)
+        else:
+            col = line.col
+            while stack[-1].col >= col:
+                stack.pop()
+        item = _Item(line.text, line.number, col)
+        stack[-1].children.append(item)
+        stack.append(item)
+        if line.dotted:
+            by_number[line.dotted] = item
+        if len(stack) > MAX_OUTLINE_DEPTH + 1:
+            raise SourceError([Problem(label, line.number, f"the outline is nested more than {MAX_OUTLINE_DEPTH} levels deep here; flatten it")])
+    return [child.freeze() for child in root.children]
+
+
+READER = OutlineTextReader()

@@ -1,0 +1,138 @@
+"""Property tests: any outline text imports without a crash, and well-formed outlines keep every node."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizforge.errors import QuizforgeError
+from quizforge.importers import Source, import_source
+from quizforge.importers.guess import sentence_case
+from quizforge.importers.yamltext import scalar
+from quizforge.load import parse_notes
+
+from .conftest import MINIMAL
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Lines built from the pieces real outlines are made of, so that the generator
+# reaches the interesting paths (bullets, numbers, dates, glossary lines, clutter).
+PIECES = st.sampled_from([
+    "", " ", "  ", "\t", "•", "- ", "* ", "o ", "1 ", "1.1 ", "2) ", "(a) ", "# ", "## ", "1934 - ", "term - ",
+    "View mindmap", "Photo of ", "Video about it", "Key terms", "Timeline", ": ", " #", "»", "'", '"', "&", "<",
+    "the", "and", "Stalin", "reasons", "?", ".", ",", "-", "\u00a0", "\u2028", "\x0b", "yes", "~",
+    "See all ", " resources", "Similar ", "Home > ", " » ", "★", "![x](y.png)", "<opml>", "<map>",
+])
+LINE = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=8).map("".join)
+OUTLINE = st.lists(LINE, max_size=40).map("\n".join)
+
+
+def assert_imports_or_says_why(text: str, name: str) -> None:
+    try:
+        result = import_source(Source(name, text.encode("utf-8"), "." + name.rsplit(".", 1)[-1]))
+    except QuizforgeError as exc:
+        assert str(exc).strip(), "an error must say what is wrong"
+        return
+    parse_notes(result.yaml)  # what would be written is valid notes
+
+
+@SETTINGS
+@given(OUTLINE)
+def test_any_outline_text_imports_or_fails_clearly(text):
+    assert_imports_or_says_why(text, "notes.txt")
+
+
+@SETTINGS
+@given(OUTLINE)
+def test_any_markdown_imports_or_fails_clearly(text):
+    assert_imports_or_says_why(text, "notes.md")
+
+
+@SETTINGS
+@given(st.text(max_size=400))
+def test_any_unicode_text_imports_or_fails_clearly(text):
+    assert_imports_or_says_why(text, "notes.txt")
+
+
+WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=3, max_size=10)
+NODE_TEXT = st.lists(WORD, min_size=2, max_size=6).map(" ".join).map(lambda s: s + ".")
+
+
+@st.composite
+def cause_trees(draw):
+    """A root and 2-5 branches, each with 1-4 points and some sub-points: a well-formed mind map."""
+    causes = []
+    for _ in range(draw(st.integers(2, 5))):
+        points = [(draw(NODE_TEXT), [draw(NODE_TEXT) for _ in range(draw(st.integers(0, 2)))])
+                  for _ in range(draw(st.integers(1, 4)))]
+        causes.append((draw(NODE_TEXT), points))
+    return draw(NODE_TEXT), causes
+
+
+def render(tree, bullet: str, indent: str) -> str:
+    title, causes = tree
+    lines = [title]
+    for cause, points in causes:
+        lines.append(f"{indent}{bullet}{cause}")
+        for point, subs in points:
+            lines.append(f"{indent * 2}{bullet}{point}")
+            lines += [f"{indent * 3}{bullet}{sub}" for sub in subs]
+    return "\n".join(lines) + "\n"
+
+
+@SETTINGS
+@given(cause_trees(), st.sampled_from(["• ", "- ", "* ", "o ", ""]), st.sampled_from(["  ", "    ", "\t"]))
+def test_well_formed_outlines_keep_every_node(tree, bullet, indent):
+    topic = import_source(Source("map.txt", render(tree, bullet, indent).encode(), ".txt")).topic
+    _, causes = tree
+    assert len(topic.causes) == len(causes)
+    for imported, (title, points) in zip(topic.causes, causes):
+        assert imported.title == sentence_case(title)
+        assert [len(p.points) for p in imported.points] == [len(subs) for _, subs in points]
+
+
+@SETTINGS
+@given(st.text(min_size=1, max_size=60).filter(lambda s: s.split()))
+def test_any_text_survives_the_yaml_writer(text):
+    notes = MINIMAL.replace("Heat makes particles move faster.", scalar(" ".join(text.split())))
+    assert parse_notes(notes).causes[0].points[0].text == " ".join(text.split())
+
+
+XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"), min_size=1, max_size=30,
+).filter(lambda s: " ".join(s.split()) and not " ".join(s.split()).startswith(("http",)))
+
+
+@st.composite
+def xml_trees(draw):
+    """2-4 branches of 1-3 points each, with any text XML can carry (quotes, ampersands, angle brackets)."""
+    return [(draw(XML_TEXT), [draw(XML_TEXT) for _ in range(draw(st.integers(1, 3)))]) for _ in range(draw(st.integers(2, 4)))]
+
+
+def opml(tree) -> bytes:
+    from xml.sax.saxutils import quoteattr
+    body = "".join(f"<outline text={quoteattr(c)}>" + "".join(f"<outline text={quoteattr(p)}/>" for p in ps) + "</outline>"
+                   for c, ps in tree)
+    return f'<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>T</title></head><body>{body}</body></opml>'.encode()
+
+
+def freemind(tree) -> bytes:
+    from xml.sax.saxutils import quoteattr
+    body = "".join(f"<node TEXT={quoteattr(c)}>" + "".join(f"<node TEXT={quoteattr(p)}/>" for p in ps) + "</node>"
+                   for c, ps in tree)
+    return f'<map version="1.0.1"><node TEXT="T">{body}</node></map>'.encode()
+
+
+@SETTINGS
+@given(xml_trees(), st.sampled_from([("x.opml", opml), ("x.mm", freemind)]))
+def test_xml_outlines_import_or_fail_clearly(tree, kind):
+    name, render_xml = kind
+    try:
+        topic = import_source(Source(name, render_xml(tree), "." + name.split(".")[1])).topic
+    except QuizforgeError as exc:
+        assert str(exc).strip()
+        return
+    texts = {sentence_case(" ".join(t.split())) for c, ps in tree for t in (c, *ps)}
+    imported = [p.text for c in topic.causes for p in c.walk()] + [c.title for c in topic.causes]
+    # Media placeholders, glossary and date lines may be moved or dropped, but nothing is invented.
+    assert all(t in texts for t in imported)
