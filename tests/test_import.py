@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from quizforge.cli import main
-from quizforge.errors import QuizforgeError, SourceError
+from quizforge.errors import SourceError
 from quizforge.importers import Source, import_source, read_source
 from quizforge.importers.yamltext import scalar
 from quizforge.load import load_notes, parse_notes

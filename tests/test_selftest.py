@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pytest
 from click.testing import CliRunner
 
 from quizforge.cli import main
-from quizforge.model import Question, Section
+from quizforge.model import Question
 from quizforge.pipeline import BuildRequest, make_paper
 from quizforge.selftest.bodies import ENCODERS, UnsupportedBody, encode_question
-from quizforge.selftest.page import page_data, render_selftest, script_json
-from quizforge.selftest.pool import Pool, make_pool
+from quizforge.selftest.page import render_selftest, script_json
+from quizforge.selftest.pool import make_pool
 from quizforge import model
 
 from .conftest import FIXTURES, PURGES

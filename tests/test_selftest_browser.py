@@ -138,7 +138,7 @@ def test_answers_are_marked_with_score_and_feedback(driver, tmp_path):
     assert q.body.indicative[0] in explain.text
     ticks[0].click()
     ticks[1].click()
-    assert f"you ticked 2 of " in driver.find_element("id", "self-score").text
+    assert "you ticked 2 of " in driver.find_element("id", "self-score").text
 
     missed = [c for c in cards(driver) if "wrong" in c.get_attribute("class").split()]
     missed_explain = len(by_type["extended"]) - 1  # the first has two ticks, the others none

@@ -9,7 +9,7 @@ from ..errors import Problem, QuizforgeError, SourceError
 from ..io import write_atomic
 from ..load import parse_notes
 from ..load.notes import slug_for
-from ..load.yamltree import read_text
+from ..load.yamltree import read_bytes, read_text
 from ..model import Topic
 from .clean import clean_tree
 from .mapper import map_outline, map_records
@@ -57,18 +57,7 @@ def _read_tree(source: Source, forced_format: str | None, report: Report):
 def read_source(path: Path) -> Source:
     """The file's bytes, with a clear error for a missing, unreadable or huge file."""
     label = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError([Problem(label, 0, f"is {size // 1024 // 1024} MB; an outline to import must be under {MAX_BYTES // 1024 // 1024} MB")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError([Problem(label, 0, "file not found")]) from None
-    except IsADirectoryError:
-        raise SourceError([Problem(label, 0, "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise SourceError([Problem(label, 0, f"cannot be read: {exc.strerror}")]) from None
-    return Source(label, data, path.suffix)
+    return Source(label, read_bytes(path, label, MAX_BYTES), path.suffix)
 
 
 def default_output(path: Path) -> Path:

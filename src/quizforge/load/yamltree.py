@@ -14,9 +14,10 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import Problem, SourceError
+from ..errors import OptionError, Problem, SourceError
 
-__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "parse_yaml", "read_text", "line_of"]
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "parse_yaml", "read_bytes", "read_text", "line_of",
+           "named_yaml"]
 
 class _Refused(ComposerError):
     """Valid YAML that notes do not allow (aliases, tags)."""
@@ -45,16 +46,24 @@ def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def read_text(path: Path, label: str) -> str:
-    """Read a UTF-8 text file, naming the line of the first byte that is not UTF-8."""
+def read_bytes(path: Path, label: str, max_bytes: int | None = None) -> bytes:
+    """A file's bytes, or a SourceError for a missing, unreadable or (with ``max_bytes``) huge file."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise SourceError([Problem(label, 0, f"is {size // 2**20} MB; the limit is {max_bytes // 2**20} MB")])
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError([Problem(label, 0, "file not found")]) from None
     except IsADirectoryError:
         raise SourceError([Problem(label, 0, "is a folder, not a file")]) from None
     except OSError as exc:
         raise SourceError([Problem(label, 0, f"cannot be read: {exc.strerror}")]) from None
+
+
+def read_text(path: Path, label: str) -> str:
+    """Read a UTF-8 text file, naming the line of the first byte that is not UTF-8."""
+    data = read_bytes(path, label)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -86,6 +95,18 @@ def parse_yaml(text: str, label: str) -> Node:
     if node is None:
         raise SourceError([Problem(label, 1, "the file is empty; see docs/notes-format.md for what to write")])
     return node
+
+
+def named_yaml(name: str, shipped: Path, kind: str) -> Path:
+    """A shipped YAML file by name ('exam') or a file by path ('my-preset.yaml')."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml"):
+        return path
+    path = shipped / f"{name}.yaml"
+    if not path.is_file():
+        choices = ", ".join(sorted(p.stem for p in shipped.glob("*.yaml")))
+        raise OptionError(f"unknown {kind} '{name}'; choose from {choices} or give a .yaml file")
+    return path
 
 
 def _hint(problem: str) -> str:

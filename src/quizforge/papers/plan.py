@@ -11,7 +11,7 @@ from ..errors import OptionError
 from ..model import Presentation
 from ..strategies import DEFAULT_STRATEGIES, Options
 from ..strategies import explain_why, fill_blank, multiple_choice, odd_one_out, true_false
-from .presets import Preset, PresetItem, load_preset
+from .presets import PresetItem, load_preset
 from .tiers import TIERS, WRITTEN, Tier
 
 # Strategies' own defaults, so a tier can scale a count the paper did not set.

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import OptionError, SourceError
+from ..errors import SourceError
 from ..load.fields import Fields
-from ..load.yamltree import Node, parse_yaml, read_text
+from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
 
 SHIPPED = Path(__file__).resolve().parent / "presets"
 REQUIRED = ("title", "strategies")
@@ -41,12 +41,7 @@ def shipped_presets() -> list[str]:
 
 def load_preset(name: str) -> Preset:
     """A shipped preset by name ('exam') or a preset file by path ('my-quiz.yaml')."""
-    path = Path(name)
-    if path.suffix not in (".yaml", ".yml"):
-        path = SHIPPED / f"{name}.yaml"
-        if not path.is_file():
-            raise OptionError(f"unknown preset '{name}'; choose from {', '.join(shipped_presets())} or give a .yaml file")
-    preset = _load(str(path))
+    preset = _load(str(named_yaml(name, SHIPPED, "preset")))
     _check_strategies(preset)
     return preset
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import OptionError, SourceError
+from ..errors import SourceError
 from ..load.fields import Fields
-from ..load.yamltree import Node, parse_yaml, read_text
+from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
 from ..model import Level
 
 SHIPPED = Path(__file__).resolve().parent
@@ -49,12 +49,7 @@ def available() -> list[str]:
 
 def load_profile(name: str) -> Profile:
     """A shipped profile by name ('explain-12') or a profile file by path ('my-board.yaml')."""
-    path = Path(name)
-    if path.suffix not in (".yaml", ".yml"):
-        path = SHIPPED / f"{name}.yaml"
-        if not path.is_file():
-            raise OptionError(f"unknown exam profile '{name}'; choose from {', '.join(available())} or give a .yaml file")
-    return _load(str(path))
+    return _load(str(named_yaml(name, SHIPPED, "exam profile")))
 
 
 @lru_cache(maxsize=32)
