@@ -18,11 +18,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QuizforgeError
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
 from .base import ExportContext, dispatch
 from .ids import int_id
 from .markup import bullets, esc, paragraphs
-from .text import answer_lines, groups, mark_scheme_lines, match_pairs, sequence_ordered, stem_lines
+from .text import (
+    answer_lines,
+    groups,
+    mark_scheme_lines,
+    match_pairs,
+    sequence_ordered,
+    stem_lines,
+)
 from .zipio import zip_bytes
 
 CSS = ".card { font-family: 'Atkinson Hyperlegible', Arial, sans-serif; font-size: 20px; text-align: left; }"

@@ -10,9 +10,26 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
 from .base import ExportContext, dispatch
-from .text import LETTERS, accepted, answer_lines, cause_of, mark_scheme_lines, stem_lines
+from .text import (
+    LETTERS,
+    accepted,
+    answer_lines,
+    cause_of,
+    mark_scheme_lines,
+    stem_lines,
+)
 
 COLUMNS = ("number", "section", "type", "topic", "cause", "question", "answer", "key", "marks", "mark_scheme", "id")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

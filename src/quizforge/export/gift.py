@@ -8,12 +8,30 @@ them with what the student types or shows them in a menu.
 
 from __future__ import annotations
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..onscreen import online_prompt
 from .base import ExportContext, dispatch
 from .markup import bullets, esc, paragraphs
 from .moodle import category_path, wildcard_safe
-from .text import (accepted, auto_markable, groups, mark_scheme_lines, match_pairs, online_prompt, sequence_pairs,
-                   stem_lines)
+from .text import (
+    accepted,
+    auto_markable,
+    groups,
+    mark_scheme_lines,
+    match_pairs,
+    sequence_pairs,
+    stem_lines,
+)
 
 SPECIALS = "\\~=#{}:"
 

@@ -8,11 +8,31 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..onscreen import online_prompt
 from .base import ExportContext, dispatch
 from .markup import bullets, esc, paragraphs, sub, xml_bytes
-from .text import (BLANK, accepted, auto_markable, groups, mark_scheme_lines, match_pairs, online_prompt,
-                   sequence_pairs, short_title, stem_lines)
+from .text import (
+    BLANK,
+    accepted,
+    auto_markable,
+    groups,
+    mark_scheme_lines,
+    match_pairs,
+    sequence_pairs,
+    short_title,
+    stem_lines,
+)
 
 PENALTY = "0.3333333"
 

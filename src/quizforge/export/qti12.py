@@ -8,12 +8,30 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..onscreen import online_prompt
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import bullets, esc, paragraphs, sub, xml_bytes
-from .text import (BLANK, accepted, auto_markable, mark_scheme_lines, match_pairs, online_prompt, sequence_pairs,
-                   stem_lines)
+from .text import (
+    BLANK,
+    accepted,
+    auto_markable,
+    mark_scheme_lines,
+    match_pairs,
+    sequence_pairs,
+    stem_lines,
+)
 from .zipio import zip_bytes
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..onscreen import online_prompt
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import sub, xml_bytes
-from .text import accepted, auto_markable, mark_scheme_lines, online_prompt, stem_lines
+from .text import accepted, auto_markable, mark_scheme_lines, stem_lines
 from .zipio import zip_bytes
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"

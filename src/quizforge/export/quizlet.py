@@ -6,7 +6,17 @@ a card. Matching questions give one card per example.
 
 from __future__ import annotations
 
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
 from .base import ExportContext, dispatch
 from .text import BLANK, accepted, match_pairs, one_line, sequence_ordered
 

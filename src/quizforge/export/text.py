@@ -8,7 +8,19 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from ..model import Cause, Choice, Extended, Gap, Level, Match, Paper, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Cause,
+    Choice,
+    Extended,
+    Gap,
+    Level,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
 from .base import dispatch
 
 BLANK = "_____"
@@ -57,17 +69,6 @@ def positions(body: Sequence) -> list[str]:
 
 
 # --- the question as a student reads it -----------------------------------
-
-
-def online_prompt(q: Question) -> str:
-    """The prompt for an on-screen matching question: the paper's "write the number in the box" becomes menus."""
-    body = q.body
-    if isinstance(body, Match):
-        return (f"Match each {body.right_label.lower()} to the {body.left_label.lower()} it supports. "
-                f"A {body.left_label.lower()} may be used more than once.")
-    if isinstance(body, Sequence):
-        return f"{q.prompt} Choose each item's place in the order."
-    return q.prompt
 
 
 def short_title(text: str, limit: int = 60) -> str:

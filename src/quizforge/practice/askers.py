@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from typing import Callable, Protocol
 
 from ..errors import QuizforgeError
-from ..model import Choice, Extended, Gap, Match, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
 from .checking import accepted, normalise
 from .store import Part
 

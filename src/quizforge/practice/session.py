@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Question, Topic
+from ..onscreen import online_prompt
 from ..pipeline import BuildRequest
 from ..selftest.pool import make_pool
 from .askers import Terminal, asker_for
 from .schedule import BOX_DAYS
-from .store import Answer, Item, open_store, default_db_path
+from .store import Answer, Item, default_db_path, open_store
 
 DEFAULT_COUNT = 10
 Clock = Callable[[], datetime]
@@ -78,7 +79,7 @@ def _ask_all(plan: Plan, store, topic: Topic, term: Terminal, now: Clock, tally:
     for i, q in enumerate(plan.questions, 1):
         kind = "review" if i <= plan.due else "new"
         term.say()
-        term.say(f"[{i}/{len(plan.questions)}, {kind}] {q.prompt}")
+        term.say(f"[{i}/{len(plan.questions)}, {kind}] {online_prompt(q)}")
         outcome = asker_for(q)(q, term, causes)
         item = store.record(Answer(topic.slug, q.id, outcome.right, outcome.given, outcome.parts, now()))
         tally.add(q, outcome.right)

@@ -9,7 +9,17 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..errors import QuizforgeError
-from ..model import Choice, Extended, Gap, Match, Question, Sequence, ShortAnswer, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Question,
+    Sequence,
+    ShortAnswer,
+    TrueFalse,
+)
+from ..onscreen import online_prompt
 
 
 class UnsupportedBody(QuizforgeError):
@@ -64,5 +74,5 @@ def encode_body(question: Question) -> dict[str, Any]:
 
 
 def encode_question(question: Question) -> dict[str, Any]:
-    return {"id": question.id, "strategy": question.strategy, "prompt": question.prompt, "marks": question.marks,
+    return {"id": question.id, "strategy": question.strategy, "prompt": online_prompt(question), "marks": question.marks,
             "answer": question.answer, "cause": question.cause_id, "body": encode_body(question)}

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..errors import OptionError
 from ..io import write_all
+from ..onscreen import online_instructions
 from ..pipeline import BuildRequest
 from ..render.env import environment
 from .bodies import encode_question
@@ -34,7 +35,7 @@ def script_json(data: Any) -> Markup:
 def _section(section, pool: Pool) -> dict[str, Any]:
     answers = {q.answer.lower() for q in section.questions}
     return {
-        "strategy": section.strategy, "title": section.title, "instructions": section.instructions,
+        "strategy": section.strategy, "title": section.title, "instructions": online_instructions(section),
         "first": [q.id for q in section.questions],  # set 1 is the worksheet, in its order
         "pool": [q.id for q in pool.questions if q.strategy == section.strategy],
         "bank_extras": [w for w in section.word_bank if w.lower() not in answers],
