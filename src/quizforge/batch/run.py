@@ -1,0 +1,277 @@
+"""A class set, start to finish: roster -> assignments -> render in workers -> combine -> publish."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import OptionError, QuizforgeError
+from ..load import load_notes
+from ..model import Paper
+from .manifest import manifest_rows, write_manifest
+from .pdfout import CombinedPdf, Span, Stamper, split_out
+from .plan import Assignment, SchemeGroup, answer_key, make_assignments, paper_maker, scheme_groups
+from .progress import Progress
+from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
+from .roster import Student, copies, demo_roster, read_roster
+from ..render.html import render_html
+
+TOP_MARGIN_PT = 18 / 25.4 * 72  # the @page top margin in paper.css.j2: where the running header sits
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    source: Path
+    roster: Path | None = None
+    copies: int | None = None
+    demo_roster: int | None = None
+    versions: int | None = None
+    seed: int = 1
+    out: Path = Path("out")
+    name: str | None = None  # folder batch-<name>; default today's date
+    jobs: int | None = None  # default: every core
+    duplex: bool = True
+    split: bool = False
+    quiet: bool = False
+    templates: Path | None = None
+    paper_size: str = "a4"
+    strategies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    folder: Path
+    files: tuple[Path, ...]
+    students: int
+    distinct_papers: int
+    paper_pages: int
+    scheme_pages: int
+
+
+def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
+    """Validate everything, render every paper, then publish the folder in one rename."""
+    students = load_students(request)
+    jobs = _jobs(request.jobs)
+    topic = load_notes(request.source)
+    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    assignments = make_assignments(students, request.seed, request.versions)
+    folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
+    progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
+    title = f"{topic.title} – class set"
+    with staged_folder(folder) as work:
+        papers = CombinedPdf(request.duplex, title)
+        schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes")
+        try:
+            distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
+            files = _write_outputs(request, work, assignments, papers, schemes)
+            counts = (len(papers.pdf.pages), len(schemes.pdf.pages))
+        finally:
+            papers.close()
+            schemes.close()
+        progress.finish()
+    files = tuple(folder / f.relative_to(work) for f in files)
+    return BatchResult(folder, files, len(assignments), distinct, *counts)
+
+
+def load_students(request: BatchRequest) -> tuple[Student, ...]:
+    given = [o for o in ("roster", "copies", "demo_roster") if getattr(request, o) is not None]
+    if len(given) != 1:
+        raise OptionError("give exactly one of --roster FILE, --copies N or --demo-roster N")
+    if request.versions is not None and not 1 <= request.versions <= 26:
+        raise OptionError(f"--versions {request.versions}: choose between 1 and 26")
+    if request.roster is not None:
+        return read_roster(request.roster)
+    count = request.copies if request.copies is not None else request.demo_roster
+    if count < 1:
+        raise OptionError("the class needs at least one student")
+    return copies(count) if request.copies is not None else demo_roster(count, request.seed)
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs is None:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise OptionError(f"--jobs {jobs}: give at least 1")
+    return jobs
+
+
+def _folder_name(name: str | None) -> str:
+    if name is None:
+        return datetime.date.today().isoformat()
+    slug = re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFKC", name)).strip("-.")
+    if not slug:
+        raise OptionError(f"--name {name!r}: use letters, digits, '-' or '.'")
+    return slug
+
+
+@contextmanager
+def staged_folder(final: Path) -> Iterator[Path]:
+    """Work in a hidden ``.NAME.partial`` folder; only a finished set is renamed to ``NAME``.
+
+    An interrupted or failed run removes its partial folder (a killed one leaves it hidden,
+    and the next run clears it), so nothing half-written ever looks complete.
+    """
+    work = final.with_name(f".{final.name}.partial")
+    try:
+        if work.exists():
+            shutil.rmtree(work)
+        (work / ".chunks").mkdir(parents=True)
+    except OSError as exc:
+        raise QuizforgeError(f"cannot create {work}: {exc.strerror or exc}") from None
+    try:
+        yield work
+        shutil.rmtree(work / ".chunks")
+        _publish(work, final)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _publish(work: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(work, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _render(request, assignments, make, work, papers, schemes, jobs, progress) -> int:
+    """Render and combine; returns the number of distinct papers."""
+    distinct: dict[str, Paper] = {}
+    for a in assignments:
+        if a.code not in distinct:
+            distinct[a.code] = make(a.seed)
+    groups = scheme_groups(distinct)
+    scheme_jobs = _scheme_jobs(groups, request, work, jobs)
+    with Renderer(jobs) as renderer:
+        if request.versions:
+            _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress)
+        else:
+            _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress)
+    return len(distinct)
+
+
+def _student_context(a: Assignment, mode: str) -> dict:
+    s = a.student
+    return {"mode": mode, "version": a.code, "running": a.running, "answer_keys": None,
+            "student": {"name": s.name, "class_name": s.class_name, "candidate": s.candidate}}
+
+
+def _scheme_jobs(groups: list[SchemeGroup], request, work: Path, jobs: int) -> list[ChunkJob]:
+    specs = []
+    for group in groups:
+        also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
+        keys = [answer_key(code, paper, group.lead) for code, paper in group.others]
+        batch = {"mode": "scheme", "version": group.lead_code + also, "running": "", "student": None,
+                 "answer_keys": keys}
+        specs.append(DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}"))
+    size = chunk_size(len(specs), jobs)
+    return [ChunkJob(i, tuple(chunk), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "mark schemes")
+            for i, chunk in enumerate(chunked(specs, size))]
+
+
+def _describe(job: ChunkJob) -> str:
+    labels = [d.label for d in job.docs]
+    return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
+
+
+def _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress) -> None:
+    """Default mode: every student's own paper, laid out in full (with their details in it)."""
+    size = chunk_size(len(assignments), renderer.jobs)
+    paper_jobs = [
+        ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "paper"), a.label)
+                          for a in chunk), work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
+        for i, chunk in enumerate(chunked(assignments, size))
+    ]
+    for result in renderer.map(paper_jobs + scheme_jobs, _describe):
+        if result.path.name.startswith("papers-"):
+            papers.add_chunk(result.path, result.page_counts)
+            progress.advance(len(result.page_counts))
+        else:
+            schemes.add_chunk(result.path, result.page_counts)
+
+
+def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress):
+    """--versions K: lay out each version once, then stamp each student's details onto its pages."""
+    version_jobs = [
+        ChunkJob(i, (DocSpec(paper, "worksheet", {"mode": "version", "version": code, "running": "",
+                                                  "student": None, "answer_keys": None}, f"version {code}"),),
+                 work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
+        for i, (code, paper) in enumerate(distinct.items())
+    ]
+    size = chunk_size(len(assignments), renderer.jobs, most=40)
+    overlay_jobs = [
+        ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
+                          for a in chunk), work / ".chunks" / f"overlay-{i:05d}.pdf", request.templates, "overlay")
+        for i, chunk in enumerate(chunked(assignments, size))
+    ]
+    stamper = Stamper(papers, TOP_MARGIN_PT)
+    queue = iter(assignments)
+    for result in renderer.map(version_jobs + scheme_jobs + overlay_jobs, _describe):
+        kind = result.path.name.split("-")[0]
+        if kind == "version":
+            stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
+        elif kind == "schemes":
+            schemes.add_chunk(result.path, result.page_counts)
+        else:
+            _stamp_chunk(stamper, result, queue, papers)
+            progress.advance(len(result.page_counts))
+
+
+def _stamp_chunk(stamper: Stamper, result, queue, papers: CombinedPdf) -> None:
+    import pikepdf
+
+    source = pikepdf.open(result.path)
+    papers.sources.append(source)
+    for page, count in zip(source.pages, result.page_counts):
+        a = next(queue)
+        if count != 1:
+            raise BatchRenderError(f"{a.label}: the student's details took {count} pages, not 1 "
+                                   "(is a template override adding content to the overlay?)")
+        stamper.add_student(a.code, page)
+
+
+def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, schemes: CombinedPdf) -> list[Path]:
+    try:
+        files = [work / "papers.pdf", work / "markschemes.pdf", work / "manifest.csv"]
+        papers.save(files[0])
+        schemes.save(files[1])
+        spans = papers.spans
+        write_manifest(files[2], manifest_rows(assignments, spans, bool(request.versions)))
+        if request.split:
+            names = [_split_name(a) for a in assignments]
+            split_out(files[0], spans, names, work / "students")
+            files += [work / "students" / n for n in names]
+    except OSError as exc:
+        raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
+    return files
+
+
+def _split_name(a: Assignment) -> str:
+    who = a.student.name or "copy"
+    slug = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", who).encode("ascii", "ignore").decode()).strip("-")
+    return f"{a.position:04d}-{slug or 'student'}-{a.code}.pdf"
+
+
+def class_set_html(request: BatchRequest) -> list[tuple[str, str]]:
+    """(name, HTML) of every document a per-student class set lays out: for benchmarks and checks."""
+    students = load_students(request)
+    topic = load_notes(request.source)
+    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    assignments = make_assignments(students, request.seed, request.versions)
+    distinct = {a.code: make(a.seed) for a in assignments}
+    out = [(f"paper-{a.position:04d}", render_html(distinct[a.code], "worksheet", request.templates,
+                                                  batch=_student_context(a, "paper"))) for a in assignments]
+    for job in _scheme_jobs(scheme_groups(distinct), request, Path("."), 1):
+        out += [(f"scheme-{d.batch['version'][:6]}", render_html(d.paper, d.document, request.templates, batch=d.batch))
+                for d in job.docs]
+    return out
