@@ -151,7 +151,7 @@ def _render(request, assignments, make, work, papers, schemes, jobs, progress) -
         if a.code not in distinct:
             distinct[a.code] = make(a.seed)
     groups = scheme_groups(distinct)
-    scheme_jobs = _scheme_jobs(groups, request, work, jobs)
+    scheme_jobs = _scheme_jobs(groups, request, work)
     with Renderer(jobs) as renderer:
         if request.versions:
             _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress)
@@ -166,7 +166,7 @@ def _student_context(a: Assignment, mode: str) -> dict:
             "student": {"name": s.name, "class_name": s.class_name, "candidate": s.candidate}}
 
 
-def _scheme_jobs(groups: list[SchemeGroup], request, work: Path, jobs: int) -> list[ChunkJob]:
+def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJob]:
     specs = []
     for group in groups:
         also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
@@ -174,7 +174,7 @@ def _scheme_jobs(groups: list[SchemeGroup], request, work: Path, jobs: int) -> l
         batch = {"mode": "scheme", "version": group.lead_code + also, "running": "", "student": None,
                  "answer_keys": keys}
         specs.append(DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}"))
-    size = chunk_size(len(specs), jobs)
+    size = chunk_size(len(specs))
     return [ChunkJob(i, tuple(chunk), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "mark schemes")
             for i, chunk in enumerate(chunked(specs, size))]
 
@@ -186,7 +186,7 @@ def _describe(job: ChunkJob) -> str:
 
 def _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress) -> None:
     """Default mode: every student's own paper, laid out in full (with their details in it)."""
-    size = chunk_size(len(assignments), renderer.jobs)
+    size = chunk_size(len(assignments))
     paper_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "paper"), a.label)
                           for a in chunk), work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
@@ -208,10 +208,11 @@ def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, 
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
         for i, (code, paper) in enumerate(distinct.items())
     ]
-    size = chunk_size(len(assignments), renderer.jobs, most=40)
+    size = chunk_size(len(assignments), most=40)
     overlay_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
-                          for a in chunk), work / ".chunks" / f"overlay-{i:05d}.pdf", request.templates, "overlay")
+                          for a in chunk), work / ".chunks" / f"overlay-{i:05d}.pdf", request.templates, "overlay",
+                 combine=True)
         for i, chunk in enumerate(chunked(assignments, size))
     ]
     stamper = Stamper(papers, TOP_MARGIN_PT)
@@ -232,6 +233,9 @@ def _stamp_chunk(stamper: Stamper, result, queue, papers: CombinedPdf) -> None:
 
     source = pikepdf.open(result.path)
     papers.sources.append(source)
+    if len(source.pages) != len(result.page_counts):
+        raise BatchRenderError(f"the student details for {len(result.page_counts)} students took "
+                               f"{len(source.pages)} pages, not one each (does a template override add content?)")
     for page, count in zip(source.pages, result.page_counts):
         a = next(queue)
         if count != 1:
@@ -271,7 +275,7 @@ def class_set_html(request: BatchRequest) -> list[tuple[str, str]]:
     distinct = {a.code: make(a.seed) for a in assignments}
     out = [(f"paper-{a.position:04d}", render_html(distinct[a.code], "worksheet", request.templates,
                                                   batch=_student_context(a, "paper"))) for a in assignments]
-    for job in _scheme_jobs(scheme_groups(distinct), request, Path("."), 1):
+    for job in _scheme_jobs(scheme_groups(distinct), request, Path(".")):
         out += [(f"scheme-{d.batch['version'][:6]}", render_html(d.paper, d.document, request.templates, batch=d.batch))
                 for d in job.docs]
     return out
