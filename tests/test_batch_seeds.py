@@ -86,3 +86,16 @@ def test_papers_sharing_questions_share_one_scheme_plus_a_key(purges):
     for row, q in zip(key["rows"], b.questions):
         assert by_number[row["scheme_number"]].id == q.id
         assert row["answer"] == (q.answer if q.strategy != "explain" else "levels of response: see the scheme")
+
+
+def test_scheme_for_shared_questions_prints_a_key_per_version(purges):
+    from quizforge.batch.run import BatchRequest, _scheme_jobs
+    from quizforge.render.html import render_html
+
+    a = paper_maker(purges, (), "a4", None)(1)
+    b = _reordered(a)
+    (job,) = _scheme_jobs(scheme_groups({"A": a, "B": b}), BatchRequest(source=PURGES), PURGES.parent)
+    (doc,) = job.docs
+    html = render_html(doc.paper, doc.document, batch=doc.batch)
+    assert "Answer keys: versions B" in html and "same questions as version A in another" in html
+    assert html.count("<h3>Version B</h3>") == 1

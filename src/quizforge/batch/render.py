@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -59,13 +60,41 @@ class ChunkResult:
     meta: tuple = field(default=())
 
 
-def _warm_up() -> None:
-    """Import WeasyPrint once, before forking, so workers do not each pay for it."""
-    from ..render.pdf import _weasyprint
-
-    _weasyprint()
+def _warm_up(templates: Path | None, first_html: str | None) -> None:
+    """Import WeasyPrint and parse the first stylesheet once, before forking: workers inherit both."""
+    if "weasyprint" not in sys.modules:
+        _import_weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    if first_html is not None:  # and shape some text in its fonts (Pango and fontconfig set up)
+        layout = _Layout(templates)
+        layout.weasyprint.HTML(string="<p>Warm <b>up</b> <i>fonts</i></p>").render(
+            stylesheets=[layout.sheet(first_html)], font_config=layout._font_config)
+
+
+def _import_weasyprint() -> None:
+    """Import WeasyPrint without its library search, which is half its import time.
+
+    WeasyPrint tries several names for each C library; for each name cffi asks
+    ctypes.util.find_library, which runs ``ldconfig -p`` in a subprocess (~0.3 s in
+    all). The sonames it also tries load directly, so first try without the search,
+    and only if that fails import the ordinary way.
+    """
+    import ctypes.util
+
+    from ..render.pdf import _weasyprint
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        _weasyprint()
+        return
+    except Exception:  # noqa: BLE001 - a library only the search finds: start again with it
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+    finally:
+        ctypes.util.find_library = search
+    _weasyprint()
 
 
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -95,10 +124,11 @@ class _Layout:
         if _Layout._font_config is None:
             _Layout._font_config = weasyprint.text.fonts.FontConfiguration()
 
-    def render(self, html: str):
+    def sheet(self, html: str):
+        """The parsed stylesheet of ``html`` (None if it has no <style>), from the cache if seen."""
         match = _STYLE.search(html)
         if match is None:
-            return self.weasyprint.HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render()
+            return None
         key = (self.roots, match.group(1))
         sheet = self._sheets.get(key)
         if sheet is None:
@@ -107,6 +137,13 @@ class _Layout:
             sheet = self._sheets[key] = self.weasyprint.CSS(
                 string=match.group(1), base_url=self.base_url, url_fetcher=self.fetcher,
                 font_config=self._font_config)
+        return sheet
+
+    def render(self, html: str):
+        sheet = self.sheet(html)
+        if sheet is None:
+            return self.weasyprint.HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render()
+        match = _STYLE.search(html)
         bare = html[:match.start()] + html[match.end():]
         return self.weasyprint.HTML(string=bare, base_url=self.base_url, url_fetcher=self.fetcher).render(
             stylesheets=[sheet], font_config=self._font_config)
@@ -180,12 +217,15 @@ def chunk_size(count: int, most: int = 12) -> int:
 class Renderer:
     """Runs chunk jobs in ``jobs`` worker processes (or in this process for one job)."""
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, warm: tuple[ChunkJob, ...] = ()):
         self.jobs = jobs
+        self.warm = warm  # the stylesheets of these jobs' first documents are parsed before forking
         self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Renderer":
-        _warm_up()
+        _warm_up(None, None)
+        for job in self.warm:
+            _warm_up(job.templates, next(_html(replace(job, docs=job.docs[:1])))[1])
         if self.jobs > 1:
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
@@ -208,22 +248,23 @@ class Renderer:
             return
         pending: deque[tuple[ChunkJob, Future]] = deque()
         source = iter(jobs)
-        for job in source:
-            pending.append((job, self.pool.submit(render_chunk, job)))
-            if len(pending) >= 2 * self.jobs:
-                break
-        while pending:
-            job, future = pending.popleft()
-            yield _result(job, future, [describe(j) for j, _ in ((job, future), *pending)])
-            following = next(source, None)
-            if following is not None:
-                pending.append((following, self.pool.submit(render_chunk, following)))
+        try:
+            for job in source:
+                pending.append((job, self.pool.submit(render_chunk, job)))
+                if len(pending) >= 2 * self.jobs:
+                    break
+            while pending:
+                job, future = pending[0]
+                result = future.result()
+                pending.popleft()
+                yield result
+                following = next(source, None)
+                if following is not None:
+                    pending.append((following, self.pool.submit(render_chunk, following)))
+        except BrokenProcessPool:
+            # Every future of a broken pool fails alike: name all the papers that were in flight.
+            in_flight = "; ".join(describe(j) for j, _ in pending)
+            raise BatchRenderError(f"a worker process died (killed, or out of memory?) while rendering "
+                                   f"{in_flight}; nothing was written, run the command again") from None
 
 
-def _result(job: ChunkJob, future: Future, in_flight: list[str]) -> ChunkResult:
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        # Every future of a broken pool fails alike: name all the papers that were in flight.
-        raise BatchRenderError(f"a worker process died (killed, or out of memory?) while rendering "
-                               f"{'; '.join(in_flight)}; nothing was written, run the command again") from None

@@ -152,11 +152,8 @@ def _render(request, assignments, make, work, papers, schemes, jobs, progress) -
             distinct[a.code] = make(a.seed)
     groups = scheme_groups(distinct)
     scheme_jobs = _scheme_jobs(groups, request, work)
-    with Renderer(jobs) as renderer:
-        if request.versions:
-            _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress)
-        else:
-            _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress)
+    mode = _render_versions if request.versions else _render_each
+    mode(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress)
     return len(distinct)
 
 
@@ -171,8 +168,8 @@ def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJo
     for group in groups:
         also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
         keys = [answer_key(code, paper, group.lead) for code, paper in group.others]
-        batch = {"mode": "scheme", "version": group.lead_code + also, "running": "", "student": None,
-                 "answer_keys": keys}
+        batch = {"mode": "scheme", "version": group.lead_code + also, "lead": group.lead_code, "running": "",
+                 "student": None, "answer_keys": keys}
         specs.append(DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}"))
     size = chunk_size(len(specs))
     return [ChunkJob(i, tuple(chunk), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "mark schemes")
@@ -184,7 +181,7 @@ def _describe(job: ChunkJob) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
 
 
-def _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress) -> None:
+def _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress) -> None:
     """Default mode: every student's own paper, laid out in full (with their details in it)."""
     size = chunk_size(len(assignments))
     paper_jobs = [
@@ -192,15 +189,16 @@ def _render_each(request, assignments, distinct, scheme_jobs, work, papers, sche
                           for a in chunk), work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
         for i, chunk in enumerate(chunked(assignments, size))
     ]
-    for result in renderer.map(paper_jobs + scheme_jobs, _describe):
-        if result.path.name.startswith("papers-"):
-            papers.add_chunk(result.path, result.page_counts)
-            progress.advance(len(result.page_counts))
-        else:
-            schemes.add_chunk(result.path, result.page_counts)
+    with Renderer(jobs, warm=(paper_jobs[0], scheme_jobs[0])) as renderer:
+        for result in renderer.map(paper_jobs + scheme_jobs, _describe):
+            if result.path.name.startswith("papers-"):
+                papers.add_chunk(result.path, result.page_counts)
+                progress.advance(len(result.page_counts))
+            else:
+                schemes.add_chunk(result.path, result.page_counts)
 
 
-def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, renderer, progress):
+def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress):
     """--versions K: lay out each version once, then stamp each student's details onto its pages."""
     version_jobs = [
         ChunkJob(i, (DocSpec(paper, "worksheet", {"mode": "version", "version": code, "running": "",
@@ -208,7 +206,7 @@ def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, 
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
         for i, (code, paper) in enumerate(distinct.items())
     ]
-    size = chunk_size(len(assignments), most=40)
+    size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
                           for a in chunk), work / ".chunks" / f"overlay-{i:05d}.pdf", request.templates, "overlay",
@@ -217,15 +215,16 @@ def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, 
     ]
     stamper = Stamper(papers, TOP_MARGIN_PT)
     queue = iter(assignments)
-    for result in renderer.map(version_jobs + scheme_jobs + overlay_jobs, _describe):
-        kind = result.path.name.split("-")[0]
-        if kind == "version":
-            stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
-        elif kind == "schemes":
-            schemes.add_chunk(result.path, result.page_counts)
-        else:
-            _stamp_chunk(stamper, result, queue, papers)
-            progress.advance(len(result.page_counts))
+    with Renderer(jobs, warm=(version_jobs[0], scheme_jobs[0], overlay_jobs[0])) as renderer:
+        for result in renderer.map(version_jobs + scheme_jobs + overlay_jobs, _describe):
+            kind = result.path.name.split("-")[0]
+            if kind == "version":
+                stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
+            elif kind == "schemes":
+                schemes.add_chunk(result.path, result.page_counts)
+            else:
+                _stamp_chunk(stamper, result, queue, papers)
+                progress.advance(len(result.page_counts))
 
 
 def _stamp_chunk(stamper: Stamper, result, queue, papers: CombinedPdf) -> None:
