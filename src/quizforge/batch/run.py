@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import re
 import shutil
@@ -147,13 +148,14 @@ def _publish(work: Path, final: Path) -> None:
 def _render(request, assignments, make, work, papers, schemes, jobs, progress) -> int:
     """Render and combine; returns the number of distinct papers."""
     distinct: dict[str, Paper] = {}
-    for a in assignments:
+
+    def paper(a: Assignment) -> Paper:  # assembled on demand, while the workers render earlier chunks
         if a.code not in distinct:
             distinct[a.code] = make(a.seed)
-    groups = scheme_groups(distinct)
-    scheme_jobs = _scheme_jobs(groups, request, work)
+        return distinct[a.code]
+
     mode = _render_versions if request.versions else _render_each
-    mode(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress)
+    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress)
     return len(distinct)
 
 
@@ -163,17 +165,24 @@ def _student_context(a: Assignment, mode: str) -> dict:
             "student": {"name": s.name, "class_name": s.class_name, "candidate": s.candidate}}
 
 
+def _scheme_spec(group: SchemeGroup) -> DocSpec:
+    also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
+    keys = [answer_key(code, paper, group.lead) for code, paper in group.others]
+    batch = {"mode": "scheme", "version": group.lead_code + also, "lead": group.lead_code, "running": "",
+             "student": None, "answer_keys": keys}
+    return DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}")
+
+
 def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJob]:
-    specs = []
-    for group in groups:
-        also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
-        keys = [answer_key(code, paper, group.lead) for code, paper in group.others]
-        batch = {"mode": "scheme", "version": group.lead_code + also, "lead": group.lead_code, "running": "",
-                 "student": None, "answer_keys": keys}
-        specs.append(DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}"))
+    specs = [_scheme_spec(group) for group in groups]
     size = chunk_size(len(specs))
     return [ChunkJob(i, tuple(chunk), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "mark schemes")
             for i, chunk in enumerate(chunked(specs, size))]
+
+
+def _warm_scheme(a: Assignment, paper: Paper, request) -> ChunkJob:
+    """A scheme job for warming up only: every scheme has the same stylesheet."""
+    return ChunkJob(0, (_scheme_spec(SchemeGroup(paper, a.code, ())),), Path("warm.pdf"), request.templates)
 
 
 def _describe(job: ChunkJob) -> str:
@@ -181,16 +190,20 @@ def _describe(job: ChunkJob) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
 
 
-def _render_each(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress) -> None:
+def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress) -> None:
     """Default mode: every student's own paper, laid out in full (with their details in it)."""
     size = chunk_size(len(assignments))
-    paper_jobs = [
-        ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "paper"), a.label)
-                          for a in chunk), work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
-        for i, chunk in enumerate(chunked(assignments, size))
-    ]
-    with Renderer(jobs, warm=(paper_jobs[0], scheme_jobs[0])) as renderer:
-        for result in renderer.map(paper_jobs + scheme_jobs, _describe):
+
+    def all_jobs():
+        for i, chunk in enumerate(chunked(assignments, size)):
+            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label) for a in chunk)
+            yield ChunkJob(i, specs, work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
+        yield from _scheme_jobs(scheme_groups(distinct), request, work)  # once every paper is known
+
+    jobs_iter = all_jobs()
+    first = next(jobs_iter)
+    with Renderer(jobs, warm=(first, _warm_scheme(assignments[0], paper(assignments[0]), request))) as renderer:
+        for result in renderer.map(itertools.chain([first], jobs_iter), _describe):
             if result.path.name.startswith("papers-"):
                 papers.add_chunk(result.path, result.page_counts)
                 progress.advance(len(result.page_counts))
@@ -198,14 +211,17 @@ def _render_each(request, assignments, distinct, scheme_jobs, work, papers, sche
                 schemes.add_chunk(result.path, result.page_counts)
 
 
-def _render_versions(request, assignments, distinct, scheme_jobs, work, papers, schemes, jobs, progress):
+def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
     """--versions K: lay out each version once, then stamp each student's details onto its pages."""
+    for a in assignments:
+        paper(a)
     version_jobs = [
-        ChunkJob(i, (DocSpec(paper, "worksheet", {"mode": "version", "version": code, "running": "",
-                                                  "student": None, "answer_keys": None}, f"version {code}"),),
+        ChunkJob(i, (DocSpec(p, "worksheet", {"mode": "version", "version": code, "running": "",
+                                              "student": None, "answer_keys": None}, f"version {code}"),),
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
-        for i, (code, paper) in enumerate(distinct.items())
+        for i, (code, p) in enumerate(distinct.items())
     ]
+    scheme_jobs = _scheme_jobs(scheme_groups(distinct), request, work)
     size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
