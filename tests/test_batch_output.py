@@ -23,12 +23,12 @@ def chunk(path, *counts):
 
 @pytest.mark.parametrize("duplex, expected", [(True, [0, 4, 6]), (False, [0, 3, 5])])
 def test_duplex_pads_each_document_to_an_even_page_count(tmp_path, duplex, expected):
-    combined = CombinedPdf(duplex, "t")
+    combined = CombinedPdf(duplex, "t", tmp_path / "out.pdf")
     combined.add_chunk(*chunk(tmp_path / "a.pdf", 3, 2))
     combined.add_chunk(*chunk(tmp_path / "b.pdf", 1))
     assert [s.first for s in combined.spans] == expected
     assert [s.pages for s in combined.spans] == [3, 2, 1]
-    combined.save(tmp_path / "out.pdf")
+    combined.save()
     combined.close()
     with pikepdf.open(tmp_path / "out.pdf") as out:
         assert len(out.pages) == (8 if duplex else 6)

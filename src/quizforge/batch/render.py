@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+import signal
 import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -214,6 +215,11 @@ def chunk_size(count: int, most: int = 12) -> int:
     return max(1, min(most, -(-count // 16)))
 
 
+def _worker_init() -> None:
+    """Ctrl-C is the parent's to handle: it stops the workers and removes the partial set."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 class Renderer:
     """Runs chunk jobs in ``jobs`` worker processes (or in this process for one job)."""
 
@@ -228,7 +234,7 @@ class Renderer:
             _warm_up(job.templates, next(_html(replace(job, docs=job.docs[:1])))[1])
         if self.jobs > 1:
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context, initializer=_worker_init)
         return self
 
     def __exit__(self, kind, exc, tb) -> None:

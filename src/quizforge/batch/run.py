@@ -67,12 +67,12 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
     title = f"{topic.title} – class set"
     with staged_folder(folder) as work:
-        papers = CombinedPdf(request.duplex, title)
-        schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes")
+        papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
+        schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
         try:
             distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
             files = _write_outputs(request, work, assignments, papers, schemes)
-            counts = (len(papers.pdf.pages), len(schemes.pdf.pages))
+            counts = (papers.page_count, schemes.page_count)
         finally:
             papers.close()
             schemes.close()
@@ -209,6 +209,7 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
                 progress.advance(len(result.page_counts))
             else:
                 schemes.add_chunk(result.path, result.page_counts)
+            result.path.unlink()  # copied: the disk, like memory, holds one chunk at a time
 
 
 def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
@@ -238,32 +239,26 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                 stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
             elif kind == "schemes":
                 schemes.add_chunk(result.path, result.page_counts)
+                result.path.unlink()
             else:
-                _stamp_chunk(stamper, result, queue, papers)
+                _stamp_chunk(stamper, result, queue)
                 progress.advance(len(result.page_counts))
 
 
-def _stamp_chunk(stamper: Stamper, result, queue, papers: CombinedPdf) -> None:
-    import pikepdf
-
-    source = pikepdf.open(result.path)
-    papers.sources.append(source)
-    if len(source.pages) != len(result.page_counts):
-        raise BatchRenderError(f"the student details for {len(result.page_counts)} students took "
-                               f"{len(source.pages)} pages, not one each (does a template override add content?)")
-    for page, count in zip(source.pages, result.page_counts):
-        a = next(queue)
-        if count != 1:
-            raise BatchRenderError(f"{a.label}: the student's details took {count} pages, not 1 "
-                                   "(is a template override adding content to the overlay?)")
-        stamper.add_student(a.code, page)
+def _stamp_chunk(stamper: Stamper, result, queue) -> None:
+    students = [next(queue) for _ in result.page_counts]
+    if list(result.page_counts) != [1] * len(students):
+        raise BatchRenderError(f"the student details for {students[0].label} … took more than one page each "
+                               "(does a template override add content to the overlay?)")
+    stamper.add_students(result.path, [a.code for a in students])
+    result.path.unlink()
 
 
 def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, schemes: CombinedPdf) -> list[Path]:
     try:
-        files = [work / "papers.pdf", work / "markschemes.pdf", work / "manifest.csv"]
-        papers.save(files[0])
-        schemes.save(files[1])
+        files = [papers.path, schemes.path, work / "manifest.csv"]
+        papers.save()
+        schemes.save()
         spans = papers.spans
         write_manifest(files[2], manifest_rows(assignments, spans, bool(request.versions)))
         if request.split:
