@@ -158,6 +158,7 @@ def main() -> None:
     ap.add_argument("--no-plain", action="store_true", help="skip the plain-WeasyPrint floor")
     ap.add_argument("--plain-max", type=int, default=1000, help="skip the plain floor above this many students")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--no-extras", action="store_true", help="skip --versions 4, --jobs 1/2 and the peers")
     ap.add_argument("--plain-child", nargs=3, type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.plain_child:
@@ -169,7 +170,7 @@ def main() -> None:
           f"python {sys.version.split()[0]}", flush=True)
     with tempfile.TemporaryDirectory(prefix="qf-bench-") as tmp:
         rows = [case(n, Path(tmp), args) for n in sizes]
-        extra = extras(Path(tmp), args)
+        extra = {} if args.no_extras else extras(Path(tmp), args)
     report(rows, extra)
 
 
@@ -215,6 +216,8 @@ def report(rows: list[dict], extra: dict) -> None:
               f"| {median(qf, 'cpu'):.1f} | {max(r['rss'] for r in qf):.0f} | {max(r['pss'] for r in qf):.0f} "
               f"| {wall / n:.3f} | {f'{plain:.2f}' if plain else '–'} "
               f"| {f'{wall / plain:.2f}' if plain else '–'} | {plain2} |")
+    if not extra:
+        return
     print("\n| 30 students | wall s, median (min–max) | pages | peak RSS tree MiB |")
     print("|---|---|---|---|")
     labels = {"v4": "quizforge --versions 4", "jobs1": "quizforge --jobs 1", "jobs2": "quizforge --jobs 2",

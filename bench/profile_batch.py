@@ -29,8 +29,10 @@ STAGES = [  # (label, file suffix, function name)
     ("layout (boxes, lines, pages)", "layout/__init__.py", "layout_document"),
     ("draw + write chunk PDFs (write_pdf)", "weasyprint/document.py", "write_pdf"),
     ("  of which: font subsetting", "pdf/fonts.py", "build_fonts_dictionary"),
-    ("combine, pad and save (pikepdf)", "batch/pdfout.py", "save"),
-    ("stamp students onto versions", "batch/pdfout.py", "add_student"),
+    ("stream chunks into the combined PDFs", "batch/pdfout.py", "add_chunk"),
+    ("stamp students onto versions", "batch/pdfout.py", "add_students"),
+    ("copy each version's pages in as forms", "batch/pdfout.py", "add_version"),
+    ("finish the PDFs (xref, fsync, rename)", "batch/pdfout.py", "save"),
 ]
 
 
