@@ -151,3 +151,16 @@ def test_ctrl_c_leaves_no_set_and_no_partial_folder(tmp_path):
     proc.communicate(timeout=60)
     assert proc.returncode != 0
     assert list((tmp_path / "purges").iterdir()) == []
+
+
+def test_full_disk_is_an_error_and_leaves_nothing(tmp_path, roster, monkeypatch):
+    from quizforge.batch import pdfout
+    from quizforge.errors import QuizforgeError
+
+    def full(self, number, body):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdfout.PdfStream, "write_object", full)
+    with pytest.raises(QuizforgeError, match="No space left on device"):
+        run_batch(BatchRequest(source=PURGES, roster=roster, out=tmp_path, name="d", jobs=1, quiet=True))
+    assert list((tmp_path / "purges").iterdir()) == []

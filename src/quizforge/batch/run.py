@@ -73,6 +73,8 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
             distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
             files = _write_outputs(request, work, assignments, papers, schemes)
             counts = (papers.page_count, schemes.page_count)
+        except OSError as exc:  # a full disk, say: the partial set is removed on the way out
+            raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
         finally:
             papers.close()
             schemes.close()
