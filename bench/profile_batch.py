@@ -63,7 +63,7 @@ def main() -> None:
     total = max(v[3] for v in stats.stats.values())
     print(f"profiled run_batch: {total:.2f} s ({args.students} students"
           f"{f', --versions {args.versions}' if args.versions else ''}, --jobs 1)\n")
-    print(f"| stage | s (profiled) | share |\n|---|---|---|")
+    print("| stage | s (profiled) | share |\n|---|---|---|")
     for label, suffix, name in STAGES:
         cum = sum(v[3] for (file, _, func), v in stats.stats.items()  # same-named functions of one file
                   if func == name and file.endswith(suffix))

@@ -39,7 +39,7 @@ def test_manifest_round_trips_names_and_seeds(tmp_path):
     students = parse_roster("Name,Class,Candidate number\nZoë O'Brien,10B,4021\n\"Smith, Ana\",10B,\n")
     assignments = make_assignments(students, 9, None)
     path = tmp_path / "manifest.csv"
-    write_manifest(path, manifest_rows(assignments, [Span(0, 3), Span(4, 3)], False))
+    write_manifest(path, manifest_rows(assignments, [Span(0, 3), Span(4, 3)]))
     assert path.read_bytes().startswith("\ufeff".encode())
     rows = read_manifest(path)
     assert [r["name"] for r in rows] == ["Zoë O'Brien", "Smith, Ana"]

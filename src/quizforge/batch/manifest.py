@@ -14,7 +14,7 @@ COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "vers
            "first_page", "pages", "rebuild")
 
 
-def manifest_rows(assignments: list[Assignment], spans: list[Span], versions: bool) -> list[dict]:
+def manifest_rows(assignments: list[Assignment], spans: list[Span]) -> list[dict]:
     rows = []
     for a, span in zip(assignments, spans):
         rows.append({

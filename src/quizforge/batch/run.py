@@ -17,7 +17,7 @@ from ..errors import OptionError, QuizforgeError
 from ..load import load_notes
 from ..model import Paper
 from .manifest import manifest_rows, write_manifest
-from .pdfout import CombinedPdf, Span, Stamper, split_out
+from .pdfout import CombinedPdf, Stamper, split_out
 from .plan import Assignment, SchemeGroup, answer_key, make_assignments, paper_maker, scheme_groups
 from .progress import Progress
 from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
@@ -262,7 +262,7 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
         papers.save()
         schemes.save()
         spans = papers.spans
-        write_manifest(files[2], manifest_rows(assignments, spans, bool(request.versions)))
+        write_manifest(files[2], manifest_rows(assignments, spans))
         if request.split:
             names = [_split_name(a) for a in assignments]
             split_out(files[0], spans, names, work / "students")
