@@ -192,3 +192,35 @@ def import_command(file, out, fmt, force, into) -> None:
     """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
     for line in run_import(file, out, fmt, force, into):
         click.echo(line, err=True)
+
+@main.command("batch")
+@click.argument("source", required=False)
+@click.option("--roster", type=click.Path(dir_okay=False, path_type=Path),
+              help="Class list CSV: a header row with Name (or Forename + Surname); Class, Candidate number optional.")
+@click.option("--copies", type=int, help="N anonymous papers instead of a roster.")
+@click.option("--demo-roster", type=int, help="A fictitious class of N pupils (Faker, UK names) to try it out.")
+@click.option("--versions", type=int, help="Deal K versions (A, B, ...) round the class instead of one paper each.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Batch seed; each student's seed derives from it.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Files go in OUT/<topic>/batch-<name>/.")
+@click.option("--name", help="Name of the batch folder (default: today's date).")
+@click.option("--jobs", type=int, help="Worker processes (default: every core).")
+@click.option("--duplex/--no-duplex", default=True, show_default=True,
+              help="Pad each paper to an even page count so every paper starts on a new sheet.")
+@click.option("--split", is_flag=True, help="Also write one PDF per student in students/.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--paper", "paper_size", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names.")
+@click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of templates that override the shipped ones.")
+def batch_command(source, **options) -> None:
+    """A personalised, shuffled paper for every student, with mark schemes and a manifest."""
+    from .batch import BatchRequest, run_batch
+
+    result = run_batch(BatchRequest(source=source_argument(source), **options))
+    click.echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
+               f"mark schemes {result.scheme_pages} pages")
+    for path in result.files[:3]:
+        click.echo(f"  wrote {path}")
+    if len(result.files) > 3:
+        click.echo(f"  wrote {len(result.files) - 3} single papers in {result.folder / 'students'}")

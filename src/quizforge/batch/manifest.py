@@ -1,0 +1,40 @@
+"""manifest.csv: student -> version code -> seed, so any paper can be rebuilt and marked."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..io import write_atomic
+from .pdfout import Span
+from .plan import Assignment
+
+COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "version", "seed",
+           "first_page", "pages", "rebuild")
+
+
+def manifest_rows(assignments: list[Assignment], spans: list[Span]) -> list[dict]:
+    rows = []
+    for a, span in zip(assignments, spans):
+        rows.append({
+            "position": a.position, "roster_line": a.student.line or "", "name": a.student.name,
+            "class": a.student.class_name, "candidate_number": a.student.candidate, "version": a.code,
+            "seed": a.seed, "first_page": span.first + 1, "pages": span.pages,
+            "rebuild": f"quizforge build --seed {a.seed}",
+        })
+    return rows
+
+
+def write_manifest(path: Path, rows: list[dict]) -> None:
+    """UTF-8 with a BOM, so Excel shows accented names correctly; written atomically."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+def read_manifest(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))

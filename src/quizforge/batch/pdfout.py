@@ -1,0 +1,274 @@
+"""Put the class set together: stream chunk PDFs into one file, stamp students onto shared versions, pad.
+
+The combined PDF is written object by object as chunks arrive: a chunk's pages
+and everything they use are copied (raw, still compressed) to the end of the
+output and the chunk is closed, so memory holds only the cross-reference
+offsets, not the pages: it stays flat however large the year group.
+
+pikepdf (qpdf) reads the chunks, rather than pypdf: it parses objects lazily
+in C++, hands back a stream's raw bytes without decoding them, and turns a page
+into a Form XObject (``as_form_xobject``), which is how a version's pages are
+shared by every student who has that version. Building the whole output as one
+pikepdf (or pypdf) document instead grows by ~20-40 KB a page until it is saved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name
+
+HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+
+
+@dataclass
+class Span:
+    """Where one document sits in the combined PDF (0-based first page)."""
+
+    first: int
+    pages: int  # without padding
+
+
+def _scalar(value) -> bytes:
+    """PDF syntax of a direct scalar (pikepdf hands some back as Python values)."""
+    if isinstance(value, pikepdf.Object):
+        return value.unparse()
+    return pikepdf.Array([value]).unparse()[2:-2]
+
+
+def _compressed(stream: pikepdf.Stream, entries: bytes) -> tuple[bytes, bytes]:
+    """Raw data and dictionary entries; unfiltered data (as_form_xobject decodes pages) gets deflated."""
+    raw = stream.read_raw_bytes()
+    if "/Filter" in stream or len(raw) < 256:
+        return raw, entries
+    return zlib.compress(raw, 6), entries + b" /Filter /FlateDecode"
+
+
+class PdfStream:
+    """A PDF written front to back. Objects from a source are copied once per ``Copier``."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle = open(path, "wb")
+        self.handle.write(HEADER)
+        self.offsets: list[int] = [0]
+        self.digest = hashlib.sha256()
+        self.pages_root = self.reserve()
+        self.page_numbers: list[int] = []
+
+    def reserve(self) -> int:
+        self.offsets.append(0)
+        return len(self.offsets) - 1
+
+    def write_object(self, number: int, body: bytes) -> None:
+        self.offsets[number] = self.handle.tell()
+        data = b"%d 0 obj\n%s\nendobj\n" % (number, body)
+        self.digest.update(data)
+        self.handle.write(data)
+
+    def add_page(self, page_dict: bytes) -> None:
+        """``page_dict`` without /Type and /Parent: both are added here."""
+        number = self.reserve()
+        self.write_object(number, b"<< /Type /Page /Parent %d 0 R %s >>" % (self.pages_root, page_dict))
+        self.page_numbers.append(number)
+
+    def stream(self, data: bytes, entries: bytes = b"") -> int:
+        number = self.reserve()
+        self.write_object(number, b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(data), data))
+        return number
+
+    def finish(self, title: str) -> None:
+        """Pages tree, catalog, info, cross-reference table; then fsync (the caller renames)."""
+        kids = b" ".join(b"%d 0 R" % n for n in self.page_numbers)
+        self.write_object(self.pages_root, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(self.page_numbers)))
+        catalog = self.reserve()
+        self.write_object(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % self.pages_root)
+        info = self.reserve()
+        self.write_object(info, b"<< /Title %s /Producer (quizforge) >>" % _scalar(pikepdf.String(title)))
+        xref = self.handle.tell()
+        rows = b"".join(b"%010d 00000 n \n" % offset for offset in self.offsets[1:])
+        ident = self.digest.hexdigest()[:32].encode()  # same content, same /ID
+        self.handle.write(b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(self.offsets), rows))
+        self.handle.write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+                          % (len(self.offsets), catalog, info, ident, ident, xref))
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+
+    def close(self) -> None:
+        if not self.handle.closed:
+            self.handle.close()
+
+
+class Copier:
+    """Copies objects of one source PDF into a ``PdfStream``, each once, renumbered."""
+
+    PAGE_SKIP = {"/Parent", "/Type"}  # the writer sets both
+    SKIP = {"/Parent", "/StructParent", "/StructParents"}  # never pull in a source's page tree or structure
+
+    def __init__(self, out: PdfStream):
+        self.out = out
+        self.numbers: dict[tuple[int, int], int] = {}
+        self.pending: list[pikepdf.Object] = []
+
+    def ref(self, obj: pikepdf.Object) -> int:
+        key = obj.objgen
+        if key not in self.numbers:
+            self.numbers[key] = self.out.reserve()
+            self.pending.append(obj)
+        return self.numbers[key]
+
+    def flush(self) -> None:
+        while self.pending:
+            obj = self.pending.pop()
+            number = self.numbers[obj.objgen]
+            if isinstance(obj, pikepdf.Stream):
+                raw, entries = _compressed(obj, self.entries(obj, skip={"/Length"}))
+                self.out.write_object(number, b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(raw), raw))
+            else:
+                self.out.write_object(number, self.direct(obj))
+
+    def entries(self, obj, skip=frozenset()) -> bytes:
+        return b" ".join(_scalar(Name(key)) + b" " + self.value(value) for key, value in obj.items()
+                         if key not in skip and key not in self.SKIP)
+
+    def value(self, value) -> bytes:
+        if isinstance(value, pikepdf.Object) and value.is_indirect:
+            return b"%d 0 R" % self.ref(value)
+        return self.direct(value)
+
+    def direct(self, value) -> bytes:
+        if isinstance(value, pikepdf.Dictionary):
+            return b"<< " + self.entries(value) + b" >>"
+        if isinstance(value, pikepdf.Array):
+            return b"[" + b" ".join(self.value(item) for item in value) + b"]"
+        return _scalar(value)
+
+    def page(self, page: pikepdf.Page) -> None:
+        self.out.add_page(self.entries(page.obj, skip=self.PAGE_SKIP))
+        self.flush()
+
+
+class CombinedPdf:
+    """The combined output, streamed to ``<path>.tmp``; ``save`` renames it into place."""
+
+    def __init__(self, duplex: bool, title: str, path: Path):
+        self.duplex = duplex
+        self.title = title
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.tmp")
+        self.out = PdfStream(self.tmp)
+        self.spans: list[Span] = []
+        self._blank: tuple[bytes, int] | None = None
+
+    @property
+    def page_count(self) -> int:
+        return len(self.out.page_numbers)
+
+    def add_chunk(self, path: Path, counts: tuple[int, ...]) -> None:
+        """Append a chunk's documents, each padded to an even page count when printing duplex."""
+        with pikepdf.open(path) as source:
+            copier = Copier(self.out)
+            pages = iter(source.pages)
+            for count in counts:
+                first = self.page_count
+                for _ in range(count):
+                    copier.page(next(pages))
+                self.pad(count, source.pages[0].mediabox)
+                self.spans.append(Span(first, count))
+
+    def pad(self, count: int, box) -> None:
+        if self.duplex and count % 2:
+            if self._blank is None:
+                self._blank = (_scalar(pikepdf.Array([float(v) for v in box])), self.out.stream(b""))
+            mediabox, empty = self._blank
+            self.out.add_page(b"/MediaBox %s /Resources << >> /Contents %d 0 R" % (mediabox, empty))
+
+    def save(self, path: Path | None = None) -> None:
+        self.out.finish(self.title)
+        os.replace(self.tmp, path or self.path)
+
+    def close(self) -> None:
+        self.out.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+class Stamper:
+    """Makes a student's paper from a shared version and that student's one-page overlay.
+
+    Each version page becomes a Form XObject written once; a student's page draws
+    it, then their overlay (the whole overlay on page 1; on later pages only its
+    top margin strip, the running header).
+    """
+
+    def __init__(self, combined: CombinedPdf, top_margin_pt: float):
+        self.combined = combined
+        self.top_margin = top_margin_pt
+        self.versions: dict[str, list[tuple[int, list[float]]]] = {}
+
+    def add_version(self, code: str, path: Path, first: int, count: int) -> None:
+        with pikepdf.open(path) as source:
+            copier = Copier(self.combined.out)
+            forms = []
+            for page in source.pages[first:first + count]:
+                forms.append((copier.ref(_form(source, page)), [float(v) for v in page.mediabox]))
+            copier.flush()
+        self.versions[code] = forms
+
+    def add_students(self, path: Path, codes: list[str]) -> list[Span]:
+        """One overlay page per student, in order; returns where each student's pages went."""
+        spans = []
+        with pikepdf.open(path) as source:
+            copier = Copier(self.combined.out)  # one per chunk: its fonts are written once
+            for page, code in zip(source.pages, codes):
+                spans.append(self._student(copier, _form(source, page), code))
+        return spans
+
+    def _student(self, copier: Copier, form: pikepdf.Stream, code: str) -> Span:
+        out = self.combined.out
+        full = copier.ref(form)
+        forms = self.versions[code]
+        strip = self._strip(copier, form, forms[0][1]) if len(forms) > 1 else full
+        copier.flush()
+        first = self.combined.page_count
+        for number, (version_form, box) in enumerate(forms):
+            contents = out.stream(b"q /V Do Q q /S Do Q")
+            mediabox = _scalar(pikepdf.Array(box))
+            stamp = full if number == 0 else strip
+            out.add_page(b"/MediaBox %s /Resources << /XObject << /V %d 0 R /S %d 0 R >> >> /Contents %d 0 R"
+                         % (mediabox, version_form, stamp, contents))
+        self.combined.pad(len(forms), forms[0][1])
+        span = Span(first, len(forms))
+        self.combined.spans.append(span)
+        return span
+
+    def _strip(self, copier: Copier, form: pikepdf.Stream, box: list[float]) -> int:
+        """The overlay clipped to the top margin: same drawing, a smaller /BBox."""
+        bbox = _scalar(pikepdf.Array([box[0], box[3] - self.top_margin, box[2], box[3]]))
+        raw, entries = _compressed(form, copier.entries(form, skip={"/Length", "/BBox"}) + b" /BBox " + bbox)
+        return self.combined.out.stream(raw, entries)
+
+
+def _form(source: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Stream:
+    form = page.as_form_xobject()
+    return form if form.is_indirect else source.make_indirect(form)
+
+
+SPLIT_REOPEN = 50  # reopen the combined file now and then: qpdf caches every object it has read
+
+
+def split_out(combined: Path, spans: list[Span], names: list[str], folder: Path) -> None:
+    """One PDF per student, cut from the finished combined PDF (one source open at a time)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, len(spans), SPLIT_REOPEN):
+        with pikepdf.open(combined) as source:
+            for span, name in zip(spans[start:start + SPLIT_REOPEN], names[start:start + SPLIT_REOPEN]):
+                with pikepdf.new() as single:
+                    single.pages.extend(source.pages[span.first:span.first + span.pages])
+                    single.docinfo[Name.Title] = name
+                    single.save(folder / name, deterministic_id=True, compress_streams=True)

@@ -1,0 +1,98 @@
+"""Who gets which paper: seeds, version codes, and the mark schemes that cover them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..assemble import assemble
+from ..errors import QuizforgeError
+from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, Topic, TrueFalse
+from ..strategies import DEFAULT_STRATEGIES, Options
+from .roster import Student
+from .seeds import deal_versions, seed_code, student_seeds, version_seed
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One student's paper: who, which version code, which seed (``quizforge build --seed``)."""
+
+    position: int  # 1-based place in the roster
+    student: Student
+    code: str
+    seed: int
+
+    @property
+    def label(self) -> str:
+        """Who this is, for messages: 'row 7 (Zoë O'Brien)' or 'copy 3'."""
+        if not self.student.name:
+            return f"copy {self.position}"
+        return f"row {self.student.line} ({self.student.name})" if self.student.line else self.student.name
+
+    @property
+    def running(self) -> str:
+        s = self.student
+        parts = [s.name, s.class_name, f"Cand. {s.candidate}" if s.candidate else ""]
+        return " · ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class SchemeGroup:
+    """Papers with the same questions: one full scheme for ``lead``, a key table for each of ``others``."""
+
+    lead: Paper
+    lead_code: str
+    others: tuple[tuple[str, Paper], ...]
+
+
+def make_assignments(students: tuple[Student, ...], batch_seed: int, versions: int | None) -> list[Assignment]:
+    if versions:
+        codes = deal_versions(len(students), versions)
+        return [Assignment(i + 1, s, code, version_seed(batch_seed, code))
+                for i, (s, code) in enumerate(zip(students, codes))]
+    seeds = student_seeds(batch_seed, students)
+    return [Assignment(i + 1, s, seed_code(seed), seed) for i, (s, seed) in enumerate(zip(students, seeds))]
+
+
+def paper_maker(topic: Topic, strategies: tuple[str, ...], paper_size: str, options: dict[str, Options] | None):
+    """``seed -> Paper``, exactly as ``pipeline.make_paper`` makes it, but loading the notes once."""
+    chosen = strategies or DEFAULT_STRATEGIES
+
+    def make(seed: int) -> Paper:
+        return assemble(topic, seed, chosen, paper_size=paper_size, options=options,
+                        required=bool(strategies)).paper
+    return make
+
+
+def scheme_groups(papers: dict[str, Paper]) -> list[SchemeGroup]:
+    """Group distinct papers (by code, in first-seen order) that share the same set of questions."""
+    groups: dict[frozenset, list[tuple[str, Paper]]] = {}
+    for code, paper in papers.items():
+        groups.setdefault(frozenset(q.id for q in paper.questions), []).append((code, paper))
+    return [SchemeGroup(members[0][1], members[0][0], tuple(members[1:])) for members in groups.values()]
+
+
+# One line of the compact answer key per body type; a new body type must be added here.
+KEY_TEXT = {
+    Gap: lambda q: q.answer,
+    Match: lambda q: q.answer,
+    Choice: lambda q: q.answer,
+    TrueFalse: lambda q: q.answer,
+    ShortAnswer: lambda q: q.answer,
+    Sequence: lambda q: q.answer,
+    Extended: lambda q: "levels of response: see the scheme",
+}
+
+
+def key_text(question: Question) -> str:
+    try:
+        return KEY_TEXT[type(question.body)](question)
+    except KeyError:
+        raise QuizforgeError(f"question {question.id}: no answer-key line for a {type(question.body).__name__} "
+                             "question; add one to quizforge.batch.plan.KEY_TEXT") from None
+
+
+def answer_key(code: str, paper: Paper, lead: Paper) -> dict:
+    """Rows mapping this version's question numbers to the lead scheme's, with the answer."""
+    lead_numbers = {q.id: q.number for q in lead.questions}
+    rows = [{"number": q.number, "scheme_number": lead_numbers[q.id], "answer": key_text(q)} for q in paper.questions]
+    return {"code": code, "rows": rows}

@@ -1,0 +1,293 @@
+"""A class set, start to finish: roster -> assignments -> render in workers -> combine -> publish."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import os
+import re
+import shutil
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import OptionError, QuizforgeError
+from ..load import load_notes
+from ..model import Paper
+from .manifest import manifest_rows, write_manifest
+from .pdfout import CombinedPdf, Stamper, split_out
+from .plan import Assignment, SchemeGroup, answer_key, make_assignments, paper_maker, scheme_groups
+from .progress import Progress
+from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
+from .roster import Student, copies, demo_roster, read_roster
+from ..render.html import render_html
+
+TOP_MARGIN_PT = 18 / 25.4 * 72  # the @page top margin in paper.css.j2: where the running header sits
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    source: Path
+    roster: Path | None = None
+    copies: int | None = None
+    demo_roster: int | None = None
+    versions: int | None = None
+    seed: int = 1
+    out: Path = Path("out")
+    name: str | None = None  # folder batch-<name>; default today's date
+    jobs: int | None = None  # default: every core
+    duplex: bool = True
+    split: bool = False
+    quiet: bool = False
+    templates: Path | None = None
+    paper_size: str = "a4"
+    strategies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    folder: Path
+    files: tuple[Path, ...]
+    students: int
+    distinct_papers: int
+    paper_pages: int
+    scheme_pages: int
+
+
+def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
+    """Validate everything, render every paper, then publish the folder in one rename."""
+    students = load_students(request)
+    jobs = _jobs(request.jobs)
+    topic = load_notes(request.source)
+    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    assignments = make_assignments(students, request.seed, request.versions)
+    folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
+    progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
+    title = f"{topic.title} – class set"
+    with staged_folder(folder) as work:
+        papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
+        schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
+        try:
+            distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
+            files = _write_outputs(request, work, assignments, papers, schemes)
+            counts = (papers.page_count, schemes.page_count)
+        except OSError as exc:  # a full disk, say: the partial set is removed on the way out
+            raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
+        finally:
+            papers.close()
+            schemes.close()
+        progress.finish()
+    files = tuple(folder / f.relative_to(work) for f in files)
+    return BatchResult(folder, files, len(assignments), distinct, *counts)
+
+
+def load_students(request: BatchRequest) -> tuple[Student, ...]:
+    given = [o for o in ("roster", "copies", "demo_roster") if getattr(request, o) is not None]
+    if len(given) != 1:
+        raise OptionError("give exactly one of --roster FILE, --copies N or --demo-roster N")
+    if request.versions is not None and not 1 <= request.versions <= 26:
+        raise OptionError(f"--versions {request.versions}: choose between 1 and 26")
+    if request.roster is not None:
+        return read_roster(request.roster)
+    count = request.copies if request.copies is not None else request.demo_roster
+    if count < 1:
+        raise OptionError("the class needs at least one student")
+    return copies(count) if request.copies is not None else demo_roster(count, request.seed)
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs is None:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise OptionError(f"--jobs {jobs}: give at least 1")
+    return jobs
+
+
+def _folder_name(name: str | None) -> str:
+    if name is None:
+        return datetime.date.today().isoformat()
+    slug = re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFKC", name)).strip("-.")
+    if not slug:
+        raise OptionError(f"--name {name!r}: use letters, digits, '-' or '.'")
+    return slug
+
+
+@contextmanager
+def staged_folder(final: Path) -> Iterator[Path]:
+    """Work in a hidden ``.NAME.partial`` folder; only a finished set is renamed to ``NAME``.
+
+    An interrupted or failed run removes its partial folder (a killed one leaves it hidden,
+    and the next run clears it), so nothing half-written ever looks complete.
+    """
+    work = final.with_name(f".{final.name}.partial")
+    try:
+        if work.exists():
+            shutil.rmtree(work)
+        (work / ".chunks").mkdir(parents=True)
+    except OSError as exc:
+        raise QuizforgeError(f"cannot create {work}: {exc.strerror or exc}") from None
+    try:
+        yield work
+        shutil.rmtree(work / ".chunks")
+        _publish(work, final)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _publish(work: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(work, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _render(request, assignments, make, work, papers, schemes, jobs, progress) -> int:
+    """Render and combine; returns the number of distinct papers."""
+    distinct: dict[str, Paper] = {}
+
+    def paper(a: Assignment) -> Paper:  # assembled on demand, while the workers render earlier chunks
+        if a.code not in distinct:
+            distinct[a.code] = make(a.seed)
+        return distinct[a.code]
+
+    mode = _render_versions if request.versions else _render_each
+    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress)
+    return len(distinct)
+
+
+def _student_context(a: Assignment, mode: str) -> dict:
+    s = a.student
+    return {"mode": mode, "version": a.code, "running": a.running, "answer_keys": None,
+            "student": {"name": s.name, "class_name": s.class_name, "candidate": s.candidate}}
+
+
+def _scheme_spec(group: SchemeGroup) -> DocSpec:
+    also = f" (also {', '.join(code for code, _ in group.others)})" if group.others else ""
+    keys = [answer_key(code, paper, group.lead) for code, paper in group.others]
+    batch = {"mode": "scheme", "version": group.lead_code + also, "lead": group.lead_code, "running": "",
+             "student": None, "answer_keys": keys}
+    return DocSpec(group.lead, "markscheme", batch, f"the mark scheme for version {group.lead_code}")
+
+
+def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJob]:
+    specs = [_scheme_spec(group) for group in groups]
+    size = chunk_size(len(specs))
+    return [ChunkJob(i, tuple(chunk), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "mark schemes")
+            for i, chunk in enumerate(chunked(specs, size))]
+
+
+def _warm_scheme(a: Assignment, paper: Paper, request) -> ChunkJob:
+    """A scheme job for warming up only: every scheme has the same stylesheet."""
+    return ChunkJob(0, (_scheme_spec(SchemeGroup(paper, a.code, ())),), Path("warm.pdf"), request.templates)
+
+
+def _describe(job: ChunkJob) -> str:
+    labels = [d.label for d in job.docs]
+    return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
+
+
+def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress) -> None:
+    """Default mode: every student's own paper, laid out in full (with their details in it)."""
+    size = chunk_size(len(assignments))
+
+    def all_jobs():
+        for i, chunk in enumerate(chunked(assignments, size)):
+            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label) for a in chunk)
+            yield ChunkJob(i, specs, work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
+        yield from _scheme_jobs(scheme_groups(distinct), request, work)  # once every paper is known
+
+    jobs_iter = all_jobs()
+    first = next(jobs_iter)
+    with Renderer(jobs, warm=(first, _warm_scheme(assignments[0], paper(assignments[0]), request))) as renderer:
+        for result in renderer.map(itertools.chain([first], jobs_iter), _describe):
+            if result.path.name.startswith("papers-"):
+                papers.add_chunk(result.path, result.page_counts)
+                progress.advance(len(result.page_counts))
+            else:
+                schemes.add_chunk(result.path, result.page_counts)
+            result.path.unlink()  # copied: the disk, like memory, holds one chunk at a time
+
+
+def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
+    """--versions K: lay out each version once, then stamp each student's details onto its pages."""
+    for a in assignments:
+        paper(a)
+    version_jobs = [
+        ChunkJob(i, (DocSpec(p, "worksheet", {"mode": "version", "version": code, "running": "",
+                                              "student": None, "answer_keys": None}, f"version {code}"),),
+                 work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
+        for i, (code, p) in enumerate(distinct.items())
+    ]
+    scheme_jobs = _scheme_jobs(scheme_groups(distinct), request, work)
+    size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
+    overlay_jobs = [
+        ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
+                          for a in chunk), work / ".chunks" / f"overlay-{i:05d}.pdf", request.templates, "overlay",
+                 combine=True)
+        for i, chunk in enumerate(chunked(assignments, size))
+    ]
+    stamper = Stamper(papers, TOP_MARGIN_PT)
+    queue = iter(assignments)
+    with Renderer(jobs, warm=(version_jobs[0], scheme_jobs[0], overlay_jobs[0])) as renderer:
+        for result in renderer.map(version_jobs + scheme_jobs + overlay_jobs, _describe):
+            kind = result.path.name.split("-")[0]
+            if kind == "version":
+                stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
+            elif kind == "schemes":
+                schemes.add_chunk(result.path, result.page_counts)
+                result.path.unlink()
+            else:
+                _stamp_chunk(stamper, result, queue)
+                progress.advance(len(result.page_counts))
+
+
+def _stamp_chunk(stamper: Stamper, result, queue) -> None:
+    students = [next(queue) for _ in result.page_counts]
+    if list(result.page_counts) != [1] * len(students):
+        raise BatchRenderError(f"the student details for {students[0].label} … took more than one page each "
+                               "(does a template override add content to the overlay?)")
+    stamper.add_students(result.path, [a.code for a in students])
+    result.path.unlink()
+
+
+def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, schemes: CombinedPdf) -> list[Path]:
+    try:
+        files = [papers.path, schemes.path, work / "manifest.csv"]
+        papers.save()
+        schemes.save()
+        spans = papers.spans
+        write_manifest(files[2], manifest_rows(assignments, spans))
+        if request.split:
+            names = [_split_name(a) for a in assignments]
+            split_out(files[0], spans, names, work / "students")
+            files += [work / "students" / n for n in names]
+    except OSError as exc:
+        raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
+    return files
+
+
+def _split_name(a: Assignment) -> str:
+    who = a.student.name or "copy"
+    slug = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", who).encode("ascii", "ignore").decode()).strip("-")
+    return f"{a.position:04d}-{slug or 'student'}-{a.code}.pdf"
+
+
+def class_set_html(request: BatchRequest) -> list[tuple[str, str]]:
+    """(name, HTML) of every document a per-student class set lays out: for benchmarks and checks."""
+    students = load_students(request)
+    topic = load_notes(request.source)
+    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    assignments = make_assignments(students, request.seed, request.versions)
+    distinct = {a.code: make(a.seed) for a in assignments}
+    out = [(f"paper-{a.position:04d}", render_html(distinct[a.code], "worksheet", request.templates,
+                                                  batch=_student_context(a, "paper"))) for a in assignments]
+    for job in _scheme_jobs(scheme_groups(distinct), request, Path(".")):
+        out += [(f"scheme-{d.batch['version'][:6]}", render_html(d.paper, d.document, request.templates, batch=d.batch))
+                for d in job.docs]
+    return out

@@ -1,0 +1,166 @@
+"""Whole class sets, read back from the PDFs."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from quizforge.batch import BatchRequest, run_batch
+from quizforge.batch import render as batch_render
+from quizforge.batch.manifest import read_manifest
+from quizforge.batch.render import BatchRenderError
+from quizforge.cli import main
+from quizforge.model import Gap, Match
+from quizforge.pipeline import BuildRequest, make_paper
+
+from .conftest import PURGES
+from .pdftext import squash
+
+pytestmark = pytest.mark.slow
+
+ROSTER = "Name;Class;Candidate number\nZoë O'Brien;10B;4021\nJean-Luc Dupont-Aignan;10B;4022\nSiân Evans;10C;\n"
+
+
+@pytest.fixture
+def roster(tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_bytes(("\ufeff" + ROSTER).encode())
+    return path
+
+
+def page_texts(path) -> list[str]:
+    return [squash(page.extract_text() or "") for page in PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+
+def distinctive(q) -> str:
+    """Text that only this question prints."""
+    body = q.body
+    return {Gap: lambda: max(body.before, body.after, key=len), Match: lambda: body.examples[0]}.get(
+        type(body), lambda: q.prompt)()
+
+
+def check_class_set(result, versions: bool) -> list[dict]:
+    rows = read_manifest(result.folder / "manifest.csv")
+    papers = page_texts(result.folder / "papers.pdf")
+    schemes = squash(" ".join(page_texts(result.folder / "markschemes.pdf")))
+    for row in rows:
+        first, count = int(row["first_page"]) - 1, int(row["pages"])
+        own = papers[first:first + count]
+        for page in own:  # name and version on every page
+            assert squash(row["name"]) in page and squash(f"Version {row['version']}") in page
+        paper, _ = make_paper(BuildRequest(source=PURGES, seed=int(row["seed"])))
+        text = "".join(own)
+        for q in paper.questions:  # exactly the questions `quizforge build --seed` gives
+            assert squash(distinctive(q))[:30] in text, (row["name"], q.id)
+        assert squash(f"Version {row['version']}") in schemes
+    return rows
+
+
+def test_personal_papers_end_to_end_and_byte_identical(tmp_path, roster):
+    request = BatchRequest(source=PURGES, roster=roster, seed=4, out=tmp_path / "a", name="t", jobs=2,
+                           quiet=True, split=True)
+    first = run_batch(request)
+    rows = check_class_set(first, versions=False)
+    assert [r["name"] for r in rows] == ["Zoë O'Brien", "Jean-Luc Dupont-Aignan", "Siân Evans"]
+    assert len({r["version"] for r in rows}) == 3 and first.distinct_papers == 3
+    assert all(int(r["first_page"]) % 2 == 1 for r in rows)  # duplex: each paper starts a sheet
+    singles = sorted((first.folder / "students").iterdir())
+    assert [p.name[:4] for p in singles] == ["0001", "0002", "0003"]
+    assert "Zoë O'Brien".replace(" ", "") in page_texts(singles[0])[0]
+    again = run_batch(BatchRequest(source=PURGES, roster=roster, seed=4, out=tmp_path / "b", name="t", jobs=1,
+                                   quiet=True))
+    for name in ("papers.pdf", "markschemes.pdf", "manifest.csv"):
+        assert (first.folder / name).read_bytes() == (again.folder / name).read_bytes(), name
+
+
+def test_versions_stamp_each_student_onto_a_shared_version(tmp_path, roster):
+    result = run_batch(BatchRequest(source=PURGES, roster=roster, versions=2, out=tmp_path, name="v", jobs=2,
+                                    quiet=True, duplex=False))
+    rows = check_class_set(result, versions=True)
+    assert [r["version"] for r in rows] == ["A", "B", "A"]
+    assert rows[0]["seed"] == rows[2]["seed"] != rows[1]["seed"]
+    papers = page_texts(result.folder / "papers.pdf")
+    first = papers[0]
+    assert "4021" in first and "10B" in first
+    assert squash("Jean-Luc Dupont-Aignan") not in "".join(papers[:int(rows[1]["first_page"]) - 1])
+    schemes = page_texts(result.folder / "markschemes.pdf")
+    assert squash("Mark scheme · Version A") in schemes[0]
+    assert result.scheme_pages == len(schemes)
+
+
+def _dying_render_chunk(job):
+    if any("Siân" in d.label for d in job.docs):
+        os._exit(9)  # a worker killed mid-chunk
+    return ORIGINAL(job)
+
+
+ORIGINAL = batch_render.render_chunk
+
+
+def test_killed_worker_or_bad_paper_leaves_nothing_complete_looking(tmp_path, roster, monkeypatch):
+    out = tmp_path / "out"
+    monkeypatch.setattr(batch_render, "render_chunk", _dying_render_chunk)
+    with pytest.raises(BatchRenderError, match="Siân Evans"):
+        run_batch(BatchRequest(source=PURGES, roster=roster, out=out, name="k", jobs=2, quiet=True))
+    assert list((out / "purges").iterdir()) == []
+    monkeypatch.undo()
+    # A template error in one student's paper names that student.
+    bad = tmp_path / "templates" / "batch"
+    bad.mkdir(parents=True)
+    (bad / "student.html.j2").write_text("{% if batch.student.name == 'Siân Evans' %}{{ nope }}{% endif %}")
+    with pytest.raises(BatchRenderError, match=r"row 4 \(Siân Evans\)"):
+        run_batch(BatchRequest(source=PURGES, roster=roster, out=out, name="k", jobs=1, quiet=True,
+                               templates=tmp_path / "templates"))
+    assert list((out / "purges").iterdir()) == []
+    result = run_batch(BatchRequest(source=PURGES, roster=roster, out=out, name="k", jobs=2, quiet=True))
+    assert len(read_manifest(result.folder / "manifest.csv")) == 3
+
+
+def test_cli_batch(tmp_path, roster, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["batch", "--demo-roster", "2", "--versions", "2", "--name", "demo", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "2 papers (2 distinct)" in result.output
+    assert (tmp_path / "out" / "purges" / "batch-demo" / "papers.pdf").is_file()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name,Class\nAmy,10A\n,10B\n")
+    result = runner.invoke(main, ["batch", "--roster", str(bad)])
+    assert result.exit_code == 2 and f"{bad}:3:" in result.output
+    result = runner.invoke(main, ["batch", "--roster", str(roster), "--copies", "3"])
+    assert result.exit_code == 2 and "exactly one of" in result.output
+
+
+def test_ctrl_c_leaves_no_set_and_no_partial_folder(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    argv = [sys.executable, "-c", "from quizforge.cli import main; main()", "batch", "--demo-roster", "12",
+            "--out", str(tmp_path), "--name", "c", "--jobs", "2", "--quiet"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("purges/.batch-c.partial/.chunks/*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as the terminal does: the whole process group
+    proc.communicate(timeout=60)
+    assert proc.returncode != 0
+    assert list((tmp_path / "purges").iterdir()) == []
+
+
+def test_full_disk_is_an_error_and_leaves_nothing(tmp_path, roster, monkeypatch):
+    from quizforge.batch import pdfout
+    from quizforge.errors import QuizforgeError
+
+    def full(self, number, body):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdfout.PdfStream, "write_object", full)
+    with pytest.raises(QuizforgeError, match="No space left on device"):
+        run_batch(BatchRequest(source=PURGES, roster=roster, out=tmp_path, name="d", jobs=1, quiet=True))
+    assert list((tmp_path / "purges").iterdir()) == []

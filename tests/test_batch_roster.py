@@ -1,0 +1,78 @@
+"""Roster CSVs as schools export them, and the ways they go wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizforge.batch.roster import demo_roster, parse_roster, read_roster
+from quizforge.errors import SourceError
+
+
+def names(students):
+    return [s.name for s in students]
+
+
+def test_comma_with_bom_and_optional_columns(tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_bytes("\ufeffName,Class,Candidate Number\r\nZoë O'Brien,10B,4021\r\nJean-Luc Picard,10B,\r\n".encode())
+    students = read_roster(path)
+    assert names(students) == ["Zoë O'Brien", "Jean-Luc Picard"]
+    assert (students[0].class_name, students[0].candidate, students[0].line) == ("10B", "4021", 2)
+    assert students[1].candidate == ""
+
+
+def test_semicolon_excel_export_with_forename_surname_and_title_row():
+    text = "Year 10 History;;\n\nLegal Surname;Preferred Forename;Reg Group\nNowak;Łucja;10A\n\"Smith; Jr\";Ana;10A\n"
+    students = parse_roster(text, "sims.csv")
+    assert names(students) == ["Łucja Nowak", "Ana Smith; Jr"]
+    assert students[0].line == 4 and students[0].class_name == "10A"
+
+
+def test_tab_separated_and_name_only_and_blank_rows_skipped():
+    students = parse_roster("Student\tForm\nAmara Okafor\t9X\n\t\nSiân Evans\t9Y\n")
+    assert names(students) == ["Amara Okafor", "Siân Evans"]
+    assert parse_roster("name\nA. N. Other\n")[0].name == "A. N. Other"
+
+
+def test_windows_1252_file_is_read(tmp_path):
+    path = tmp_path / "old-excel.csv"
+    path.write_bytes("Name,Class\nRené Müller,8C\n".encode("cp1252"))
+    assert names(read_roster(path)) == ["René Müller"]
+
+
+def test_decomposed_accents_and_spaces_are_normalised():
+    student = parse_roster("Name\n  Jose\u0301   Garcia \n")[0]
+    assert student.name == "José Garcia"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("Pupil ID,Form\n1,10A\n", 1, "no name column"),
+    ("Name,Class\nAmy,10A\n,10A\nBen,10B\n", 3, "no name"),
+    ("Name,Class\nAmy,10A\n\"Ben,10B\nCara,10C\n", 3, "broken CSV quoting"),
+    ("", 1, "empty"),
+    ("Name,Class\n", 1, "no students"),
+])
+def test_bad_rosters_name_the_line(text, line, words):
+    with pytest.raises(SourceError) as info:
+        parse_roster(text, "class.csv")
+    message = str(info.value)
+    assert message.startswith(f"class.csv:{line}:"), message
+    assert words in message
+
+
+def test_every_empty_name_is_reported():
+    with pytest.raises(SourceError) as info:
+        parse_roster("Forename,Surname,Class\nA,B,1\n,,10A\nC,D,1\n, ,10B\n", "r.csv")
+    assert [p.line for p in info.value.problems] == [3, 5]
+
+
+def test_missing_file_is_a_source_error(tmp_path):
+    with pytest.raises(SourceError, match="cannot read the roster"):
+        read_roster(tmp_path / "nope.csv")
+
+
+def test_demo_roster_is_seeded_and_british():
+    a, b, c = demo_roster(12, 5), demo_roster(12, 5), demo_roster(12, 6)
+    assert a == b and a != c
+    assert len({s.candidate for s in a}) == 12
+    assert {s.class_name for s in a} <= {"10A", "10B", "10C", "10D"}
