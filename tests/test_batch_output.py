@@ -60,3 +60,13 @@ def test_staged_folder_publishes_only_a_finished_set(tmp_path):
             raise KeyboardInterrupt
     assert (final / "papers.pdf").read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["batch-x"]
+
+
+def test_rebuild_command_names_the_notes_and_options():
+    from pathlib import Path
+
+    from quizforge.batch.manifest import rebuild_command
+
+    assert rebuild_command(Path("sources/my notes.yaml"), 42) == "quizforge build 'sources/my notes.yaml' --seed 42"
+    assert rebuild_command(Path("n.yaml"), 7, ("match", "explain"), "letter") == \
+        "quizforge build n.yaml --seed 7 --strategies match,explain --paper letter"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from pathlib import Path
 
 from ..io import write_atomic
@@ -14,14 +15,24 @@ COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "vers
            "first_page", "pages", "rebuild")
 
 
-def manifest_rows(assignments: list[Assignment], spans: list[Span]) -> list[dict]:
+def rebuild_command(source: Path, seed: int, strategies: tuple[str, ...] = (), paper_size: str = "a4") -> str:
+    """The `quizforge build` line that makes this student's paper again."""
+    words = ["quizforge", "build", shlex.quote(str(source)), "--seed", str(seed)]
+    if strategies:
+        words += ["--strategies", ",".join(strategies)]
+    if paper_size != "a4":
+        words += ["--paper", paper_size]
+    return " ".join(words)
+
+
+def manifest_rows(assignments: list[Assignment], spans: list[Span], rebuild=lambda seed: f"quizforge build --seed {seed}") -> list[dict]:
     rows = []
     for a, span in zip(assignments, spans):
         rows.append({
             "position": a.position, "roster_line": a.student.line or "", "name": a.student.name,
             "class": a.student.class_name, "candidate_number": a.student.candidate, "version": a.code,
             "seed": a.seed, "first_page": span.first + 1, "pages": span.pages,
-            "rebuild": f"quizforge build --seed {a.seed}",
+            "rebuild": rebuild(a.seed),
         })
     return rows
 

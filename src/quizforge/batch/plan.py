@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 from ..assemble import assemble
 from ..errors import QuizforgeError
-from ..model import Choice, Extended, Gap, Match, Paper, Question, Sequence, ShortAnswer, Topic, TrueFalse
+from ..model import (
+    Choice,
+    Extended,
+    Gap,
+    Match,
+    Paper,
+    Question,
+    Sequence,
+    ShortAnswer,
+    Topic,
+    TrueFalse,
+)
 from ..strategies import DEFAULT_STRATEGIES, Options
 from .roster import Student
 from .seeds import deal_versions, seed_code, student_seeds, version_seed

@@ -10,19 +10,27 @@ import shutil
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import OptionError, QuizforgeError
 from ..load import load_notes
 from ..model import Paper
-from .manifest import manifest_rows, write_manifest
+from ..render.html import render_html
+from .manifest import manifest_rows, rebuild_command, write_manifest
 from .pdfout import CombinedPdf, Stamper, split_out
-from .plan import Assignment, SchemeGroup, answer_key, make_assignments, paper_maker, scheme_groups
+from .plan import (
+    Assignment,
+    SchemeGroup,
+    answer_key,
+    make_assignments,
+    paper_maker,
+    scheme_groups,
+)
 from .progress import Progress
 from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
 from .roster import Student, copies, demo_roster, read_roster
-from ..render.html import render_html
 
 TOP_MARGIN_PT = 18 / 25.4 * 72  # the @page top margin in paper.css.j2: where the running header sits
 
@@ -262,7 +270,8 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
         papers.save()
         schemes.save()
         spans = papers.spans
-        write_manifest(files[2], manifest_rows(assignments, spans))
+        rebuild = partial(rebuild_command, request.source, strategies=request.strategies, paper_size=request.paper_size)
+        write_manifest(files[2], manifest_rows(assignments, spans, rebuild))
         if request.split:
             names = [_split_name(a) for a in assignments]
             split_out(files[0], spans, names, work / "students")
