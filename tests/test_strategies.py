@@ -420,3 +420,30 @@ def test_a_blanked_sentence_is_never_printed_by_another_question(preset):
             blanked = {q.body.source_id for q in paper.questions if isinstance(q.body, Gap)}
             printed = {s for q in paper.questions if not isinstance(q.body, Gap) for s in q.sources}
             assert not blanked & printed, f"{source.name} seed {seed}: {blanked & printed}"
+
+
+def visible_text(q) -> str:
+    """Everything a student reads for a question."""
+    body = q.body
+    parts = [q.prompt]
+    for field in ("before", "after", "statement"):
+        parts.append(getattr(body, field, ""))
+    for field in ("options", "examples", "causes", "items", "stimulus"):
+        parts.extend(getattr(body, field, ()))
+    return normalise(" ".join(parts))
+
+
+@pytest.mark.parametrize("preset", ["quick-quiz", "worksheet", "exam"])
+def test_no_question_prints_a_definition_another_asks_for(preset):
+    from quizforge.model import ShortAnswer
+    from quizforge.pipeline import BuildRequest, make_paper
+    from quizforge.strategies._pools import first_sentence
+
+    for source in all_sources():
+        for seed in range(12):
+            paper, _ = make_paper(BuildRequest(source=source, seed=seed, preset=preset))
+            for asked in (q for q in paper.questions if isinstance(q.body, ShortAnswer)):
+                secret = normalise(first_sentence(asked.body.answer))
+                for other in paper.questions:
+                    if other is not asked:
+                        assert secret not in visible_text(other), f"{source.name} seed {seed}: Q{other.number} shows Q{asked.number}'s answer"

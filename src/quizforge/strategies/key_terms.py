@@ -24,6 +24,11 @@ def masked(term: KeyTerm) -> str:
     return text
 
 
+def term_source(term: KeyTerm) -> str:
+    """How a question records that it asks about a key term (point ids never contain ':')."""
+    return f"term:{slug(term.term)}"
+
+
 def match_question(terms: list[KeyTerm], rng: random.Random) -> Question:
     order = list(range(len(terms)))
     rng.shuffle(order)
@@ -37,6 +42,7 @@ def match_question(terms: list[KeyTerm], rng: random.Random) -> Question:
                "Write the number of the term in the box. Each term is used once.",
         marks=len(terms), body=body, answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
         guidance=(f"1 mark for each definition matched to the right term (up to {len(terms)}).",),
+        sources=tuple(term_source(t) for t in terms),
     )
 
 
@@ -47,10 +53,12 @@ def define_question(term: KeyTerm) -> Question:
         marks=2, body=body, answer=term.definition,
         guidance=("2 marks for an accurate definition that shows what the term means in this topic; "
                   "1 mark for a partly correct or very general one.",),
+        sources=(term_source(term),),
     )
 
 
 class KeyTerms:
+    hides_text = True  # the pairing of term and definition is the answer: no other question may print it
     name = "key-terms"
     title = "Key terms"
     summary = "Match key terms to their definitions, and 'define X' with the definition as the mark scheme."

@@ -14,6 +14,7 @@ from ..model import Question, Section, Topic
 from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
+from .key_terms import term_source
 
 DEFAULT_COUNT = 6
 MIN_OPTIONS = 3
@@ -57,13 +58,20 @@ def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Ma
     return makers
 
 
-def person_makers(topic: Topic) -> list[Maker]:
-    """'Who is described here?' Only roles that fit one person; no distractor shares the role."""
+def person_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker]:
+    """'Who is described here?' Only roles that fit one person; no distractor shares the role.
+
+    A person named in a point another question prints (or blanks) is not asked about: that
+    point could give the answer away ("Kirov was the party boss in Leningrad").
+    """
     roles = [normalise(p.role) for p in topic.people]
+    printed = [p.text for c in topic.causes for p in c.walk() if p.id in avoid]
     makers: list[Maker] = []
     for person in topic.people:
         role = normalise(person.role)
         if roles.count(role) > 1 or any(find_phrase(person.role, name) for name in person.names):
+            continue
+        if any(find_phrase(text, name) for text in printed for name in person.names):
             continue
         others = distinct([p.name for p in topic.people if normalise(p.role) != role and p.name != person.name])
         if len(others) + 1 < MIN_OPTIONS:
@@ -76,13 +84,18 @@ def person_makers(topic: Topic) -> list[Maker]:
     return makers
 
 
-def term_makers(topic: Topic) -> list[Maker]:
-    """'What does X mean?' A distractor definition that mentions X could be argued right, so it is left out."""
+def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker]:
+    """'What does X mean?' A distractor definition that mentions X could be argued right, so it is left out.
+
+    Terms that another question asks about (key-terms matching or "define") are neither asked
+    nor used as distractors, so this question never prints their answers.
+    """
     makers: list[Maker] = []
-    for term in topic.key_terms:
+    free = [t for t in topic.key_terms if term_source(t) not in avoid]
+    for term in free:
         forms = (term.term, *term.accept)
         others = distinct([
-            first_sentence(t.definition) for t in topic.key_terms
+            first_sentence(t.definition) for t in free
             if t is not term and not any(find_phrase(t.definition, f) for f in forms)
         ])
         right = first_sentence(term.definition)
@@ -115,8 +128,8 @@ class MultipleChoice:
     summary = "Which reason an example supports, who someone was, what a term means; distractors from the notes."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        makers = interleave([cause_makers(topic, options.exclude | options.hidden), person_makers(topic),
-                             term_makers(topic)], rng)
+        avoid = options.exclude | options.hidden
+        makers = interleave([cause_makers(topic, avoid), person_makers(topic, avoid), term_makers(topic, avoid)], rng)
         if len(makers) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: multiple choice needs at least three causes, three people with different roles "
