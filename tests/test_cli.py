@@ -84,7 +84,7 @@ def test_bad_options_exit_2(run, args, message):
 def test_missing_source_is_a_clear_error(run):
     result = run("build", "nope.yaml")
     assert result.exit_code == 2
-    assert result.output.strip() == "nope.yaml:0: file not found"
+    assert result.output.strip() == "nope.yaml: file not found"
 
 
 def test_default_source_is_sources_purges(run, tmp_path):

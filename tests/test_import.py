@@ -355,7 +355,7 @@ def test_failed_import_writes_nothing(run, tmp_path):
 def test_missing_file(run):
     result = run("import", "nope.txt")
     assert result.exit_code == 2
-    assert "nope.txt:0: file not found" in result.output
+    assert "nope.txt: file not found" in result.output
 
 
 TRICKY = [

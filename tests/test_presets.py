@@ -138,7 +138,7 @@ def test_cli_preset_tier_and_print_options(run, tmp_path):
     (("--preset", "nope"), "unknown preset 'nope'"),
     (("--tier", "gold"), "Invalid value for '--tier'"),
     (("--preset", "exam", "--strategies", "match"), "either --preset or --strategies"),
-    (("--preset", "missing.yaml"), "missing.yaml:0: file not found"),
+    (("--preset", "missing.yaml"), "missing.yaml: file not found"),
 ])
 def test_cli_bad_preset_options_exit_2(run, args, message):
     result = run("build", PURGES, "--format", "html", *args)
