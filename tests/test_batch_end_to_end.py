@@ -164,3 +164,36 @@ def test_full_disk_is_an_error_and_leaves_nothing(tmp_path, roster, monkeypatch)
     with pytest.raises(QuizforgeError, match="No space left on device"):
         run_batch(BatchRequest(source=PURGES, roster=roster, out=tmp_path, name="d", jobs=1, quiet=True))
     assert list((tmp_path / "purges").iterdir()) == []
+
+
+def test_compact_keys_let_a_teacher_mark_every_personal_paper(tmp_path, roster):
+    from quizforge.model import Extended
+
+    result = run_batch(BatchRequest(source=PURGES, roster=roster, seed=4, out=tmp_path, name="k", jobs=2, quiet=True))
+    pages = page_texts(result.folder / "markschemes.pdf")
+    scheme = "".join(pages)
+    assert squash("Guidance for written answers") in pages[0]
+    written: set[str] = set()
+    for row in read_manifest(result.folder / "manifest.csv"):
+        paper, _ = make_paper(BuildRequest(source=PURGES, seed=int(row["seed"])))
+        block = scheme.split(squash(f"Version {row['version']}"), 1)[1][:3000]
+        assert block.startswith(squash(f"· {row['name']}"))
+        for q in paper.questions:
+            if isinstance(q.body, Extended):
+                written.add(q.prompt)
+                assert squash("Written answer: mark with guidance W") in block
+            else:
+                assert squash(q.answer)[:25] in block, (row["name"], q.id)
+    for prompt in written:  # each written question's levels and indicative content, once
+        assert scheme.count(squash(prompt)) == 1
+    assert result.scheme_pages < result.paper_pages / 2
+
+
+def test_full_schemes_on_request(tmp_path, roster):
+    result = run_batch(BatchRequest(source=PURGES, roster=roster, seed=4, out=tmp_path, name="f", jobs=2, quiet=True,
+                                    full_schemes=True))
+    pages = page_texts(result.folder / "markschemes.pdf")
+    rows = read_manifest(result.folder / "manifest.csv")
+    for row in rows:
+        assert any(squash(f"Mark scheme · Version {row['version']}") in page for page in pages)
+    assert not any(squash("Answer keys") in page for page in pages)

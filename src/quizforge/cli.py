@@ -208,6 +208,9 @@ def import_command(file, out, fmt, force, into) -> None:
 @click.option("--duplex/--no-duplex", default=True, show_default=True,
               help="Pad each paper to an even page count so every paper starts on a new sheet.")
 @click.option("--split", is_flag=True, help="Also write one PDF per student in students/.")
+@click.option("--full-schemes", is_flag=True,
+              help="A full mark scheme for every student's paper, instead of shared guidance for written "
+                   "answers and a compact answer key per student.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--paper", "paper_size", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names.")

@@ -107,3 +107,26 @@ def answer_key(code: str, paper: Paper, lead: Paper) -> dict:
     lead_numbers = {q.id: q.number for q in lead.questions}
     rows = [{"number": q.number, "scheme_number": lead_numbers[q.id], "answer": key_text(q)} for q in paper.questions]
     return {"code": code, "rows": rows}
+
+
+def written_guidance(papers: list[Paper]) -> list[tuple[str, Question]]:
+    """Every distinct written question (levels of response) across the papers, labelled W1, W2, ..."""
+    seen: dict[str, Question] = {}
+    for paper in papers:
+        for q in paper.questions:
+            if isinstance(q.body, Extended) and q.id not in seen:
+                seen[q.id] = q
+    return [(f"W{i}", q) for i, q in enumerate(seen.values(), 1)]
+
+
+def compact_key(code: str, who: str, paper: Paper, labels: dict[str, str]) -> dict:
+    """One paper's answers on a few lines: the teacher marks written answers from the shared guidance."""
+    rows = []
+    for q in paper.questions:
+        if isinstance(q.body, Extended):
+            answer, accept = f"Written answer: mark with guidance {labels[q.id]}", ""
+        else:
+            answer = key_text(q)
+            accept = ", ".join(q.body.accept) if isinstance(q.body, (Gap, ShortAnswer)) else ""
+        rows.append({"number": q.number, "answer": answer, "accept": accept, "marks": q.marks})
+    return {"code": code, "who": who, "rows": rows, "total": paper.total_marks}

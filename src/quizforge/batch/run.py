@@ -22,6 +22,8 @@ from .manifest import manifest_rows, rebuild_command, write_manifest
 from .pdfout import CombinedPdf, Stamper, split_out
 from .plan import (
     Assignment,
+    compact_key,
+    written_guidance,
     SchemeGroup,
     answer_key,
     make_assignments,
@@ -49,6 +51,9 @@ class BatchRequest:
     duplex: bool = True
     split: bool = False
     quiet: bool = False
+    # One full scheme per distinct paper, instead of (one paper per student) shared guidance for
+    # the written answers plus a compact answer key per student.
+    full_schemes: bool = False
     templates: Path | None = None
     paper_size: str = "a4"
     strategies: tuple[str, ...] = ()
@@ -190,6 +195,24 @@ def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJo
             for i, chunk in enumerate(chunked(specs, size))]
 
 
+KEYS_PER_DOCUMENT = 16
+
+
+def _key_jobs(assignments: list[Assignment], distinct: dict[str, Paper], request, work: Path) -> list[ChunkJob]:
+    """Shared marking guidance for the written answers, then a compact key per student, in roster order."""
+    guidance = written_guidance(list(distinct.values()))
+    labels = {q.id: label for label, q in guidance}
+    keys = [compact_key(a.code, a.running or f"Copy {a.position}", distinct[a.code], labels) for a in assignments]
+    lead = distinct[assignments[0].code]
+    docs = []
+    for i, chunk in enumerate(chunked(keys, KEYS_PER_DOCUMENT)):
+        batch = {"mode": "keys", "version": chunk[0]["code"], "running": "", "student": None, "answer_keys": None,
+                 "key_list": chunk, "guidance": guidance if i == 0 else []}
+        docs.append(DocSpec(lead, "batch/keys", batch, f"the answer keys from version {chunk[0]['code']}"))
+    return [ChunkJob(i, (doc,), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "answer keys")
+            for i, doc in enumerate(docs)]
+
+
 def _warm_scheme(a: Assignment, paper: Paper, request) -> ChunkJob:
     """A scheme job for warming up only: every scheme has the same stylesheet."""
     return ChunkJob(0, (_scheme_spec(SchemeGroup(paper, a.code, ())),), Path("warm.pdf"), request.templates)
@@ -208,7 +231,10 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
         for i, chunk in enumerate(chunked(assignments, size)):
             specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label) for a in chunk)
             yield ChunkJob(i, specs, work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
-        yield from _scheme_jobs(scheme_groups(distinct), request, work)  # once every paper is known
+        if request.full_schemes:  # once every paper is known
+            yield from _scheme_jobs(scheme_groups(distinct), request, work)
+        else:
+            yield from _key_jobs(assignments, distinct, request, work)
 
     jobs_iter = all_jobs()
     first = next(jobs_iter)

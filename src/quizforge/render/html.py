@@ -28,10 +28,10 @@ def render_html(paper: Paper, document: str, templates: Path | None = None, **co
     """``document`` is 'worksheet' or 'markscheme'; extra context reaches the template."""
     env = environment(templates)
     try:
-        template = env.get_template(DOCUMENTS[document])
+        template = env.get_template(DOCUMENTS.get(document, f"{document}.html.j2"))
         return template.render(paper=paper, topic=paper.topic, document=document,
                                asset_url=asset_url(template_roots(templates)), **context)
     except jinja2.TemplateSyntaxError as exc:
         raise QuizforgeError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
     except (jinja2.TemplateError, FileNotFoundError) as exc:
-        raise QuizforgeError(f"template {DOCUMENTS[document]} could not be rendered: {exc}") from None
+        raise QuizforgeError(f"template for the {document} could not be rendered: {exc}") from None
