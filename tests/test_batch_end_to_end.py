@@ -88,7 +88,10 @@ def test_versions_stamp_each_student_onto_a_shared_version(tmp_path, roster):
     assert "4021" in first and "10B" in first
     assert squash("Jean-Luc Dupont-Aignan") not in "".join(papers[:int(rows[1]["first_page"]) - 1])
     schemes = page_texts(result.folder / "markschemes.pdf")
-    assert squash("Mark scheme · Version A") in schemes[0]
+    text = "".join(schemes)
+    assert squash("Guidance for written answers") in schemes[0]
+    for code in ("A", "B"):  # one key per version, not per student
+        assert text.count(squash(f"Version {code} · version {code}")) == 1
     assert result.scheme_pages == len(schemes)
 
 

@@ -138,3 +138,12 @@ def test_no_word_bank(run, tmp_path):
     result = run("build", PURGES, "--format", "html", "--no-word-bank")
     assert result.exit_code == 0, result.output
     assert "Word bank" not in (tmp_path / "out" / "purges" / "worksheet.html").read_text()
+
+
+def test_format_names_in_help_match_the_registries():
+    from quizforge import cli
+    from quizforge.export import available as exporters
+    from quizforge.importers import readers
+
+    assert tuple(exporters()) == cli.EXPORT_FORMATS
+    assert tuple(readers()) == cli.IMPORT_FORMATS

@@ -9,14 +9,16 @@ import click
 
 from . import __version__
 from .errors import QuizforgeError, SourceError
-from .importers import readers, run_import
 from .load import load_notes
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
-from .export import available as exporters
-from .export.run import ExportRequest, export
 from .strategies import Options, available
+
+# Names shown in --help before the (slower to import) exporters and importers are loaded;
+# tests/test_cli.py checks they match the registries.
+EXPORT_FORMATS = ("moodle", "gift", "qti12", "qti21", "anki", "quizlet", "csv")
+IMPORT_FORMATS = ("opml", "freemind", "markdown", "outline")
 
 
 class QuizforgeGroup(click.Group):
@@ -108,7 +110,7 @@ def strategies_command() -> None:
 @main.command("export")
 @click.argument("source", required=False)
 @click.option("--to", "to", required=True, metavar="FORMAT",
-              help=f"One of: {', '.join(exporters())} (see docs/exports.md).")
+              help=f"One of: {', '.join(EXPORT_FORMATS)} (see docs/exports.md).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: out/<topic>/<topic> plus the format's ending).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed = the same questions as `build`.")
@@ -116,6 +118,8 @@ def strategies_command() -> None:
 @click.option("--count", type=int, help="Questions per strategy, e.g. to fill a question bank (default: as on the worksheet).")
 def export_command(source, to, out, seed, strategies, count) -> None:
     """Export SOURCE's questions and answers for Moodle, Canvas, Anki, Quizlet or a spreadsheet."""
+    from .export.run import ExportRequest, export
+
     result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
                                   strategies=strategies, count=count))
     for warning in result.warnings:
@@ -183,13 +187,15 @@ def progress_command(source, seed, strategies, db) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Notes file to write (default sources/<FILE name>.yaml).")
-@click.option("--format", "fmt", type=click.Choice(list(readers())),
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS),
               help="Read FILE as this format instead of guessing from its name and content.")
 @click.option("--force", is_flag=True, help="Replace the notes file if it already exists.")
 @click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Add the key terms and dates found in FILE to these existing notes instead.")
 def import_command(file, out, fmt, force, into) -> None:
     """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
+    from .importers import run_import
+
     for line in run_import(file, out, fmt, force, into):
         click.echo(line, err=True)
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import OptionError, QuizforgeError
 from ..load import load_notes
@@ -198,11 +198,12 @@ def _scheme_jobs(groups: list[SchemeGroup], request, work: Path) -> list[ChunkJo
 KEYS_PER_DOCUMENT = 16
 
 
-def _key_jobs(assignments: list[Assignment], distinct: dict[str, Paper], request, work: Path) -> list[ChunkJob]:
-    """Shared marking guidance for the written answers, then a compact key per student, in roster order."""
+def _key_jobs(assignments: list[Assignment], distinct: dict[str, Paper], request, work: Path,
+              who: Callable[[Assignment], str] = lambda a: a.running or f"Copy {a.position}") -> list[ChunkJob]:
+    """Shared marking guidance for the written answers, then a compact key per paper, in the given order."""
     guidance = written_guidance(list(distinct.values()))
     labels = {q.id: label for label, q in guidance}
-    keys = [compact_key(a.code, a.running or f"Copy {a.position}", distinct[a.code], labels) for a in assignments]
+    keys = [compact_key(a.code, who(a), distinct[a.code], labels) for a in assignments]
     lead = distinct[assignments[0].code]
     docs = []
     for i, chunk in enumerate(chunked(keys, KEYS_PER_DOCUMENT)):
@@ -258,7 +259,11 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
         for i, (code, p) in enumerate(distinct.items())
     ]
-    scheme_jobs = _scheme_jobs(scheme_groups(distinct), request, work)
+    if request.full_schemes:
+        scheme_jobs = _scheme_jobs(scheme_groups(distinct), request, work)
+    else:  # one key per version, in the order the versions are dealt
+        firsts = list({a.code: a for a in assignments}.values())
+        scheme_jobs = _key_jobs(firsts, distinct, request, work, who=lambda a: f"version {a.code}")
     size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
