@@ -76,8 +76,7 @@ def ask_choice(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
 
 def ask_true_false(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: TrueFalse = q.body
-    if body.statement != q.prompt:  # the session has already shown the prompt
-        term.say(body.statement)
+    term.say(body.statement)
     given = term.ask("True or false? (t/f): ")
     right = normalise(given)[:1] == ("t" if body.true else "f")
     correction = body.correction if not body.true else ""

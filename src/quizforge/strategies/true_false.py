@@ -122,7 +122,7 @@ def _question(topic: Topic, source: Source, want_false: bool, rng: random.Random
 def _wrap(source: Source, body: TrueFalse, answer: str) -> Question:
     guidance = ("1 mark for the right choice.",) if body.true else (
         "1 mark for 'False'. The correction is for feedback; do not require it for the mark.",)
-    return Question(id=f"true-false:{source.key}", strategy="true-false", prompt=body.statement, marks=1, body=body,
+    return Question(id=f"true-false:{source.key}", strategy="true-false", prompt="Is this statement true or false?", marks=1, body=body,
                     answer=answer, guidance=guidance, cause_id=source.cause_id, sources=(source.key,))
 
 
