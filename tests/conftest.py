@@ -23,6 +23,18 @@ def purges():
 
 
 @pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Invoke the CLI in an empty working folder: run("build", path, "--seed", 3) -> click Result."""
+    from click.testing import CliRunner
+
+    from quizforge.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
 def write_notes(tmp_path):
     """Write YAML text (dedented) to a file and return its path."""
     def write(text: str, name: str = "notes.yaml") -> Path:

@@ -8,9 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from quizforge.cli import main
 from quizforge.errors import SourceError
 from quizforge.importers import Source, import_source, read_source
 from quizforge.importers.yamltext import scalar
@@ -20,16 +18,6 @@ from .conftest import FIXTURES, MINIMAL, PURGES
 
 IMPORT = FIXTURES / "import"
 MINDMAP = IMPORT / "purges-mindmap.txt"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return invoke
 
 
 def text_source(text: str, name: str = "notes.txt") -> Source:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from quizforge.cli import main
 from quizforge.errors import OptionError, SourceError
 from quizforge.model import Presentation
 from quizforge.papers import TIERS, load_preset, plan_paper, shipped_presets
@@ -112,13 +110,6 @@ def test_support_paper_has_fewer_marks_and_scaffolding_and_the_scheme_names_the_
         scheme = render_html(paper, "markscheme")
         assert f'<strong class="tier">{tier.capitalize()} tier</strong>' in scheme
         assert f"{tier} tier" not in render_html(paper, "worksheet").lower(), "the students' paper is not labelled"
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_cli_preset_tier_and_print_options(run, tmp_path):
