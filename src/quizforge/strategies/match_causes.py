@@ -7,7 +7,8 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Match, Point, Question, Section, Topic
-from ._text import end_sentence, normalise, stands_alone
+from ._pools import examples_by_cause
+from ._text import end_sentence
 from .base import Options
 
 MAX_CAUSES = 6
@@ -15,26 +16,17 @@ MAX_EXAMPLES = 8
 
 
 def _examples_by_cause(topic: Topic, exclude: frozenset[str], hidden: frozenset[str]) -> dict[str, list[Point]]:
-    """Points that can stand alone as an example, and belong to exactly one cause.
+    """Examples that belong to exactly one cause (``_pools``), first-level points first.
 
-    Best first: first-level points, then deeper ones. Points shown elsewhere on
-    the paper are left out, and so is a cause with nothing else to show, unless
+    Points blanked elsewhere (``hidden``) are never used. Points shown elsewhere
+    (``exclude``) are left out, and so is a cause with nothing else to show, unless
     that leaves fewer than two causes.
     """
-    owners: dict[str, set[str]] = {}
-    for cause in topic.causes:
-        for point in cause.walk():
-            owners.setdefault(normalise(point.text), set()).add(cause.id)
-    usable, shown = {}, {}
-    for cause in topic.causes:
-        def ok(p: Point) -> bool:
-            return stands_alone(p.text) and len(owners[normalise(p.text)]) == 1 and p.id not in hidden
-        top = [p for p in cause.points if ok(p)]
-        deeper = [p for p in cause.walk() if ok(p) and p not in top]
-        unique = {normalise(p.text): p for p in reversed(top + deeper)}  # first of any repeated point wins
-        pool = [p for p in top + deeper if unique[normalise(p.text)] is p]
-        usable[cause.id] = [p for p in pool if p.id not in exclude]
-        shown[cause.id] = pool
+    shown = {}
+    for cause_id, points in examples_by_cause(topic).items():
+        top = topic.cause(cause_id).points
+        shown[cause_id] = sorted((p for p in points if p.id not in hidden), key=lambda p: p not in top)
+    usable = {cid: [p for p in pool if p.id not in exclude] for cid, pool in shown.items()}
     if sum(1 for v in usable.values() if v) < 2:
         usable = shown
     return {k: v for k, v in usable.items() if v}
