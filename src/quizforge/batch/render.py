@@ -177,7 +177,7 @@ def _overlay_body(html: str) -> str:
 
 def render_chunk(job: ChunkJob) -> ChunkResult:
     """Worker entry point: lay out every document of the chunk and write them as one PDF."""
-    from ..render.pdf import _fixed_font_timestamp
+    from ..render.pdf import fixed_font_timestamp
 
     layout = _Layout(job.templates)
     documents, counts = [], []
@@ -193,7 +193,7 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
         counts = [1] * len(job.docs) if counts[0] == len(job.docs) else counts
     pages = [page for document in documents for page in document.pages]
     try:
-        with _fixed_font_timestamp():
+        with fixed_font_timestamp():
             # No pdf_tags: combining chunks drops the structure tree anyway (a print file),
             # and tagging is ~30 % of write_pdf.
             documents[0].copy(pages).write_pdf(job.path, pdf_identifier=job.title.encode()[:32])

@@ -61,7 +61,7 @@ FONT_TIMESTAMP = "1704067200"
 
 
 @contextlib.contextmanager
-def _fixed_font_timestamp():
+def fixed_font_timestamp():
     old = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = FONT_TIMESTAMP
     try:
@@ -79,6 +79,6 @@ def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) ->
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     base_url = roots[-1].as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots))
-    with _fixed_font_timestamp():
+    with fixed_font_timestamp():
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True,
                                   pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")
