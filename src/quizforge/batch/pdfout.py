@@ -23,6 +23,8 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Name
 
+from .textstamp import TextStamp, VersionSlots
+
 HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 
@@ -199,17 +201,50 @@ class CombinedPdf:
 
 
 class Stamper:
-    """Makes a student's paper from a shared version and that student's one-page overlay.
+    """Makes a student's paper from a shared version and that student's details.
 
     Each version page becomes a Form XObject written once; a student's page draws
-    it, then their overlay (the whole overlay on page 1; on later pages only its
-    top margin strip, the running header).
+    it, then their details: as text drawn straight into the page where the
+    version's layout left room for it (``use_text``, ``add_student_text``), or, when
+    that cannot be done, from the student's one-page overlay (the whole overlay on
+    page 1; on later pages only its top margin strip, the running header).
     """
 
     def __init__(self, combined: CombinedPdf, top_margin_pt: float):
         self.combined = combined
         self.top_margin = top_margin_pt
         self.versions: dict[str, list[tuple[int, list[float]]]] = {}
+        self.slots: dict[str, VersionSlots] = {}
+        self.text: TextStamp | None = None
+
+    def use_text(self, slots: dict[str, VersionSlots | None], students: list[tuple[str, dict[str, str]]]) -> bool:
+        """Stamp details as text if every version has its slots and the fonts draw every student's details."""
+        if not slots or any(s is None for s in slots.values()):
+            return False
+        text = TextStamp({key: data for s in slots.values() for key, data in s.fonts.items()})
+        if not all(text.covers(slots[code].slots, details) for code, details in students):
+            return False
+        self.slots, self.text = dict(slots), text
+        return True
+
+    def add_student_text(self, code: str, details: dict[str, str]) -> Span:
+        out = self.combined.out
+        first = self.combined.page_count
+        forms = self.versions[code]
+        for number, (version_form, box) in enumerate(forms):
+            ops, fonts = self.text.page(out, [s for s in self.slots[code].slots if s.page == number], details)
+            contents = out.stream(b"q /V Do Q\n" + ops)
+            out.add_page(b"/MediaBox %s /Resources << /XObject << /V %d 0 R >> /Font << %s >> >> /Contents %d 0 R"
+                         % (_scalar(pikepdf.Array(box)), version_form, fonts, contents))
+        self.combined.pad(len(forms), forms[0][1])
+        span = Span(first, len(forms))
+        self.combined.spans.append(span)
+        return span
+
+    def finish(self) -> None:
+        """Write the fonts the stamped text used (once the last student is in)."""
+        if self.text is not None:
+            self.text.finish(self.combined.out)
 
     def add_version(self, code: str, path: Path, first: int, count: int) -> None:
         with pikepdf.open(path) as source:

@@ -51,6 +51,7 @@ class ChunkJob:
     templates: Path | None = None
     title: str = "quizforge"
     combine: bool = False  # one HTML for the chunk, one page per document (overlays)
+    slots: bool = False  # also report where each document's placeholders went (versions, for stamping)
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
     from ..render.pdf import fixed_font_timestamp
 
     layout = _Layout(job.templates)
-    documents, counts = [], []
+    documents, counts, meta = [], [], []
     for spec, html in _html(job):
         try:
             document = layout.render(html)
@@ -189,6 +190,10 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
                                    f"{type(exc).__name__}: {exc}") from None
         documents.append(document)
         counts.append(len(document.pages))
+        if job.slots:
+            from .textstamp import slots_of
+
+            meta.append(slots_of(document))
     if job.combine:
         counts = [1] * len(job.docs) if counts[0] == len(job.docs) else counts
     pages = [page for document in documents for page in document.pages]
@@ -199,7 +204,7 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
             documents[0].copy(pages).write_pdf(job.path, pdf_identifier=job.title.encode()[:32])
     except OSError as exc:
         raise BatchRenderError(f"cannot write {job.path}: {exc.strerror or exc}") from None
-    return ChunkResult(job.index, job.path, tuple(counts))
+    return ChunkResult(job.index, job.path, tuple(counts), tuple(meta))
 
 
 def chunked(items: list, size: int) -> list[list]:

@@ -250,13 +250,18 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
 
 
 def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
-    """--versions K: lay out each version once, then stamp each student's details onto its pages."""
+    """--versions K: lay out each version once, then stamp each student's details onto its pages.
+
+    The details are drawn straight into the pages where the version's layout left room
+    for them; only if that cannot be done (a name the font cannot draw, say) is each
+    student's details laid out too, as one-page overlays.
+    """
     for a in assignments:
         paper(a)
     version_jobs = [
         ChunkJob(i, (DocSpec(p, "worksheet", {"mode": "version", "version": code, "running": "",
                                               "student": None, "answer_keys": None}, f"version {code}"),),
-                 work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}")
+                 work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}", slots=True)
         for i, (code, p) in enumerate(distinct.items())
     ]
     if request.full_schemes:
@@ -264,6 +269,36 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
     else:  # one key per version, in the order the versions are dealt
         firsts = list({a.code: a for a in assignments}.values())
         scheme_jobs = _key_jobs(firsts, distinct, request, work, who=lambda a: f"version {a.code}")
+    stamper = Stamper(papers, TOP_MARGIN_PT)
+    slots = {}
+    details = [(a.code, _details(a)) for a in assignments]
+    stamped = False
+    with Renderer(jobs, warm=(version_jobs[0], scheme_jobs[0])) as renderer:
+        for result in renderer.map(version_jobs + scheme_jobs, _describe):
+            if result.path.name.startswith("version-"):
+                code = result.path.stem.split("-", 1)[1]
+                stamper.add_version(code, result.path, 0, result.page_counts[0])
+                slots[code] = result.meta[0]
+                if len(slots) == len(version_jobs) and stamper.use_text(slots, details):
+                    for code, student in details:  # while the workers lay out the keys
+                        stamper.add_student_text(code, student)
+                        progress.advance(1)
+                    stamper.finish()
+                    stamped = True
+            else:
+                schemes.add_chunk(result.path, result.page_counts)
+                result.path.unlink()
+        if not stamped:
+            _render_overlays(request, assignments, distinct, work, stamper, renderer, progress)
+
+
+def _details(a: Assignment) -> dict[str, str]:
+    s = a.student
+    return {"name": s.name, "class_name": s.class_name, "candidate": s.candidate, "running": a.running}
+
+
+def _render_overlays(request, assignments, distinct, work, stamper, renderer, progress) -> None:
+    """Each student's details laid out on a page of their own and stamped over their version."""
     size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
         ChunkJob(i, tuple(DocSpec(distinct[a.code], "worksheet", _student_context(a, "overlay"), a.label)
@@ -271,19 +306,10 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                  combine=True)
         for i, chunk in enumerate(chunked(assignments, size))
     ]
-    stamper = Stamper(papers, TOP_MARGIN_PT)
     queue = iter(assignments)
-    with Renderer(jobs, warm=(version_jobs[0], scheme_jobs[0], overlay_jobs[0])) as renderer:
-        for result in renderer.map(version_jobs + scheme_jobs + overlay_jobs, _describe):
-            kind = result.path.name.split("-")[0]
-            if kind == "version":
-                stamper.add_version(result.path.stem.split("-", 1)[1], result.path, 0, result.page_counts[0])
-            elif kind == "schemes":
-                schemes.add_chunk(result.path, result.page_counts)
-                result.path.unlink()
-            else:
-                _stamp_chunk(stamper, result, queue)
-                progress.advance(len(result.page_counts))
+    for result in renderer.map(overlay_jobs, _describe):
+        _stamp_chunk(stamper, result, queue)
+        progress.advance(len(result.page_counts))
 
 
 def _stamp_chunk(stamper: Stamper, result, queue) -> None:
