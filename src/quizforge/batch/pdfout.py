@@ -172,8 +172,8 @@ class CombinedPdf:
     def page_count(self) -> int:
         return len(self.out.page_numbers)
 
-    def add_chunk(self, path: Path, counts: tuple[int, ...]) -> None:
-        """Append a chunk's documents, each padded to an even page count when printing duplex."""
+    def add_chunk(self, path: Path, counts: tuple[int, ...], pad: bool = True) -> None:
+        """Append a chunk's documents, each padded to an even page count when printing duplex (and ``pad``)."""
         with pikepdf.open(path) as source:
             copier = Copier(self.out)
             pages = iter(source.pages)
@@ -181,7 +181,8 @@ class CombinedPdf:
                 first = self.page_count
                 for _ in range(count):
                     copier.page(next(pages))
-                self.pad(count, source.pages[0].mediabox)
+                if pad:
+                    self.pad(count, source.pages[0].mediabox)
                 self.spans.append(Span(first, count))
 
     def pad(self, count: int, box) -> None:

@@ -200,16 +200,20 @@ KEYS_PER_DOCUMENT = 16
 
 def _key_jobs(assignments: list[Assignment], distinct: dict[str, Paper], request, work: Path,
               who: Callable[[Assignment], str] = lambda a: a.running or f"Copy {a.position}") -> list[ChunkJob]:
-    """Shared marking guidance for the written answers, then a compact key per paper, in the given order."""
+    """Shared marking guidance for the written answers, then a compact key per paper, in the given order.
+
+    The guidance is a document of its own (it starts the answer keys on a new page anyway),
+    so it is laid out beside the keys, not before them.
+    """
     guidance = written_guidance(list(distinct.values()))
     labels = {q.id: label for label, q in guidance}
     keys = [compact_key(a.code, who(a), distinct[a.code], labels) for a in assignments]
     lead = distinct[assignments[0].code]
-    docs = []
-    for i, chunk in enumerate(chunked(keys, KEYS_PER_DOCUMENT)):
-        batch = {"mode": "keys", "version": chunk[0]["code"], "running": "", "student": None, "answer_keys": None,
-                 "key_list": chunk, "guidance": guidance if i == 0 else []}
-        docs.append(DocSpec(lead, "batch/keys", batch, f"the answer keys from version {chunk[0]['code']}"))
+    parts = ([{"key_list": [], "guidance": guidance, "version": keys[0]["code"]}] if guidance else []) + [
+        {"key_list": chunk, "guidance": [], "version": chunk[0]["code"]} for chunk in chunked(keys, KEYS_PER_DOCUMENT)]
+    docs = [DocSpec(lead, "batch/keys", {"mode": "keys", "running": "", "student": None, "answer_keys": None, **part},
+                    f"the answer keys from version {part['version']}" if part["key_list"] else "the marking guidance")
+            for part in parts]
     return [ChunkJob(i, (doc,), work / ".chunks" / f"schemes-{i:05d}.pdf", request.templates, "answer keys")
             for i, doc in enumerate(docs)]
 
@@ -244,8 +248,8 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
             if result.path.name.startswith("papers-"):
                 papers.add_chunk(result.path, result.page_counts)
                 progress.advance(len(result.page_counts))
-            else:
-                schemes.add_chunk(result.path, result.page_counts)
+            else:  # full schemes start on a sheet of their own; guidance and keys read straight on
+                schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
             result.path.unlink()  # copied: the disk, like memory, holds one chunk at a time
 
 
@@ -286,7 +290,7 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                     stamper.finish()
                     stamped = True
             else:
-                schemes.add_chunk(result.path, result.page_counts)
+                schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
                 result.path.unlink()
         if not stamped:
             _render_overlays(request, assignments, distinct, work, stamper, renderer, progress)
