@@ -79,8 +79,11 @@ def test_personal_papers_end_to_end_and_byte_identical(tmp_path, roster):
 
 def test_versions_stamp_each_student_onto_a_shared_version(tmp_path, roster):
     result = run_batch(BatchRequest(source=PURGES, roster=roster, versions=2, out=tmp_path, name="v", jobs=2,
-                                    quiet=True, duplex=False))
+                                    quiet=True, duplex=False, split=True))
     rows = check_class_set(result, versions=True)
+    for row, single in zip(rows, sorted((result.folder / "students").iterdir())):  # stamped text survives the split
+        pages = page_texts(single)
+        assert len(pages) == int(row["pages"]) and all(squash(row["name"]) in page for page in pages)
     assert [r["version"] for r in rows] == ["A", "B", "A"]
     assert rows[0]["seed"] == rows[2]["seed"] != rows[1]["seed"]
     papers = page_texts(result.folder / "papers.pdf")

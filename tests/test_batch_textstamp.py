@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 
 import pikepdf
 import pytest
@@ -151,3 +152,26 @@ def test_versions_fall_back_to_laid_out_details_for_names_the_font_lacks(tmp_pat
     again = run_batch(BatchRequest(source=PURGES, roster=roster, versions=2, out=tmp_path / "c", name="t",
                                    jobs=2, quiet=True, duplex=False))
     assert (stamped.folder / "papers.pdf").read_bytes() == (again.folder / "papers.pdf").read_bytes()
+
+
+@pytest.mark.slow
+def test_laid_out_details_follow_a_template_with_another_top_margin(tmp_path):
+    """The overlay's running header is cut from the version's own top margin, not the shipped 18 mm."""
+    from PIL import Image
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "paper.css.j2").write_text('{% include "default:paper.css.j2" %}\n@page { margin-top: 50mm; }\n')
+    roster = tmp_path / "class.csv"
+    roster.write_text("Name,Class\nИван Петров,10B\n", encoding="utf-8")
+    result = run_batch(BatchRequest(source=PURGES, roster=roster, versions=1, out=tmp_path, name="m", jobs=1,
+                                    quiet=True, duplex=False, templates=templates))
+    papers = result.folder / "papers.pdf"
+    assert squash("Иван Петров") in squash(pdf_pages(papers.read_bytes())[1])
+    # Text extraction ignores clipping: look at the page. The header is centred in the 50 mm margin,
+    # so it is drawn below the first 18 mm; the left half of the margin holds only the student's header.
+    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "2", "-l", "2", str(papers), str(tmp_path / "p")], check=True)
+    page = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    mm = page.height / 297
+    margin = page.crop((0, int(18 * mm), page.width // 2, int(50 * mm)))
+    assert margin.getextrema()[0] < 128  # something dark: the running header was stamped

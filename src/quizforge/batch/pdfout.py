@@ -211,9 +211,9 @@ class Stamper:
     page 1; on later pages only its top margin strip, the running header).
     """
 
-    def __init__(self, combined: CombinedPdf, top_margin_pt: float):
+    def __init__(self, combined: CombinedPdf):
         self.combined = combined
-        self.top_margin = top_margin_pt
+        self.top_margins: dict[str, float] = {}  # per version, pt: the strip of the overlay stamped on later pages
         self.versions: dict[str, list[tuple[int, list[float]]]] = {}
         self.slots: dict[str, VersionSlots] = {}
         self.text: TextStamp | None = None
@@ -247,7 +247,8 @@ class Stamper:
         if self.text is not None:
             self.text.finish(self.combined.out)
 
-    def add_version(self, code: str, path: Path, first: int, count: int) -> None:
+    def add_version(self, code: str, path: Path, first: int, count: int, top_margin: float) -> None:
+        self.top_margins[code] = top_margin
         with pikepdf.open(path) as source:
             copier = Copier(self.combined.out)
             forms = []
@@ -269,7 +270,7 @@ class Stamper:
         out = self.combined.out
         full = copier.ref(form)
         forms = self.versions[code]
-        strip = self._strip(copier, form, forms[0][1]) if len(forms) > 1 else full
+        strip = self._strip(copier, form, forms[0][1], self.top_margins[code]) if len(forms) > 1 else full
         copier.flush()
         first = self.combined.page_count
         for number, (version_form, box) in enumerate(forms):
@@ -283,9 +284,9 @@ class Stamper:
         self.combined.spans.append(span)
         return span
 
-    def _strip(self, copier: Copier, form: pikepdf.Stream, box: list[float]) -> int:
+    def _strip(self, copier: Copier, form: pikepdf.Stream, box: list[float], top_margin: float) -> int:
         """The overlay clipped to the top margin: same drawing, a smaller /BBox."""
-        bbox = _scalar(pikepdf.Array([box[0], box[3] - self.top_margin, box[2], box[3]]))
+        bbox = _scalar(pikepdf.Array([box[0], box[3] - top_margin, box[2], box[3]]))
         raw, entries = _compressed(form, copier.entries(form, skip={"/Length", "/BBox"}) + b" /BBox " + bbox)
         return self.combined.out.stream(raw, entries)
 

@@ -51,7 +51,7 @@ class ChunkJob:
     templates: Path | None = None
     title: str = "quizforge"
     combine: bool = False  # one HTML for the chunk, one page per document (overlays)
-    slots: bool = False  # also report where each document's placeholders went (versions, for stamping)
+    slots: bool = False  # also report where each document's placeholders and top margin are (for stamping)
 
 
 @dataclass(frozen=True)
@@ -191,9 +191,9 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
         documents.append(document)
         counts.append(len(document.pages))
         if job.slots:
-            from .textstamp import slots_of
+            from .textstamp import slots_of, top_margin
 
-            meta.append(slots_of(document))
+            meta.append((slots_of(document), top_margin(document)))
     if job.combine:
         counts = [1] * len(job.docs) if counts[0] == len(job.docs) else counts
     pages = [page for document in documents for page in document.pages]

@@ -34,9 +34,6 @@ from .progress import Progress
 from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
 from .roster import Student, copies, demo_roster, read_roster
 
-TOP_MARGIN_PT = 18 / 25.4 * 72  # the @page top margin in paper.css.j2: where the running header sits
-
-
 @dataclass(frozen=True)
 class BatchRequest:
     source: Path
@@ -273,7 +270,7 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
     else:  # one key per version, in the order the versions are dealt
         firsts = list({a.code: a for a in assignments}.values())
         scheme_jobs = _key_jobs(firsts, distinct, request, work, who=lambda a: f"version {a.code}")
-    stamper = Stamper(papers, TOP_MARGIN_PT)
+    stamper = Stamper(papers)
     slots = {}
     details = [(a.code, _details(a)) for a in assignments]
     stamped = False
@@ -281,8 +278,8 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
         for result in renderer.map(version_jobs + scheme_jobs, _describe):
             if result.path.name.startswith("version-"):
                 code = result.path.stem.split("-", 1)[1]
-                stamper.add_version(code, result.path, 0, result.page_counts[0])
-                slots[code] = result.meta[0]
+                slots[code], top_margin = result.meta[0]
+                stamper.add_version(code, result.path, 0, result.page_counts[0], top_margin)
                 if len(slots) == len(version_jobs) and stamper.use_text(slots, details):
                     for code, student in details:  # while the workers lay out the keys
                         stamper.add_student_text(code, student)

@@ -70,6 +70,11 @@ def slots_of(document) -> VersionSlots | None:
         return None
 
 
+def top_margin(document) -> float:
+    """The first page's top margin, in pt: where the running header sits."""
+    return document.pages[0]._page_box.margin_top * PX
+
+
 def _placeholders(page_box):
     """(text box, field, clip box in px) for every placeholder on a page."""
     from weasyprint.formatting_structure import boxes
