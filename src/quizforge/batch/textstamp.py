@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 PX = 0.75  # CSS px to PDF pt
@@ -158,7 +159,8 @@ class _Font:
         self.cache: dict[str, tuple[Glyph, ...] | None] = {}
 
     def shape(self, text: str) -> tuple[Glyph, ...] | None:
-        """Glyphs of ``text``, or None if this font cannot draw it (a missing glyph, right-to-left)."""
+        """Glyphs of ``text`` (NFC), or None if this font cannot draw it (a missing glyph, right-to-left)."""
+        text = unicodedata.normalize("NFC", text)
         if text in self.cache:
             return self.cache[text]
         import uharfbuzz as hb
@@ -170,16 +172,20 @@ class _Font:
         infos, positions = buf.glyph_infos, buf.glyph_positions
         glyphs = None
         if buf.direction == "ltr" and all(i.codepoint != 0 for i in infos):
-            starts = [i.cluster for i in infos] + [len(text)]
-            glyphs = tuple(
-                Glyph(i.codepoint, p.x_advance, p.x_offset, p.y_offset,
-                      text[i.cluster:max(starts[n + 1], i.cluster)] if n == 0 or infos[n - 1].cluster != i.cluster else "")
-                for n, (i, p) in enumerate(zip(infos, positions)))
+            glyphs = tuple(Glyph(i.codepoint, p.x_advance, p.x_offset, p.y_offset, chars)
+                           for i, p, chars in zip(infos, positions, _cluster_texts(text, [i.cluster for i in infos])))
         self.cache[text] = glyphs
         return glyphs
 
     def width(self, gid: int) -> int:
         return self.widths[self.glyph_order[gid]][0]
+
+
+def _cluster_texts(text: str, clusters: list[int]) -> list[str]:
+    """The characters each glyph stands for: its cluster's, on the cluster's first glyph."""
+    ends = sorted(set(clusters)) + [len(text)]
+    end_of = {start: ends[n + 1] for n, start in enumerate(ends[:-1])}
+    return [text[c:end_of[c]] if n == 0 or clusters[n - 1] != c else "" for n, c in enumerate(clusters)]
 
 
 def _num(value: float) -> bytes:
