@@ -30,7 +30,9 @@ STAGES = [  # (label, file suffix, function name)
     ("draw + write chunk PDFs (write_pdf)", "weasyprint/document.py", "write_pdf"),
     ("  of which: font subsetting", "pdf/fonts.py", "build_fonts_dictionary"),
     ("stream chunks into the combined PDFs", "batch/pdfout.py", "add_chunk"),
-    ("stamp students onto versions", "batch/pdfout.py", "add_students"),
+    ("draw students' details into versions (text)", "batch/pdfout.py", "add_student_text"),
+    ("  of which: embed the font subsets", "batch/textstamp.py", "finish"),
+    ("stamp laid-out details (fallback overlays)", "batch/pdfout.py", "add_students"),
     ("copy each version's pages in as forms", "batch/pdfout.py", "add_version"),
     ("finish the PDFs (xref, fsync, rename)", "batch/pdfout.py", "save"),
 ]
