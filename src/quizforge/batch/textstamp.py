@@ -261,25 +261,8 @@ class TextStamp:
 def _write_font(out, number: int, font: _Font) -> None:
     import zlib
 
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     gids = sorted(font.used)
-    tt = TTFont(io.BytesIO(font.data))
-    options = subset.Options()
-    options.retain_gids = True
-    options.notdef_outline = True
-    options.layout_features = []
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # names and the licence notice
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=gids)
-    subsetter.subset(tt)
-    tt.recalcTimestamp = False  # same class, same bytes
-    buffer = io.BytesIO()
-    tt.save(buffer)
-    data = buffer.getvalue()
-
+    data = _subset(font.data, gids)
     digest = hashlib.sha256(repr(gids).encode() + font.data[:4096]).digest()
     tag = "".join(chr(65 + b % 26) for b in digest[:6])
     base = tag + "+" + _postscript_name(font.tt)
@@ -300,6 +283,19 @@ def _write_font(out, number: int, font: _Font) -> None:
     to_unicode = out.stream(zlib.compress(_to_unicode(font.used), 6), b"/Filter /FlateDecode")
     out.write_object(number, b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
                      b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (base.encode(), cid, to_unicode))
+
+
+def _subset(data: bytes, gids: list[int]) -> bytes:
+    """The font with only these glyphs drawn, at their own ids (HarfBuzz's subsetter, ~1 ms)."""
+    import uharfbuzz as hb
+
+    wanted = hb.SubsetInput()
+    wanted.glyph_set.update(gids)
+    wanted.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NOTDEF_OUTLINE
+    drop = wanted.sets(hb.SubsetInputSets.DROP_TABLE_TAG)
+    for tag in ("GSUB", "GPOS", "GDEF", "kern"):  # shaping is done: the PDF only draws glyphs
+        drop.add(int.from_bytes(tag.encode(), "big"))
+    return bytes(hb.subset(hb.Face(data), wanted).blob.data)
 
 
 def _postscript_name(tt) -> str:
