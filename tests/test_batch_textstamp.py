@@ -184,3 +184,11 @@ def test_laid_out_details_follow_a_template_with_another_top_margin(tmp_path):
     mm = page.height / 297
     margin = page.crop((0, int(18 * mm), page.width // 2, int(50 * mm)))
     assert margin.getextrema()[0] < 128  # something dark: the running header was stamped
+
+
+def test_only_static_truetype_fonts_are_stamped():
+    from quizforge.batch.textstamp import _table_tags
+
+    assert {b"glyf", b"hmtx"} <= _table_tags(REGULAR) and b"fvar" not in _table_tags(REGULAR)
+    variable = b"\x00\x01\x00\x00" + (2).to_bytes(2, "big") + bytes(6) + b"fvar" + bytes(12) + b"glyf" + bytes(12)
+    assert _table_tags(variable) == {b"fvar", b"glyf"}  # such a font's details are laid out instead

@@ -123,14 +123,19 @@ def _slot(textbox, field_name: str, clip, page: int, height: float, fonts: dict)
     line, _ = textbox.pango_layout.get_first_line()
     pango_font = line.runs[0].data.item.analysis.font
     data = get_hb_object_data(get_pango_font_hb_face(pango_font))
-    if data[:4] not in {b"\x00\x01\x00\x00", b"true"}:  # TrueType outlines only (FontFile2)
-        return None
+    if data[:4] not in {b"\x00\x01\x00\x00", b"true"} or b"fvar" in _table_tags(data):
+        return None  # TrueType outlines only (FontFile2), and not a variable font (which instance?)
     key = hashlib.sha256(data).hexdigest()[:16]
     fonts[key] = data
     r, g, b, _ = style["color"]
     x0, y0, x1, y1 = clip
     return Slot(field_name, page, textbox.position_x * PX, height - (textbox.position_y + textbox.baseline) * PX,
                 style["font_size"] * PX, key, (r, g, b), (x0 * PX, height - y1 * PX, x1 * PX, height - y0 * PX))
+
+
+def _table_tags(data: bytes) -> set[bytes]:
+    count = int.from_bytes(data[4:6], "big")
+    return {data[12 + 16 * i:16 + 16 * i] for i in range(count)}
 
 
 # --- Parent side: shaping, drawing and embedding -----------------------------------------------------
