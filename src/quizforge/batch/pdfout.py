@@ -229,14 +229,25 @@ class Stamper:
         return True
 
     def add_student_text(self, code: str, details: dict[str, str]) -> Span:
+        slots = self.slots[code].slots
+
+        def stamp(number: int) -> tuple[bytes, bytes, bytes]:
+            ops, fonts = self.text.page(self.combined.out, [s for s in slots if s.page == number], details)
+            return ops, b"", b"/Font << %s >>" % fonts
+
+        return self._paper(code, stamp)
+
+    def _paper(self, code: str, stamp) -> Span:
+        """A student's copy of version ``code``: each page draws the version's page, then what
+        ``stamp(page number)`` gives: (operators, more /XObject entries, more resources)."""
         out = self.combined.out
-        first = self.combined.page_count
         forms = self.versions[code]
+        first = self.combined.page_count
         for number, (version_form, box) in enumerate(forms):
-            ops, fonts = self.text.page(out, [s for s in self.slots[code].slots if s.page == number], details)
+            ops, xobjects, resources = stamp(number)
             contents = out.stream(b"q /V Do Q\n" + ops)
-            out.add_page(b"/MediaBox %s /Resources << /XObject << /V %d 0 R >> /Font << %s >> >> /Contents %d 0 R"
-                         % (_scalar(pikepdf.Array(box)), version_form, fonts, contents))
+            out.add_page(b"/MediaBox %s /Resources << /XObject << /V %d 0 R %s >> %s >> /Contents %d 0 R"
+                         % (_scalar(pikepdf.Array(box)), version_form, xobjects, resources, contents))
         self.combined.pad(len(forms), forms[0][1])
         span = Span(first, len(forms))
         self.combined.spans.append(span)
@@ -267,22 +278,11 @@ class Stamper:
         return spans
 
     def _student(self, copier: Copier, form: pikepdf.Stream, code: str) -> Span:
-        out = self.combined.out
         full = copier.ref(form)
         forms = self.versions[code]
         strip = self._strip(copier, form, forms[0][1], self.top_margins[code]) if len(forms) > 1 else full
         copier.flush()
-        first = self.combined.page_count
-        for number, (version_form, box) in enumerate(forms):
-            contents = out.stream(b"q /V Do Q q /S Do Q")
-            mediabox = _scalar(pikepdf.Array(box))
-            stamp = full if number == 0 else strip
-            out.add_page(b"/MediaBox %s /Resources << /XObject << /V %d 0 R /S %d 0 R >> >> /Contents %d 0 R"
-                         % (mediabox, version_form, stamp, contents))
-        self.combined.pad(len(forms), forms[0][1])
-        span = Span(first, len(forms))
-        self.combined.spans.append(span)
-        return span
+        return self._paper(code, lambda number: (b"q /S Do Q", b"/S %d 0 R" % (full if number == 0 else strip), b""))
 
     def _strip(self, copier: Copier, form: pikepdf.Stream, box: list[float], top_margin: float) -> int:
         """The overlay clipped to the top margin: same drawing, a smaller /BBox."""
