@@ -33,20 +33,69 @@ class Point:
             yield from child.walk()
 
 
+# The kinds of branch a notes file can hold, by the key they are listed under.
+BRANCH_KINDS = {
+    "causes": "reason", "themes": "theme", "characters": "character", "factors": "factor",
+    "stages": "stage", "categories": "category", "cases": "case",
+}
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation: the words, who says them (or which text), and what they show."""
+
+    id: str
+    quote: str  # without quote marks
+    line: int
+    speaker: str = ""
+    shows: str = ""
+    branch_id: str = ""  # the theme or character it belongs to, if any
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One heading of a case study ("Effects") with its points."""
+
+    heading: str
+    points: tuple[Point, ...]
+    line: int
+
+    def walk(self) -> Iterator[Point]:
+        for point in self.points:
+            yield from point.walk()
+
+
 @dataclass(frozen=True)
 class Cause:
-    """A first-level branch: one reason answering the enquiry question."""
+    """A first-level branch of the notes.
+
+    ``kind`` says what it is: a reason answering the enquiry question (the original shape), a theme,
+    a character, a factor, a stage of a process, a category or a case study. Fields that only one
+    kind uses are empty for the others.
+    """
 
     id: str
     title: str
     line: int
     points: tuple[Point, ...]
     explain: str | None = None  # full prompt overriding explain_stem
+    kind: str = "reason"  # reason | theme | character | factor | stage | category | case
+    quotes: tuple[Quotation, ...] = ()  # themes and characters
+    change: str = ""  # factors: "Increasing the temperature"
+    effect: str = ""  # factors: "increases the rate of reaction"
+    mechanism: tuple[str, ...] = ()  # factors: the steps explaining the effect, in order
+    aspects: tuple[Aspect, ...] = ()  # case studies: "Causes", "Effects", ...
 
     def walk(self) -> Iterator[Point]:
-        """Every point under this cause, depth first."""
+        """Every point under this branch (its aspects' too), depth first."""
         for point in self.points:
             yield from point.walk()
+        for aspect in self.aspects:
+            yield from aspect.walk()
+
+
+Branch = Cause  # the general name; ``Cause`` stays for the original reasons shape
 
 
 @dataclass(frozen=True)
@@ -78,13 +127,18 @@ class DatedEvent:
 
 @dataclass(frozen=True)
 class Topic:
-    """A whole notes file, validated."""
+    """A whole notes file, validated.
+
+    ``causes`` holds the reasons branches (the original shape); ``branches`` every other kind, in file
+    order. Strategies look for the material they need (``stages``, ``factors``, ``all_quotations()``,
+    ``key_terms``, ``dates`` ...), never at ``shape``.
+    """
 
     slug: str  # file stem, names the output folder
     source: str  # path as given, for messages
     title: str
-    subject: str
-    question: str
+    subject: str  # "" when the notes do not say
+    question: str  # the enquiry question; "" when the notes have none
     causes: tuple[Cause, ...]
     course: str | None = None
     level: str | None = None
@@ -93,12 +147,55 @@ class Topic:
     key_terms: tuple[KeyTerm, ...] = ()
     people: tuple[Person, ...] = ()
     dates: tuple[DatedEvent, ...] = ()
+    shape: str = "reasons"  # as declared in the notes, or inferred from what they hold
+    branches: tuple[Cause, ...] = ()  # themes, characters, factors, stages, categories, cases
+    quotations: tuple[Quotation, ...] = ()  # the top-level list; see all_quotations()
+    process: str = ""  # what the stages describe, in running text ("mitosis")
+    outcome: str = ""  # what the factors affect, in running text ("the yield of ammonia")
 
     def cause(self, cause_id: str) -> Cause:
-        for cause in self.causes:
+        for cause in self.groups:
             if cause.id == cause_id:
                 return cause
         raise KeyError(cause_id)
+
+    @property
+    def groups(self) -> tuple[Cause, ...]:
+        """Every branch, of every kind: reasons first, then the others in file order."""
+        return self.causes + self.branches
+
+    def of_kind(self, *kinds: str) -> tuple[Cause, ...]:
+        return tuple(b for b in self.groups if b.kind in kinds)
+
+    @property
+    def stages(self) -> tuple[Cause, ...]:
+        return self.of_kind("stage")
+
+    @property
+    def factors(self) -> tuple[Cause, ...]:
+        return self.of_kind("factor")
+
+    @property
+    def themes(self) -> tuple[Cause, ...]:
+        """Themes and characters."""
+        return self.of_kind("theme", "character")
+
+    @property
+    def cases(self) -> tuple[Cause, ...]:
+        return self.of_kind("case")
+
+    @property
+    def categories(self) -> tuple[Cause, ...]:
+        return self.of_kind("category")
+
+    def all_quotations(self) -> tuple[Quotation, ...]:
+        """Quotations nested under themes and characters, then the top-level ones."""
+        return tuple(q for b in self.themes for q in b.quotes) + self.quotations
+
+    def walk(self) -> Iterator[Point]:
+        """Every point in every branch, depth first."""
+        for branch in self.groups:
+            yield from branch.walk()
 
 
 # --- questions -----------------------------------------------------------
