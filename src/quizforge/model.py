@@ -277,6 +277,10 @@ class ShortAnswer:
     answer: str
     accept: tuple[str, ...] = ()
     lines: int = 2
+    # Point-based marking (sciences, geography, ...): each creditworthy point, one mark each unless the
+    # question's guidance says otherwise; answers not to accept. Empty: marked against ``answer``.
+    points: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
