@@ -18,7 +18,7 @@ from .conftest import PURGES
 
 def test_no_options_plans_the_plain_default_paper():
     plan = plan_paper()
-    assert plan.strategies == DEFAULT_STRATEGIES and plan.options is None and not plan.required
+    assert plan.strategies[:3] == DEFAULT_STRATEGIES and plan.limit == 3 and plan.options is None and not plan.required
     assert plan.presentation == Presentation() and plan.presentation.is_default
     named = plan_paper(("match",))
     assert named.strategies == ("match",) and named.required

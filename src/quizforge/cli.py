@@ -65,13 +65,16 @@ def main() -> None:
 @click.option("--tier", type=click.Choice(["support", "core", "stretch"]), help="Differentiate the paper for a group.")
 @click.option("--large-print", is_flag=True, help="Modified large print: 16pt and up, bold headings, more space.")
 @click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
+@click.option("--subject-profile", help="A shipped subject profile (history, science, ...) or your own .yaml file; "
+                                        "default: the one for the notes' subject.")
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly) -> None:
+                  dyslexia_friendly, subject_profile) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
-                                preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly))
+                                preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
+                                subject_profile=subject_profile))
     for warning in result.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     paper = result.paper

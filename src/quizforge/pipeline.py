@@ -13,6 +13,7 @@ from .model import Paper
 from .papers import plan_paper
 from .render import render_files
 from .strategies import Options
+from .subjects import profile_for
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class BuildRequest:
     tier: str | None = None  # support, core or stretch
     large_print: bool = False
     dyslexia_friendly: bool = False
+    subject_profile: str | None = None  # a shipped subject profile's name or a .yaml file; None: from the notes
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,10 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
     """Load the notes and assemble the paper (no output)."""
     topic = load_notes(request.source)
     plan = plan_paper(request.strategies, request.options, preset=request.preset, tier=request.tier,
-                      large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly)
+                      large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly,
+                      subject=profile_for(topic.subject, request.subject_profile))
     result = assemble(topic, request.seed, plan.strategies, paper_size=request.paper_size,
-                      options=plan.options, required=plan.required)
+                      options=plan.options, required=plan.required, limit=plan.limit)
     return dataclasses.replace(result.paper, presentation=plan.presentation), result.skipped
 
 

@@ -32,13 +32,32 @@ def assemble(
     paper_size: str = "a4",
     options: dict[str, Options] | None = None,
     required: bool = True,
+    limit: int | None = None,
 ) -> AssembleResult:
-    """Build a paper. With ``required`` False, a strategy short of material is skipped, not fatal."""
+    """Build a paper. With ``required`` False, a strategy short of material is skipped, not fatal.
+
+    With ``limit``, only the first ``limit`` strategies (in the order given) that have material make sections.
+    """
     if paper_size not in PAPER_SIZES:
         raise OptionError(f"unknown paper size '{paper_size}'; choose {' or '.join(PAPER_SIZES)}")
     if not strategies:
         raise OptionError("no strategies chosen; see `quizforge strategies`")
-    options = options or {}
+    made, skipped = _draw(topic, seed, strategies, options or {}, required)
+    if limit is not None and len(made) > limit:
+        # Draw again with only the first sections kept, so what the others showed no longer counts.
+        kept = tuple(name for name in strategies if name in made)[:limit]
+        made = _draw(topic, seed, kept, options or {}, required)[0]
+    sections = [made[name] for name in strategies if name in made]
+    if not sections:
+        raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
+    paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
+                  strategies=tuple(s.strategy for s in sections))
+    return AssembleResult(paper, tuple(skipped))
+
+
+def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options],
+          required: bool) -> tuple[dict[str, Section], list[str]]:
+    """Each strategy's section, and why the others made none."""
     skipped: list[str] = []
     shown: set[str] = set()
     made: dict[str, Section] = {}
@@ -59,12 +78,7 @@ def assemble(
         shown.update(used)
         if getattr(get(name), "hides_text", False):
             hidden.update(used)
-    sections = [made[name] for name in strategies if name in made]
-    if not sections:
-        raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
-    paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
-                  strategies=tuple(s.strategy for s in sections))
-    return AssembleResult(paper, tuple(skipped))
+    return made, skipped
 
 
 def _number(sections: list[Section]) -> list[Section]:

@@ -18,7 +18,9 @@ from ..model import (
     Topic,
     TrueFalse,
 )
-from ..strategies import DEFAULT_STRATEGIES, Options
+from ..papers.plan import default_strategies
+from ..strategies import Options
+from ..subjects import profile_for
 from .roster import Student
 from .seeds import deal_versions, seed_code, student_seeds, version_seed
 
@@ -66,11 +68,16 @@ def make_assignments(students: tuple[Student, ...], batch_seed: int, versions: i
 
 def paper_maker(topic: Topic, strategies: tuple[str, ...], paper_size: str, options: dict[str, Options] | None):
     """``seed -> Paper``, exactly as ``pipeline.make_paper`` makes it, but loading the notes once."""
-    chosen = strategies or DEFAULT_STRATEGIES
+    limit = None
+    if not strategies:
+        chosen, defaults, limit = default_strategies(profile_for(topic.subject))
+        options = options or defaults
+    else:
+        chosen = strategies
 
     def make(seed: int) -> Paper:
         return assemble(topic, seed, chosen, paper_size=paper_size, options=options,
-                        required=bool(strategies)).paper
+                        required=bool(strategies), limit=limit).paper
     return make
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from ..errors import OptionError
 from ..model import Presentation
-from ..strategies import DEFAULT_STRATEGIES, Options
+from ..strategies import Options
+from ..subjects import SubjectProfile, profile_for
 from ..strategies import explain_why, fill_blank, multiple_choice, odd_one_out, true_false
-from .presets import PresetItem, load_preset
+from .presets import SHIPPED, PresetItem, load_preset
 from .tiers import TIERS, WRITTEN, Tier
 
 # Strategies' own defaults, so a tier can scale a count the paper did not set.
@@ -26,32 +27,54 @@ class PaperPlan:
     options: dict[str, Options] | None
     required: bool  # False: a strategy short of material is skipped with a note
     presentation: Presentation
+    limit: int | None = None  # at most this many sections, the first in order that have material
 
 
 def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | None = None, *,
                preset: str | None = None, tier: str | None = None,
-               large_print: bool = False, dyslexia_friendly: bool = False) -> PaperPlan:
-    """The plain default paper unless a preset, tier or print layer is asked for."""
+               large_print: bool = False, dyslexia_friendly: bool = False,
+               subject: SubjectProfile | None = None) -> PaperPlan:
+    """The subject's default paper unless strategies, a preset, tier or print layer are asked for.
+
+    Strategies named by the teacher are used as named. Otherwise the subject profile (``subject``; the
+    general one when None) lists what to try for the default paper and for each shipped preset, and
+    assembly keeps those the notes have material for, up to the profile's ``max_sections``.
+    """
     if preset and strategies:
         raise OptionError("choose either --preset or --strategies, not both (a preset file lists its strategies)")
     if tier is not None and tier not in TIERS:
         raise OptionError(f"unknown tier '{tier}'; choose from {', '.join(TIERS)}")
+    subject = subject or profile_for("")
     chosen = load_preset(preset) if preset else None
-    items = chosen.items if chosen else tuple(PresetItem(s) for s in (strategies or DEFAULT_STRATEGIES))
+    limit = None if strategies or chosen else subject.max_sections  # a preset's own list is its length
+    if strategies:
+        items = tuple(PresetItem(s) for s in strategies)
+    elif chosen and chosen.source.startswith(str(SHIPPED)) and chosen.name in subject.papers:
+        items = subject.items(chosen.name)  # the subject's own kind of exam paper, worksheet or quiz
+    elif chosen:
+        items = chosen.items  # a teacher's own preset lists exactly what they want
+    else:
+        items = subject.items("default")
     presentation = Presentation(
         preset=chosen.name if chosen else "", title=chosen.title if chosen else "",
         minutes=chosen.minutes if chosen else None, cover=chosen.cover if chosen else False,
         instructions=chosen.instructions if chosen else (), tier=tier or "",
         large_print=large_print, dyslexia_friendly=dyslexia_friendly,
     )
-    if tier is None and chosen is None:
-        return PaperPlan(strategies or DEFAULT_STRATEGIES, options, bool(strategies), presentation)
+    if tier is None and chosen is None and all(i.count is None and i.profile is None for i in items):
+        return PaperPlan(tuple(i.strategy for i in items), options, bool(strategies), presentation, limit)
     items = tiered(items, TIERS[tier], add=not strategies) if tier else items
     opts = {i.strategy: _options(i, TIERS[tier] if tier else None) for i in items}
     for name, asked in (options or {}).items():  # the teacher's own --no-word-bank still holds
         if name in opts and not asked.word_bank:
             opts[name] = dataclasses.replace(opts[name], word_bank=False)
-    return PaperPlan(tuple(i.strategy for i in items), opts, bool(strategies), presentation)
+    return PaperPlan(tuple(i.strategy for i in items), opts, bool(strategies), presentation, limit)
+
+
+def default_strategies(subject: SubjectProfile) -> tuple[tuple[str, ...], dict[str, Options] | None, int]:
+    """What a paper with no strategies, preset or tier tries, with their options and the section limit."""
+    plan = plan_paper(subject=subject)
+    return plan.strategies, plan.options, plan.limit or subject.max_sections
 
 
 def tiered(items: tuple[PresetItem, ...], tier: Tier, add: bool = True) -> tuple[PresetItem, ...]:

@@ -1,0 +1,119 @@
+"""Subject profiles: what kind of paper each subject gets, as data a teacher can copy and change.
+
+A profile names the subjects it is for, how written answers are marked (``levels`` or ``points``),
+whether spelling, punctuation and grammar earn marks, and, for each kind of paper (the default
+worksheet and the shipped presets), the strategies to try in order. The planner keeps those the notes
+have material for, up to ``max_sections``. Shipped profiles live beside this file; a teacher's own is
+given by path (``--subject-profile my-subject.yaml``). Unknown subjects get ``general``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import SourceError
+from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
+from ..papers.presets import PresetItem, _PresetReader
+
+SHIPPED = Path(__file__).resolve().parent
+FALLBACK = "general"
+PAPERS = ("default", "worksheet", "quick-quiz", "exam")
+MARKING = ("levels", "points")
+
+
+@dataclass(frozen=True)
+class SubjectProfile:
+    name: str  # file stem: "science"
+    title: str  # "Sciences"
+    matches: tuple[str, ...]  # subject names it is for, lower case: "biology", "chemistry"
+    marking: str  # "levels" or "points": how extended written answers are marked
+    spag: bool  # spelling, punctuation and grammar marks on extended answers
+    papers: dict[str, tuple[PresetItem, ...]]  # paper kind -> strategies to try, in order
+    max_sections: int = 5
+    source: str = ""
+
+    def items(self, paper: str) -> tuple[PresetItem, ...]:
+        """The strategies for a kind of paper; the default list stands in for one not given."""
+        return self.papers.get(paper) or self.papers["default"]
+
+
+def shipped_profiles() -> list[str]:
+    return sorted(p.stem for p in SHIPPED.glob("*.yaml"))
+
+
+def _key(subject: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", subject.casefold()).strip()
+
+
+def profile_for(subject: str, override: str | None = None) -> SubjectProfile:
+    """The teacher's chosen profile, else the shipped one whose ``matches`` names the subject, else general."""
+    if override:
+        return load_profile(override)
+    key = _key(subject)
+    for name in shipped_profiles():
+        profile = load_profile(name)
+        if key in profile.matches or any(key.startswith(m + " ") or key.endswith(" " + m) for m in profile.matches):
+            return profile
+    return load_profile(FALLBACK)
+
+
+def load_profile(name: str) -> SubjectProfile:
+    profile = _load(str(named_yaml(name, SHIPPED, "subject profile")))
+    _check_strategies(profile)
+    return profile
+
+
+@lru_cache(maxsize=32)
+def _load(path: str) -> SubjectProfile:
+    root = parse_yaml(read_text(Path(path), path), path)
+    return _ProfileReader(path).profile(root, Path(path).stem)
+
+
+def _check_strategies(profile: SubjectProfile) -> None:
+    from ..errors import Problem
+    from ..strategies import available
+
+    known = available()
+    for items in profile.papers.values():
+        for item in items:
+            if item.strategy not in known:
+                raise SourceError([Problem(profile.source, item.line, f"unknown strategy '{item.strategy}'; "
+                                                                       f"choose from {', '.join(known)}")])
+
+
+class _ProfileReader(_PresetReader):
+    def profile(self, root: Node, name: str) -> SubjectProfile:
+        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections"))
+        if top is None:
+            raise SourceError(self.problems)
+        marking = self.text(top.get("marking"), "marking") or "points"
+        if marking not in MARKING:
+            self.problem(top["marking"], "marking", f"'{marking}' is not one of {', '.join(MARKING)}")
+        papers = self.papers(top.get("papers"))
+        if self.problems:
+            raise SourceError(sorted(self.problems, key=lambda p: p.line))
+        return SubjectProfile(
+            name=name, title=self.text(top.get("title"), "title") or name,
+            matches=tuple(_key(m) for m in self.text_list(top.get("matches"), "matches")),
+            marking=marking, spag=self.flag(top.get("spag"), "spag"), papers=papers,
+            max_sections=self.number(top.get("max_sections"), "max_sections") or 5, source=self.file,
+        )
+
+    def papers(self, node: Node | None) -> dict[str, tuple[PresetItem, ...]]:
+        fields = self.mapping(node, "papers", ("default",), tuple(p for p in PAPERS if p != "default"))
+        if fields is None:
+            return {}
+        out = {}
+        for paper, value in fields.items():
+            items = tuple(i for n, item in enumerate(self.items(value, f"papers.{paper}", min_items=1))
+                          if (i := self.item(item, f"papers.{paper}[{n}]")) is not None)
+            seen = [i.strategy for i in items]
+            for item in items:
+                if seen.count(item.strategy) > 1:
+                    self.problem(item.line, f"papers.{paper}", f"'{item.strategy}' is listed twice; list it once")
+                    break
+            out[paper] = items
+        return out

@@ -1,0 +1,57 @@
+"""Subject profiles: each subject gets its own kind of paper, chosen from data a teacher can copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizforge.assemble import assemble
+from quizforge.errors import SourceError
+from quizforge.load import parse_notes
+from quizforge.papers import plan_paper
+from quizforge.subjects import load_profile, profile_for, shipped_profiles
+
+
+def test_subject_names_find_their_profile():
+    assert profile_for("History").name == "history"
+    assert profile_for("GCSE history").name == "history"
+    assert profile_for("").name == "general"
+    assert profile_for("Underwater basket weaving").name == "general"
+
+
+def test_every_shipped_profile_loads_and_names_only_real_strategies():
+    for name in shipped_profiles():
+        profile = load_profile(name)
+        assert profile.items("default"), name
+        assert profile.marking in ("levels", "points")
+
+
+def test_history_marks_by_levels_with_spag():
+    history = load_profile("history")
+    assert history.marking == "levels" and history.spag
+    assert [i.strategy for i in history.items("default")] == ["fill-blank", "match", "explain"]
+
+
+def test_a_teachers_own_profile_is_read_with_line_numbers(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("title: Mine\nmarking: points\npapers:\n  default:\n    - strategy: fill-blank\n    - strategy: nonsense\n")
+    with pytest.raises(SourceError) as info:
+        profile_for("History", str(mine))
+    assert str(info.value.problems[0]).startswith(f"{mine}:6: unknown strategy 'nonsense'")
+    mine = tmp_path / "mine2.yaml"
+    mine.write_text("title: Mine\nmarking: marks\npapers:\n  default:\n    - strategy: fill-blank\n")
+    with pytest.raises(SourceError) as info:
+        profile_for("History", str(mine))
+    assert str(info.value.problems[0]) == f"{mine}:2: marking: 'marks' is not one of levels, points"
+
+
+def test_the_default_paper_keeps_the_first_sections_with_material(tmp_path):
+    notes = parse_notes("title: T\nkey_terms:\n  - term: Osmosis\n    definition: The movement of water across a "
+                        "partially permeable membrane.\n  - term: Diffusion\n    definition: The spreading out of "
+                        "particles from where there are many to where there are few.\n  - term: Active transport\n"
+                        "    definition: Movement of particles against a concentration gradient, using energy.\n",
+                        "t.yaml")
+    plan = plan_paper(subject=profile_for(""))
+    result = assemble(notes, 1, plan.strategies, options=plan.options, required=plan.required, limit=plan.limit)
+    assert len(result.paper.sections) <= plan.limit
+    assert "key-terms" in result.paper.strategies  # the glossary makes a paper of its own
+    assert any(s.startswith("explain:") for s in result.skipped)  # and says why explain made nothing
