@@ -208,3 +208,20 @@ def test_ids_are_unique_across_kinds():
     text = "title: T\nthemes:\n  - id: x\n    title: A\n    points: [p]\nstages:\n  - id: x\n    title: B\n    points: [q]\n"
     found = problems(text)
     assert found == ["n.yaml:7: stages[0].id: id 'x' is already used on line 3; ids must be unique"]
+
+
+def test_the_json_schema_accepts_every_shape_and_the_loader_agrees():
+    import json
+    from pathlib import Path
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "schema" / "notes.schema.json").read_text())
+    for text in (GLOSSARY, TIMELINE, THEMES, FACTORS, PROCESS, CASES):
+        load(text)
+        jsonschema.validate(yaml.load(text, Loader=yaml.BaseLoader), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "Nothing to ask"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "T", "stages": [{"title": "A", "effect": "x", "points": ["p"]}]}, schema)
