@@ -10,7 +10,7 @@ from ..errors import OptionError, QuizforgeError
 from ..io import write_atomic
 from ..model import Paper
 from ..pipeline import BuildRequest, make_paper
-from ..strategies import DEFAULT_STRATEGIES, Options
+from ..strategies import Options, available
 from .base import ExportContext, get
 
 
@@ -49,7 +49,8 @@ def export(request: ExportRequest) -> ExportResult:
         raise OptionError(f"--count must be at least 1, not {request.count}")
     options = None
     if request.count:
-        options = {name: Options(count=request.count) for name in request.strategies or DEFAULT_STRATEGIES}
+        # every strategy the planner might pick for these notes, not only the History defaults
+        options = {name: Options(count=request.count) for name in request.strategies or available()}
     paper, warnings = make_paper(BuildRequest(source=request.source, seed=request.seed,
                                               strategies=request.strategies, options=options))
     data = exporter.export(paper, ExportContext(mtime=source_mtime(request.source)))
