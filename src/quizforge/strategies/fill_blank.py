@@ -55,7 +55,7 @@ def candidates(topic: Topic) -> list[Candidate]:
     """Every acceptable blank in the notes, best first within each point."""
     vocab = _vocabulary(topic)
     found: list[Candidate] = []
-    for cause in topic.causes:
+    for cause in topic.groups:  # every branch, whatever its kind: a sentence is a sentence
         for point in cause.walk():
             spans: dict[tuple[int, int], Candidate] = {}
             options = [(b, point.accept if len(point.blanks) == 1 else (), 0) for b in point.blanks]

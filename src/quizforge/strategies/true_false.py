@@ -76,7 +76,7 @@ def swaps_for(topic: Topic, text: str, blanks: tuple[str, ...] = ()) -> list[Swa
 
 
 def _all_texts(topic: Topic) -> list[str]:
-    return [p.text for c in topic.causes for p in c.walk()] + [d.date for d in topic.dates]
+    return [p.text for c in topic.groups for p in c.walk()] + [d.date for d in topic.dates]
 
 
 def sources(topic: Topic) -> list[Source]:
