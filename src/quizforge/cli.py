@@ -95,10 +95,20 @@ def validate_command(sources) -> None:
             failed = True
             click.echo(str(exc), err=True)
             continue
-        points = sum(len(list(c.walk())) for c in topic.causes)
-        click.echo(f"{source}: ok ({len(topic.causes)} causes, {points} points, {len(topic.key_terms)} key terms)")
+        click.echo(f"{source}: ok ({topic.shape}: {material_summary(topic)})")
     if failed:
         sys.exit(2)
+
+
+def material_summary(topic) -> str:
+    """What the notes hold, in words: '5 causes, 20 points, 7 key terms'."""
+    names = {"reason": "cause", "theme": "theme", "character": "character", "factor": "factor", "stage": "stage",
+             "category": "category", "case": "case study"}
+    counts = [(names[kind], sum(1 for b in topic.groups if b.kind == kind)) for kind in names]
+    counts += [("point", sum(1 for _ in topic.walk())), ("key term", len(topic.key_terms)),
+               ("date", len(topic.dates)), ("quotation", len(topic.all_quotations())), ("person", len(topic.people))]
+    plural = {"category": "categories", "case study": "case studies", "person": "people"}
+    return ", ".join(f"{n} {plural.get(w, w + 's') if n != 1 else w}" for w, n in counts if n)
 
 
 @main.command("strategies")
