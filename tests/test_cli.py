@@ -27,7 +27,7 @@ def test_strategies_lists_the_three(run):
 def test_validate_ok_and_bad(run, write_notes):
     ok = run("validate", PURGES)
     assert ok.exit_code == 0, ok.output
-    assert "ok (5 causes" in ok.output
+    assert "ok (reasons: 5 causes" in ok.output
     bad = write_notes(MINIMAL.replace("subject: Science\n", "subjet: Science\n"), "bad.yaml")
     result = run("validate", PURGES, bad)
     assert result.exit_code == 2
