@@ -68,6 +68,13 @@ def test_normalise_and_accept():
     assert not accepted("Stalin", ("Kirov",))
 
 
+def test_symbols_that_are_the_answer_are_kept():
+    assert accepted("]]>", ("]]>",)) and not accepted("]]", ("]]>",))
+    assert accepted("c++", ("C++",)) and not accepted("C#", ("C++",))
+    assert accepted("tom & émile.", ("Tom & Émile",)) and not accepted("Tom Emile", ("Tom & Émile",))
+    assert accepted("The N.K.V.D.", ("the NKVD", "the N.K.V.D")), "sentence punctuation still does not count"
+
+
 def test_every_body_type_has_an_asker():
     assert set(Body.__args__) == set(ASKERS)
 

@@ -204,3 +204,7 @@ def test_page_and_practice_normalise_answers_alike(driver, tmp_path):
                "naïve_idea", "Ｆｕｌｌｗｉｄｔｈ", "Łódź", "straße"]
     in_page = driver.execute_script("return arguments[0].map(window.quizforgeSelftest.normalise)", samples)
     assert in_page == [normalise(s) for s in samples]
+    from quizforge.practice.checking import answer_key
+    samples += ["]]>", "C++", "C#", "Tom & Émile", "  <b>x</b>  ", "=SUM(A1)", "“quoted” — dash"]
+    in_page = driver.execute_script("return arguments[0].map(window.quizforgeSelftest.answerKey)", samples)
+    assert in_page == [answer_key(s) for s in samples]

@@ -44,9 +44,20 @@
     return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}\s]/gu, " ").replace(/\s+/g, " ").trim();
   }
+  /* the same as answer_key in practice/checking.py: words, plus symbols that are not sentence punctuation */
+  var SOFT = ".,;:!?'\"()-_\u2018\u2019\u201c\u201d\u2013\u2014\u2026";
+  function answerKey(text) {
+    var bare = String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    var words = bare.replace(/[^\p{L}\p{N}\s]|_/gu, " ").replace(/\s+/g, " ").trim();
+    if (words === "") { return bare.replace(/\s+/g, " ").trim(); }
+    var symbols = Array.from(bare).filter(function (ch) {
+      return !/[\p{L}\p{N}\s]/u.test(ch) && SOFT.indexOf(ch) < 0;
+    }).join("");
+    return symbols ? words + "\u0001" + symbols : words;
+  }
   function accepted(given, answers) {
-    var n = normalise(given);
-    return n !== "" && answers.some(function (a) { return normalise(a) === n; });
+    var n = answerKey(given);
+    return n !== "" && answers.some(function (a) { return answerKey(a) === n; });
   }
   function letter(i) { return String.fromCharCode(65 + i); }
 
@@ -316,7 +327,7 @@
     if (next) { next.focus(); }
   }
 
-  window.quizforgeSelftest = { normalise: normalise };  /* for tests: the same rules as practice mode */
+  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey };  /* for tests: the same rules as practice mode */
   document.getElementById("quiz").addEventListener("keydown", enterMovesOn);
   document.getElementById("quiz").addEventListener("submit", check);
   document.getElementById("retry").addEventListener("click", retry);

@@ -71,6 +71,11 @@ class _Parts:
 def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
     """The notes draft for a cleaned tree, or a SourceError if it has too few branches."""
     parts = _find_centre(root, report)
+    if not parts.chain and len(parts.branches) >= 2 and any(c.children for c in parts.branches[0].children):
+        # several top-level branches deep enough to be maps of their own: reading them as causes is a guess
+        for other in parts.branches[1:]:
+            report.add(GUESSED, other.line, f"{quote(other.text, 40)} is a second root beside line "
+                                            f"{parts.branches[0].line}; each root was read as a cause")
     causes = [_cause(node, report) for node in parts.branches]
     if parts.loose:
         line = parts.loose[0].line

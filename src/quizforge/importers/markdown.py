@@ -41,7 +41,7 @@ class MarkdownReader:
         return source.suffix.lower() not in claimed_by_others and bool(HEADING.search(source.text[:20000]))
 
     def read(self, source: Source, report: Report) -> OutlineNode:
-        numbered = list(enumerate(source.text.splitlines(), start=1))
+        numbered = list(enumerate(source.lines, start=1))
         kept = {n for n, _ in drop_clutter(numbered, report)}
         text = "\n".join(raw if n in kept else "" for n, raw in numbered)
         tokens = MarkdownIt("commonmark").parse(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem, SourceError
 from .clean import drop_clutter, ends_mid_sentence
 from .registry import Source
-from .tree import JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document
+from .tree import GUESSED, JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document
 
 BULLETS = "•◦▪▫‣∙·●○■□➢➤►▸✓✔→-*+–—o"
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -72,11 +72,11 @@ class OutlineTextReader:
         return False  # the fallback: anything is outline text
 
     def read(self, source: Source, report: Report) -> OutlineNode:
-        numbered = list(enumerate(source.text.splitlines(), start=1))
+        numbered = list(enumerate(source.lines, start=1))
         kept = {n for n, _ in drop_clutter(numbered, report)}
         # A dropped clutter line counts as a blank line: nothing continues across it.
         lines = [parse_line(n, raw) if n in kept else None for n, raw in numbered]
-        return document(_nest(_join_wrapped(lines, report), source.label))
+        return document(_nest(_join_wrapped(lines, report), source.label, report))
 
 
 def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:
@@ -115,7 +115,7 @@ def _join(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
-def _nest(lines: list[_Line], label: str) -> list[OutlineNode]:
+def _nest(lines: list[_Line], label: str, report: Report) -> list[OutlineNode]:
     root = _Item("", 0, -1.0)
     stack: list[_Item] = [root]
     by_number: dict[tuple[int, ...], _Item] = {}
@@ -127,8 +127,12 @@ def _nest(lines: list[_Line], label: str) -> list[OutlineNode]:
             col = max(line.col, parent.col + 0.001)
         else:
             col = line.col
+            popped = None
             while stack[-1].col >= col:
-                stack.pop()
+                popped = stack.pop()
+            if popped is not None and popped.col != col:  # between two levels seen before: a guess
+                report.add(GUESSED, line.number, f"indented between two levels; put under line {stack[-1].line}"
+                           if stack[-1].line else "indented between two levels; put at the top level")
         item = _Item(line.text, line.number, col)
         stack[-1].children.append(item)
         stack.append(item)

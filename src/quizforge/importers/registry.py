@@ -43,6 +43,24 @@ class Source:
             )]) from None
 
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, numbered as an editor numbers them.
+
+        Only a newline (or CR LF) ends a line. A bare CR ends one only in a file that has no
+        newline at all (an old Mac file); anywhere else it, like a form feed or a Unicode line
+        separator, is read as a space, so FILE:LINE messages point where the teacher looks.
+        """
+        text = self.text.replace("\r\n", "\n")
+        if "\n" not in text:
+            text = text.replace("\r", "\n")
+        text = text.translate(_STRAY_BREAKS)
+        return text.split("\n")
+
+
+_STRAY_BREAKS = {ord(c): " " for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 class Reader(Protocol):
     name: str
     summary: str

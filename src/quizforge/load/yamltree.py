@@ -23,8 +23,24 @@ class _Refused(ComposerError):
     """Valid YAML that notes do not allow (aliases, tags)."""
 
 
+# Deeper than any notes need, and far below where PyYAML's recursive composer runs out of stack.
+MAX_NESTING = 60
+
+
 class _NoAliasLoader(yaml.SafeLoader):
+    _depth = 0
+
     def compose_node(self, parent, index):  # type: ignore[override]
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _Refused(None, None, f"the text is nested more than {MAX_NESTING} levels deep here; "
+                                           "flatten it (notes never need this many levels)", self.peek_event().start_mark)
+            return self._compose_checked(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _compose_checked(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise _Refused(

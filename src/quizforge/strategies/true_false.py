@@ -32,7 +32,8 @@ class Swap:
 
     def apply(self, text: str) -> str:
         for form in sorted(self.old, key=len, reverse=True):
-            text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", self.new, text, flags=re.IGNORECASE)
+            # a function, not a string, so a backslash in the notes is never read as a group reference
+            text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", lambda _m: self.new, text, flags=re.IGNORECASE)
         return text[0].upper() + text[1:] if text else text
 
 
@@ -89,8 +90,9 @@ def sources(topic: Topic) -> list[Source]:
             if swaps:
                 out.append(Source(point.id, text, tuple(swaps), cause_id))
             else:  # no detail to swap: test which reason it supports instead
-                lead = "This is evidence for the reason \u2018{}\u2019: " + text
-                out.append(Source(point.id, lead.format(titles[cause_id]),
+                # concatenation, never str.format: the notes' text may hold braces
+                lead = "This is evidence for the reason \u2018" + titles[cause_id] + "\u2019: " + text
+                out.append(Source(point.id, lead,
                                   tuple(Swap((titles[cause_id],), t) for cid, t in titles.items()
                                         if cid != cause_id and normalise(t) != normalise(titles[cause_id])), cause_id))
     for event in topic.dates:
