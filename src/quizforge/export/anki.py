@@ -2,7 +2,8 @@
 
 Re-exporting after the notes change updates students' cards instead of
 duplicating them: each note's guid comes from the topic and the question's
-stable id (for matching, the example's id), and decks and note types have
+content (``identity.question_key``: an inserted point or a renamed file changes
+nothing; an explicit ``id:`` keeps a card through rewording), and decks and note types have
 fixed ids derived from their names. Note ids and modification times come
 from ``ExportContext.mtime`` (the notes file's last edit), so the same notes
 give the same bytes and an edited file gives newer notes, which Anki's
@@ -29,6 +30,7 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
+from ..identity import notes_identity, question_key
 from .base import ExportContext, dispatch
 from .ids import int_id
 from .markup import bullets, esc, paragraphs
@@ -127,19 +129,20 @@ def deck_name(*names: str) -> str:
 def _decks(paper: Paper, genanki) -> list:
     basic, cloze = _models(genanki)
     topic = paper.topic
-    top = genanki.Deck(int_id("quizforge", "deck", topic.slug), deck_name(topic.title), description=esc(topic.question))
+    identity = notes_identity(topic)  # never the file name: a renamed file is the same deck
+    top = genanki.Deck(int_id("quizforge", "deck", identity), deck_name(topic.title), description=esc(topic.question))
     decks = {None: top}
     for group in groups(paper):
         cause = group.cause
         if cause is not None:
-            decks[cause.id] = genanki.Deck(int_id("quizforge", "deck", topic.slug, cause.id),
+            decks[cause.id] = genanki.Deck(int_id("quizforge", "deck", question_key(topic, cause.id)),
                                            deck_name(topic.title, cause.title))
         deck = decks[cause.id if cause else None]
         for q in group.questions:
             tags = ["quizforge", q.strategy, *([cause.id.replace(" ", "_")] if cause else [])]
             for card in dispatch(_BODIES, q, "anki"):
                 deck.add_note(genanki.Note(model=cloze if card.cloze else basic, fields=list(card.fields),
-                                           guid=genanki.guid_for(topic.slug, card.key), tags=tags))
+                                           guid=genanki.guid_for(question_key(topic, card.key)), tags=tags))
     return list(decks.values())
 
 

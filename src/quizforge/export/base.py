@@ -13,7 +13,7 @@ would through the ``quizforge.exporters`` entry point group.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Callable, Mapping, Protocol, TypeVar
 
@@ -32,6 +32,8 @@ class ExportContext:
     """What an exporter may know besides the paper."""
 
     mtime: int = 0  # seconds since 1970: "last edited" stamp for formats that record one (Anki)
+    # An exporter appends here what it had to leave out, and why (the CLI prints each as a note).
+    skipped: list[str] = field(default_factory=list, compare=False)
 
 
 class Exporter(Protocol):

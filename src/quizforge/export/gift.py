@@ -51,8 +51,22 @@ def _feedback(lines: list[str]) -> str:
     return f"\n  ####{gift_escape(bullets(lines))}" if lines else ""
 
 
+def _no_arrow(q: Question, forms: tuple[str, ...]) -> None:
+    """GIFT has no escape for '->': an answer holding one makes Moodle read a matching question and stop."""
+    arrow = next((f for f in forms if "->" in f), None)
+    if arrow is not None:
+        raise _LeftOut(f"question {q.number} ({q.strategy}) from the GIFT file: its answer '{arrow}' contains '->', "
+                       "which GIFT cannot escape (Moodle would read a matching question and stop the import); "
+                       "export --to moodle keeps it")
+
+
+class _LeftOut(Exception):
+    """A question this format cannot carry; the message says which and why."""
+
+
 def _gap(q: Question) -> str:
     body: Gap = q.body
+    _no_arrow(q, accepted(body.answer, body.accept))
     answers = " ".join(f"={gift_escape(wildcard_safe(a))}" for a in accepted(body.answer, body.accept))
     # The "missing word" form: Moodle shows the answer block as a blank inside the sentence.
     before = gift_escape(paragraphs([q.prompt]) + "<p>" + esc(body.before))
@@ -60,7 +74,8 @@ def _gap(q: Question) -> str:
 
 
 def _pairs(q: Question, pairs: list[tuple[str, str]]) -> str:
-    lines = "".join(f"\n  ={gift_escape(esc(left))} -> {gift_escape(right)}" for left, right in pairs)
+    # Moodle shows the right-hand side in a menu with tags stripped: escaped, a typed <b> stays visible.
+    lines = "".join(f"\n  ={gift_escape(esc(left))} -> {gift_escape(esc(right))}" for left, right in pairs)
     return f"{_head(q)}{gift_escape(paragraphs([online_prompt(q)]))}{{{lines}{_feedback(mark_scheme_lines(q))}\n}}"
 
 
@@ -94,6 +109,7 @@ def _short(q: Question) -> str:
     body: ShortAnswer = q.body
     if not auto_markable(body):
         return _essay(q, [q.prompt])
+    _no_arrow(q, accepted(body.answer, body.accept))
     answers = "".join(f"\n  ={gift_escape(wildcard_safe(a))}" for a in accepted(body.answer, body.accept))
     return f"{_head(q)}{gift_escape(paragraphs([q.prompt]))}{{{answers}\n}}"
 
@@ -106,13 +122,19 @@ _BODIES = {Gap: _gap, Match: _match, Extended: _extended, Choice: _choice, TrueF
            ShortAnswer: _short, Sequence: _sequence}
 
 
-def gift_text(paper: Paper) -> str:
+def gift_text(paper: Paper, skipped: list[str] | None = None) -> str:
+    """The GIFT file; a question GIFT cannot carry is left out and named in ``skipped``."""
     topic = paper.topic
     blocks = [f"// {' '.join(topic.title.split())}: exported by quizforge, seed {paper.seed}"]
     for group in groups(paper):
         names = (topic.title,) if group.cause is None else (topic.title, group.cause.title)
         blocks.append(f"$CATEGORY: {category_path(*names)}")
-        blocks += [dispatch(_BODIES, q, "gift") for q in group.questions]
+        for q in group.questions:
+            try:
+                blocks.append(dispatch(_BODIES, q, "gift"))
+            except _LeftOut as why:
+                if skipped is not None:
+                    skipped.append(str(why))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -122,7 +144,7 @@ class GiftExporter:
     suffix = ".gift.txt"
 
     def export(self, paper: Paper, context: ExportContext) -> bytes:
-        return gift_text(paper).encode("utf-8")
+        return gift_text(paper, context.skipped).encode("utf-8")
 
 
 EXPORTER = GiftExporter()

@@ -6,6 +6,8 @@ The elements written for each type are the ones Moodle's importer
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 from ..model import (
@@ -38,8 +40,12 @@ PENALTY = "0.3333333"
 
 
 def category_path(*names: str) -> str:
-    """'$course$/Topic/Cause', with '/' inside a name doubled as Moodle expects."""
-    return "/".join(["$course$", *(" ".join(n.split()).replace("/", "//") for n in names)])
+    """'$course$/Topic/Cause', with '/' inside a name doubled as Moodle expects.
+
+    Moodle strips tags from a category name and shows it as HTML, so each name is
+    escaped: a title with a typed ``<b>`` keeps it, visibly.
+    """
+    return "/".join(["$course$", *(esc(" ".join(n.split())).replace("/", "//") for n in names)])
 
 
 def _text(parent: ET.Element, tag: str, html: str, fmt: str = "html") -> ET.Element:
@@ -99,7 +105,7 @@ def _matching(parent: ET.Element, q: Question, pairs: list[tuple[str, str]], dis
     for left, right in pairs + [("", d) for d in distractors]:
         subquestion = sub(element, "subquestion", format="html")
         sub(subquestion, "text", esc(left) if left else "")
-        sub(sub(subquestion, "answer"), "text", right)
+        sub(sub(subquestion, "answer"), "text", esc(right))  # the menu: tags stripped, entities shown
 
 
 def _gap(q: Question, parent: ET.Element) -> None:
@@ -167,7 +173,24 @@ def moodle_xml(paper: Paper) -> bytes:
         _category(quiz, category_path(*names), topic.question if group.cause is None else group.cause.title)
         for q in group.questions:
             dispatch(_BODIES, q, "moodle", quiz)
-    return xml_bytes(quiz)
+    return cdata_texts(xml_bytes(quiz))
+
+
+_TEXT = re.compile(rb"<text>([^<]*)</text>")
+
+
+def cdata_texts(data: bytes) -> bytes:
+    """Every <text> holding & < or > as CDATA, as Moodle's own exporter writes it.
+
+    Moodle's XML reader drops a space between an entity and a non-ASCII letter
+    ("Tom &amp; Émile" becomes "Tom &Émile"), so its text fields must not carry entities.
+    """
+    def wrap(match: re.Match) -> bytes:
+        raw = html.unescape(match.group(1).decode("utf-8"))
+        if not any(ch in raw for ch in "&<>"):
+            return match.group(0)
+        return ("<text><![CDATA[" + raw.replace("]]>", "]]]]><![CDATA[>") + "]]></text>").encode("utf-8")
+    return _TEXT.sub(wrap, data)
 
 
 class MoodleExporter:

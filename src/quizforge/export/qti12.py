@@ -20,6 +20,7 @@ from ..model import (
     TrueFalse,
 )
 from ..onscreen import online_prompt
+from ..identity import keyed, notes_identity
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import bullets, esc, paragraphs, sub, xml_bytes
@@ -207,13 +208,13 @@ def assessment_meta_xml(paper: Paper, assessment_id: str) -> bytes:
                        ("points_possible", f"{paper.total_marks:.1f}"), ("allowed_attempts", "1")):
         sub(root, tag, value)
     group = sub(root, "assignment_group_identifierref")
-    group.text = ident("g", paper.topic.slug)
+    group.text = ident("g", notes_identity(paper.topic))
     return xml_bytes(root)
 
 
 def manifest_xml(paper: Paper, assessment_id: str) -> bytes:
     ns = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
-    root = ET.Element("manifest", {"identifier": ident("m", paper.topic.slug, str(paper.seed)), "xmlns": ns})
+    root = ET.Element("manifest", {"identifier": ident("m", notes_identity(paper.topic), str(paper.seed)), "xmlns": ns})
     metadata = sub(root, "metadata")
     sub(metadata, "schema", "IMS Content")
     sub(metadata, "schemaversion", "1.1.3")
@@ -230,7 +231,8 @@ def manifest_xml(paper: Paper, assessment_id: str) -> bytes:
 
 
 def qti12_zip(paper: Paper) -> bytes:
-    assessment_id = ident("a", paper.topic.slug, str(paper.seed))
+    paper = keyed(paper)  # item ids unique to these notes, the same on every re-export
+    assessment_id = ident("a", notes_identity(paper.topic), str(paper.seed))
     return zip_bytes([
         ("imsmanifest.xml", manifest_xml(paper, assessment_id)),
         (f"{assessment_id}/{assessment_id}.xml", assessment_xml(paper, assessment_id)),

@@ -21,6 +21,7 @@ from ..model import (
     TrueFalse,
 )
 from ..onscreen import online_prompt
+from ..identity import keyed, notes_identity
 from .base import ExportContext, dispatch
 from .ids import ident
 from .markup import sub, xml_bytes
@@ -211,7 +212,7 @@ def test_xml(paper: Paper, test_id: str) -> bytes:
 
 
 def manifest_xml(paper: Paper, test_id: str) -> bytes:
-    root = ET.Element("manifest", {"xmlns": CP_NS, "identifier": ident("m", paper.topic.slug, str(paper.seed))})
+    root = ET.Element("manifest", {"xmlns": CP_NS, "identifier": ident("m", notes_identity(paper.topic), str(paper.seed))})
     metadata = sub(root, "metadata")
     sub(metadata, "schema", "QTIv2.1 Package")
     sub(metadata, "schemaversion", "1.0.0")
@@ -229,7 +230,8 @@ def manifest_xml(paper: Paper, test_id: str) -> bytes:
 
 
 def qti21_zip(paper: Paper) -> bytes:
-    test_id = ident("test", paper.topic.slug, str(paper.seed))
+    paper = keyed(paper)  # item ids unique to these notes, the same on every re-export
+    test_id = ident("test", notes_identity(paper.topic), str(paper.seed))
     lang = paper.topic.language
     items = [(f"items/{item_id(q)}.xml", xml_bytes(dispatch(_BODIES, q, "qti21", lang))) for q in paper.questions]
     return zip_bytes([("imsmanifest.xml", manifest_xml(paper, test_id)), ("assessment.xml", test_xml(paper, test_id)),

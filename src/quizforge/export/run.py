@@ -53,7 +53,9 @@ def export(request: ExportRequest) -> ExportResult:
         options = {name: Options(count=request.count) for name in request.strategies or available()}
     paper, warnings = make_paper(BuildRequest(source=request.source, seed=request.seed,
                                               strategies=request.strategies, options=options))
-    data = exporter.export(paper, ExportContext(mtime=source_mtime(request.source)))
+    context = ExportContext(mtime=source_mtime(request.source))
+    data = exporter.export(paper, context)
+    warnings = (*warnings, *context.skipped)
     path = request.out or Path("out") / paper.topic.slug / f"{paper.topic.slug}{exporter.suffix}"
     try:
         write_atomic(path, data)

@@ -1,0 +1,168 @@
+"""Exports fed to the real importers: Moodle's GIFT and XML code (php-cli), Anki, xmllint with the QTI schemas."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizforge.export import ExportContext, get
+from quizforge.export.run import ExportRequest, export
+from quizforge.pipeline import BuildRequest, make_paper
+
+from .clients import moodle_import, needs_moodle
+from .conftest import FIXTURES, PURGES
+from .export_samples import nasty_paper
+
+SPECIALS = FIXTURES / "specials.yaml"
+# Two papers between them ask every kind of question (on one paper, later strategies run short of points).
+STRATEGIES = {"a": ("fill-blank", "match", "key-terms", "sequence", "explain"),
+              "b": ("true-false", "multiple-choice", "odd-one-out")}
+
+
+def specials_paper(seed: int = 1, kinds: str = "a"):
+    return make_paper(BuildRequest(source=SPECIALS, seed=seed, strategies=STRATEGIES[kinds]))[0]
+
+
+def papers():
+    return [("nasty", nasty_paper()), ("specials-a", specials_paper(1, "a")), ("specials-b", specials_paper(2, "b")),
+            ("purges", make_paper(BuildRequest(source=PURGES))[0])]
+
+
+def shown(stored: str) -> str:
+    """What Moodle shows for a name or menu entry: tags stripped, entities decoded."""
+    return html.unescape(stored)
+
+
+@pytest.mark.slow
+@needs_moodle
+@pytest.mark.parametrize("name,paper", papers(), ids=[n for n, _ in papers()])
+def test_moodle_imports_every_gift_and_xml_export_without_error(name, paper, tmp_path):
+    for kind, fmt in (("gift", "gift"), ("xml", "moodle")):
+        context = ExportContext()
+        result = moodle_import(kind, get(fmt).export(paper, context), tmp_path)
+        assert result["importerrors"] == 0, (kind, result["errors"])
+        questions = [q for q in result["questions"] if q["qtype"] != "category"]
+        assert len(questions) + len(context.skipped) == len(paper.questions), kind
+        categories = {tuple(shown(n) for n in q["category_names"]) for q in result["questions"] if q["qtype"] == "category"}
+        titles = {paper.topic.title} | {c.title for c in paper.topic.causes}
+        assert all(set(c[1:]) <= titles for c in categories), f"category names as typed: {categories}"
+
+
+def _typed_answers(questions) -> set[str]:
+    return {a for q in questions if q["qtype"] == "shortanswer" for a in q["answer"]}
+
+
+@pytest.mark.slow
+@needs_moodle
+def test_moodle_keeps_answers_and_titles_exactly(tmp_path):
+    paper = specials_paper()
+    gaps = [q for q in paper.questions if q.strategy == "fill-blank"]
+    expected = {q.body.answer.replace("*", "\\*") for q in gaps}
+    assert "£300 -> £450" in expected and "C++" in expected
+    xml = moodle_import("xml", get("moodle").export(paper, ExportContext()), tmp_path)
+    assert expected <= _typed_answers(xml["questions"]), "typed answers survive Moodle's XML reader byte for byte"
+    menus = {shown(a) for q in xml["questions"] if q["qtype"] == "match" for a in q["subanswers"]}
+    causes = {c.title for c in paper.topic.causes}
+    assert menus & causes and all("<b>" in m for m in menus if m.startswith("Money")), menus
+
+    context = ExportContext()
+    gift = moodle_import("gift", get("gift").export(paper, context), tmp_path)
+    assert (expected - {"£300 -> £450"}) <= _typed_answers(gift["questions"])
+    assert "£300 -> £450" not in _typed_answers(gift["questions"])
+    assert len(context.skipped) == 1 and "'£300 -> £450' contains '->'" in context.skipped[0]
+    assert "--to moodle" in context.skipped[0]
+
+
+def test_gift_arrow_warning_reaches_the_cli(run):
+    result = run("export", SPECIALS, "--to", "gift", "--strategies", "fill-blank", "--count", "9")
+    assert result.exit_code == 0, result.output
+    assert "note: skipped question" in result.output and "contains '->'" in result.output
+    gift = next(Path("out").rglob("*.gift.txt")).read_text(encoding="utf-8")
+    assert "£300 -> £450" not in gift and "C++" in gift
+
+
+# --- identifiers that survive ---------------------------------------------------------
+
+
+def _qti_idents(data: bytes) -> set[str]:
+    import io
+    import re
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        text = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    return set(re.findall(r'(?:ident|identifier)="((?:q|item)[0-9a-f]{16})"', text))
+
+
+@pytest.mark.parametrize("fmt", ["qti12", "qti21"])
+def test_qti_item_ids_are_unique_to_the_notes_and_stable(fmt, tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(PURGES.read_text(encoding="utf-8").replace("Reasons behind the Purges", "Another topic"),
+                     encoding="utf-8")
+    ours = _qti_idents(get(fmt).export(make_paper(BuildRequest(source=PURGES))[0], ExportContext()))
+    theirs = _qti_idents(get(fmt).export(make_paper(BuildRequest(source=other))[0], ExportContext()))
+    assert ours and not ours & theirs, "two notes files never share an item identifier"
+    renamed = tmp_path / "renamed.yaml"
+    shutil.copy(PURGES, renamed)
+    assert _qti_idents(get(fmt).export(make_paper(BuildRequest(source=renamed))[0], ExportContext())) == ours
+
+
+# --- Anki: rename and insertion -----------------------------------------------------
+
+
+def _cloze_notes(col) -> dict[str, tuple[str, list[int]]]:
+    import re
+    out = {}
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        if note.note_type()["type"] == 1:
+            sentence = re.sub(r"\{\{c1::(.*?)\}\}", r"\1", html.unescape(note["Text"]))
+            out[note.guid] = (sentence, sorted(c.id for c in note.cards()))
+    return out
+
+
+def _export_anki(source: Path, out: Path, mtime: int) -> bytes:
+    import os
+    os.environ["SOURCE_DATE_EPOCH"] = str(mtime)
+    try:
+        export(ExportRequest(source=source, to="anki", out=out, strategies=("fill-blank",), count=50))
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    return out.read_bytes()
+
+
+@pytest.mark.slow
+def test_anki_cards_survive_a_rename_and_an_inserted_point(tmp_path):
+    anki_collection = pytest.importorskip("anki.collection", reason="the 'anki' package checks .apkg files")
+    from .test_export_tools import import_apkg
+
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        notes = tmp_path / "purges.yaml"
+        shutil.copy(PURGES, notes)
+        import_apkg(col, _export_anki(notes, tmp_path / "a.apkg", 1_700_000_000), tmp_path)
+        first = _cloze_notes(col)
+        assert len(first) >= 5
+
+        renamed = tmp_path / "Purges revision (copy).yaml"
+        notes.rename(renamed)
+        import_apkg(col, _export_anki(renamed, tmp_path / "b.apkg", 1_700_000_100), tmp_path)
+        assert _cloze_notes(col) == first, "a renamed file updates the same cards"
+
+        text = renamed.read_text(encoding="utf-8")
+        marker = "    points:\n      - There were accidents"
+        assert marker in text
+        renamed.write_text(text.replace(marker, "    points:\n      - text: A new first point about the year 1930 and"
+                                                " the Moscow Metro.\n        blank: Moscow Metro\n"
+                                                "      - There were accidents", 1), encoding="utf-8")
+        import_apkg(col, _export_anki(renamed, tmp_path / "c.apkg", 1_700_000_200), tmp_path)
+        after = _cloze_notes(col)
+        sentences = [sentence for sentence, _ in after.values()]
+        assert len(set(sentences)) == len(sentences), "no sentence has two cards"
+        assert any("Moscow Metro" in s for s in sentences)
+        for guid, (sentence, cards) in first.items():
+            assert after[guid] == (sentence, cards), "each card (and its review history) stays on its own sentence"
+    finally:
+        col.close()
