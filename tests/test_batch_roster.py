@@ -76,3 +76,48 @@ def test_demo_roster_is_seeded_and_british():
     assert a == b and a != c
     assert len({s.candidate for s in a}) == 12
     assert {s.class_name for s in a} <= {"10A", "10B", "10C", "10D"}
+
+
+ROWS = [("Name", "Class", "Candidate Number"), ("Zoë O'Brien", "10B", 4021), ("محمد الأحمد", "10B", 4022),
+        ("李小龙", "10C", 4023)]
+
+
+def test_xlsx_workbook_is_read_directly(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in ROWS:
+        sheet.append(row)
+    path = tmp_path / "class.xlsx"
+    book.save(path)
+    students = read_roster(path)
+    assert names(students) == [r[0] for r in ROWS[1:]]
+    assert [(s.class_name, s.candidate, s.line) for s in students] == [("10B", "4021", 2), ("10B", "4022", 3),
+                                                                       ("10C", "4023", 4)]
+
+
+def test_damaged_xlsx_is_a_clear_error(tmp_path):
+    path = tmp_path / "class.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(SourceError, match=r"class.xlsx: cannot read this workbook"):
+        read_roster(path)
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")])
+def test_utf16_unicode_text_export(tmp_path, codec, bom):
+    text = "\r\n".join("\t".join(str(c) for c in row) for row in ROWS) + "\r\n"
+    path = tmp_path / "class.txt"
+    path.write_bytes(bom + text.encode(codec))
+    students = read_roster(path)
+    assert names(students) == [r[0] for r in ROWS[1:]] and students[2].candidate == "4023"
+
+
+def test_windows_1252_csv(tmp_path):
+    path = tmp_path / "class.csv"
+    path.write_bytes("Name,Class\r\nZoë Müller,10A\r\nFrançois Œuvre,10A\r\n".encode("cp1252"))
+    assert names(read_roster(path)) == ["Zoë Müller", "François Œuvre"]
+
+
+def test_roster_lines_count_only_real_line_breaks():
+    text = 'Name,Note\r\n"Ann\r\nBee",x\r\nCat,"a\rb"\r\nDan,y\r\n'
+    assert [(s.name, s.line) for s in parse_roster(text)] == [("Ann Bee", 2), ("Cat", 4), ("Dan", 5)]

@@ -21,8 +21,9 @@ from quizforge.export.moodle import wildcard_safe
 from quizforge.export.run import ExportRequest, export
 from quizforge.export.text import accepted, ordinal, one_line
 from quizforge.model import Body
+from quizforge.pipeline import BuildRequest, make_paper
 
-from .conftest import PURGES
+from .conftest import FIXTURES, PURGES
 from .export_samples import (CHOICE, EXTENDED, GAP, LONG, MATCH, NASTY, SEQUENCE, SHORT, TOPIC, TRUEFALSE,
                              nasty_paper, with_body)
 from .giftreader import GiftSyntaxError, read_gift
@@ -154,6 +155,17 @@ def test_gift_round_trip(paper):
 # --- Quizlet and CSV --------------------------------------------------------
 
 
+def test_quizlet_cards_can_be_answered_and_never_repeat():
+    paper = make_paper(BuildRequest(source=FIXTURES / "specials.yaml", seed=2,
+                                    strategies=("odd-one-out", "multiple-choice", "true-false")))[0]
+    lines = get("quizlet").export(paper, CONTEXT).decode("utf-8").splitlines()
+    terms = [line.split("\t")[0] for line in lines]
+    assert len(terms) == len(set(terms)), "each prompt once"
+    odd = next(q for q in paper.questions if q.strategy == "odd-one-out")
+    card = next(line for line in lines if line.startswith(odd.prompt))
+    assert all(option in card.split("\t")[0] for option in odd.body.options), "the four examples are on the card"
+
+
 def test_quizlet_round_trip(paper):
     text = get("quizlet").export(paper, CONTEXT).decode("utf-8")
     cards = [tuple(line.split("\t")) for line in text.splitlines()]
@@ -162,11 +174,13 @@ def test_quizlet_round_trip(paper):
         (f"Before {NASTY} _____ after {NASTY}.", f"{GAP.answer} (also: cafe)"),
         *[(e, MATCH.causes[k]) for e, k in zip(MATCH.examples, MATCH.key)],
         (f"Prompt for extended: {NASTY}", "; ".join(EXTENDED.indicative)),
-        (f"Prompt for choice: {NASTY}", CHOICE.options[CHOICE.correct]),
+        (f"Prompt for choice: {NASTY} " + " ".join(f"{'ABCD'[i]}. {o}" for i, o in enumerate(CHOICE.options)),
+         f"C. {CHOICE.options[CHOICE.correct]}"),
         (f"True or false: {TRUEFALSE.statement}", f"False. {TRUEFALSE.correction}"),
         (f"Prompt for short: {NASTY}", "N.K.V.D. & co (also: NKVD; the NKVD)"),
         (f"Prompt for long: {NASTY}", LONG.answer),
-        (f"Prompt for sequence: {NASTY}", " → ".join(ORDERED)),
+        (f"Prompt for sequence: {NASTY} " + " ".join(f"{'ABCD'[i]}. {t}" for i, t in enumerate(SEQUENCE.items)),
+         " → ".join(ORDERED)),
     ]
 
 
@@ -193,14 +207,19 @@ def test_csv_round_trip(paper):
     assert all(NASTY in r["question"] for r in rows)
 
 
-@pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize("value", ["=1+2", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\ufeff=1"])
 def test_csv_cells_cannot_be_formulas(value, paper):
+    value = value.replace("\r", "").replace("\ufeff", "")  # a CR or BOM from the notes never reaches a cell
     assert safe_cell(value) == "'" + value
     q = paper.sections[0].questions[0]
     rows = _csv_rows(get("csv").export(with_body(paper, q.body), CONTEXT))
     assert rows[0]["section"] == f"Mixed {NASTY}"
     poisoned = dataclasses.replace(paper, topic=dataclasses.replace(TOPIC, title=value))
     assert _csv_rows(get("csv").export(poisoned, CONTEXT))[0]["topic"] == "'" + value
+
+
+def test_csv_cells_lose_stray_bom_and_carriage_returns():
+    assert safe_cell("\ufeffCaf\u00e9\r\nbar") == "Caf\u00e9\nbar"
 
 
 def test_csv_leaves_ordinary_cells_and_numbers_alone():

@@ -166,3 +166,45 @@ def test_anki_cards_survive_a_rename_and_an_inserted_point(tmp_path):
             assert after[guid] == (sentence, cards), "each card (and its review history) stays on its own sentence"
     finally:
         col.close()
+
+
+# --- QTI 2.1 scoring ------------------------------------------------------------------
+
+Q2 = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
+
+
+def _score_of_correct_response(item) -> float | None:
+    """A small QTI 2.1 scorer: the SCORE a candidate gets for the declared correct response (None: marked by hand)."""
+    declaration = item.find(f"{Q2}responseDeclaration")
+    correct = [v.text for v in declaration.iterfind(f"{Q2}correctResponse/{Q2}value")]
+    processing = item.find(f"{Q2}responseProcessing")
+    if processing is None:
+        return None
+    template = processing.get("template", "").rsplit("/", 1)[-1]
+    if template == "match_correct":
+        return 1.0
+    if template == "map_response":
+        entries = {e.get("mapKey"): float(e.get("mappedValue")) for e in declaration.iterfind(f"{Q2}mapping/{Q2}mapEntry")}
+        values = correct[:1] if declaration.get("cardinality") == "single" else correct
+        return sum(entries.get(v, 0.0) for v in values)
+    right = processing.find(f"{Q2}responseCondition/{Q2}responseIf")
+    assert right.find(f"{Q2}match/{Q2}correct") is not None
+    return float(right.find(f"{Q2}setOutcomeValue/{Q2}baseValue").text)
+
+
+def test_qti21_items_score_their_marks():
+    import io
+    import xml.etree.ElementTree as ET
+    paper = specials_paper(2, "b")
+    assert any(q.marks == 2 and q.strategy == "odd-one-out" for q in paper.questions)
+    sequence = specials_paper(1, "a")
+    papers_ = (paper, sequence)
+    for p in papers_:
+        data = get("qti21").export(p, ExportContext())
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            items = [ET.fromstring(archive.read(n)) for n in sorted(archive.namelist()) if n.startswith("items/")]
+        by_title = {i.get("title"): i for i in items}
+        for q in p.questions:
+            score = _score_of_correct_response(by_title[f"Q{q.number} {q.strategy}"])
+            assert score is None or score == q.marks, (q.strategy, score, q.marks)
+    assert any(q.strategy == "sequence" and q.marks == 2 for q in sequence.questions)

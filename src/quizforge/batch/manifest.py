@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import io
 import shlex
 from pathlib import Path
 
+from ..csvsafe import csv_text as safe_csv
 from ..io import write_atomic
 from .pdfout import Span
 from .plan import Assignment
@@ -38,12 +38,12 @@ def manifest_rows(assignments: list[Assignment], spans: list[Span], rebuild=lamb
 
 
 def write_manifest(path: Path, rows: list[dict]) -> None:
-    """UTF-8 with a BOM, so Excel shows accented names correctly; written atomically."""
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_atomic(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    """UTF-8 with a BOM, so Excel shows accented names correctly; formula-safe cells; written atomically.
+
+    A roster name such as ``=HYPERLINK(...)`` is written as ``'=HYPERLINK(...)``: text, never a formula.
+    """
+    text = safe_csv([COLUMNS, *([row[c] for c in COLUMNS] for row in rows)])
+    write_atomic(path, ("\ufeff" + text).encode("utf-8"))
 
 
 def read_manifest(path: Path) -> list[dict]:

@@ -1,6 +1,7 @@
 """Read a class list (CSV from a school's MIS or Excel) into students, or make a fictitious one.
 
-Accepted: UTF-8 with or without a BOM (Excel's "CSV UTF-8"), falling back to
+Accepted: an .xlsx workbook (its first sheet); UTF-16 text (Excel's "Unicode Text");
+UTF-8 with or without a BOM (Excel's "CSV UTF-8"), falling back to
 Windows-1252 (Excel's plain "CSV"); comma, semicolon or tab separated; a header
 row (found among the first few non-blank rows) with a name column, or forename
 and surname columns. Class and candidate number are optional. Every problem is
@@ -46,24 +47,72 @@ class Student:
 
 
 def read_roster(path: Path) -> tuple[Student, ...]:
-    """Parse a roster CSV; raise ``SourceError`` listing every bad row."""
+    """Parse a roster (CSV, Excel's "Unicode Text" or an .xlsx workbook); raise ``SourceError`` listing every bad row."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError([Problem(str(path), 0, f"cannot read the roster: {exc.strerror or exc}")]) from None
-    return parse_roster(_decode(data), str(path))
+    if data.startswith(b"PK\x03\x04"):
+        return parse_rows(_xlsx_rows(data, str(path)), str(path))
+    return parse_roster(_decode(data, str(path)), str(path))
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, filename: str = "<roster>") -> str:
+    """UTF-16 ("Unicode Text", found by its BOM or its NUL bytes), UTF-8 with or without a BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _utf16(data, "utf-16", filename)
+    head = data[:400]
+    if head and head.count(b"\x00") * 3 >= len(head):  # UTF-16 without a BOM: every other byte is NUL
+        even_nuls = head[0::2].count(b"\x00") > head[1::2].count(b"\x00")
+        return _utf16(data, "utf-16-be" if even_nuls else "utf-16-le", filename)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
+def _utf16(data: bytes, codec: str, filename: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise SourceError([Problem(filename, 0, f"looks like UTF-16 text but byte {exc.start} is not; "
+                                   "save the class list again as CSV UTF-8")]) from None
+
+
+def _xlsx_rows(data: bytes, filename: str) -> list[tuple[int, list[str]]]:
+    """(row number, cells as text) from the first worksheet of an .xlsx workbook."""
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - openpyxl is a dependency
+        raise SourceError([Problem(filename, 0, "reading .xlsx needs openpyxl: pip install openpyxl")]) from None
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        rows = [(n, ["" if v is None else _cell_text(v) for v in values])
+                for n, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        book.close()
+    except Exception as exc:  # a damaged or encrypted workbook: openpyxl raises many kinds
+        raise SourceError([Problem(filename, 0, f"cannot read this workbook ({type(exc).__name__}); "
+                                   "open it in Excel and save it again, or save it as CSV UTF-8")]) from None
+    return rows
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a candidate number typed as 1234 comes back as 1234.0
+    return str(value)
+
+
 def parse_roster(text: str, filename: str = "<roster>") -> tuple[Student, ...]:
-    rows = _rows(text, filename)
+    return parse_rows(_rows(text, filename), filename)
+
+
+def parse_rows(rows: list[tuple[int, list[str]]], filename: str = "<roster>") -> tuple[Student, ...]:
+    """Students from (line, cells) rows, however the file held them."""
+    if not any(any(c.strip() for c in cells) for _, cells in rows):
+        raise SourceError([Problem(filename, 1, "the roster is empty; it needs a header row (e.g. Name,Class) "
+                                   "and one row per student")])
     header_at, columns = _find_header(rows, filename)
     problems: list[Problem] = []
     students: list[Student] = []
@@ -85,7 +134,7 @@ def parse_roster(text: str, filename: str = "<roster>") -> tuple[Student, ...]:
 def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
     """(line number, cells) for every row; a broken quote is reported at its line."""
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_physical_lines(text), delimiter=delimiter, strict=True)
     rows, start = [], 1
     try:
         for cells in reader:
@@ -98,6 +147,18 @@ def _rows(text: str, filename: str) -> list[tuple[int, list[str]]]:
         raise SourceError([Problem(filename, 1, "the roster is empty; it needs a header row (e.g. Name,Class) "
                                    "and one row per student")])
     return rows
+
+
+def _physical_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: only LF (or CR LF) ends one, so ``reader.line_num`` is the file's line.
+
+    A bare CR ends lines only in a file that has no LF at all (an old Mac export).
+    """
+    text = text.replace("\r\n", "\n")
+    if "\n" not in text:
+        text = text.replace("\r", "\n")
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _delimiter(text: str) -> str:

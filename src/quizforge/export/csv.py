@@ -1,14 +1,11 @@
-"""CSV of every question and answer, safe to open in Excel.
+"""CSV of every question and answer, safe to open in a spreadsheet.
 
-UTF-8 with a byte-order mark (so Excel reads accents and emoji), CRLF rows,
-and any text cell that starts with ``= + - @`` (or a tab or carriage return)
-prefixed with ``'`` so a spreadsheet shows it instead of running it.
+UTF-8 with a byte-order mark (so Excel reads accents and emoji), CRLF rows, and
+every cell through ``csvsafe`` (quoted; a cell that starts like a formula gets a
+leading ``'``, which LibreOffice shows, so it is read as text and never run).
 """
 
 from __future__ import annotations
-
-import csv
-import io
 
 from ..model import (
     Choice,
@@ -21,6 +18,7 @@ from ..model import (
     ShortAnswer,
     TrueFalse,
 )
+from ..csvsafe import FORMULA_STARTS, csv_text as safe_csv, safe_cell  # noqa: F401 (safe_cell: re-exported)
 from .base import ExportContext, dispatch
 from .text import (
     LETTERS,
@@ -32,16 +30,6 @@ from .text import (
 )
 
 COLUMNS = ("number", "section", "type", "topic", "cause", "question", "answer", "key", "marks", "mark_scheme", "id")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str | int) -> str | int:
-    """A cell a spreadsheet cannot evaluate: text starting like a formula gets a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 # Per body: (type label, the key a spreadsheet can mark against: accepted forms, letters or numbers).
 _BODIES = {
     Gap: lambda q: ("gap", " | ".join(accepted(q.body.answer, q.body.accept))),
@@ -62,13 +50,8 @@ def _row(paper: Paper, section_title: str, q: Question) -> tuple:
 
 
 def csv_text(paper: Paper) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for section in paper.sections:
-        for q in section.questions:
-            writer.writerow([safe_cell(v) for v in _row(paper, section.title, q)])
-    return buffer.getvalue()
+    rows = [_row(paper, section.title, q) for section in paper.sections for q in section.questions]
+    return safe_csv([COLUMNS, *rows])
 
 
 class CsvExporter:

@@ -90,8 +90,21 @@ def _finish(item: ET.Element, body: ET.Element | None, template: str | None, q: 
     rubric = ET.Element("rubricBlock", view="scorer")
     _paragraphs(rubric, mark_scheme_lines(q))
     body.insert(0, rubric)
-    if template:
+    if template == "match_correct" and q.marks != 1:
+        _all_or_nothing(item, q.marks)
+    elif template:
         sub(item, "responseProcessing", template=TEMPLATES + template)
+
+
+def _all_or_nothing(item: ET.Element, marks: int) -> None:
+    """match_correct, written out, scoring the question's marks rather than the template's fixed 1."""
+    condition = sub(sub(item, "responseProcessing"), "responseCondition")
+    right = sub(condition, "responseIf")
+    match = sub(right, "match")
+    sub(match, "variable", identifier="RESPONSE")
+    sub(match, "correct", identifier="RESPONSE")
+    sub(sub(right, "setOutcomeValue", identifier="SCORE"), "baseValue", str(marks), baseType="float")
+    sub(sub(sub(condition, "responseElse"), "setOutcomeValue", identifier="SCORE"), "baseValue", "0", baseType="float")
 
 
 def _text_entry(q: Question, lang: str, before: str, after: str, forms: tuple[str, ...], lines: list[str]) -> ET.Element:

@@ -18,7 +18,7 @@ from ..model import (
     TrueFalse,
 )
 from .base import ExportContext, dispatch
-from .text import BLANK, accepted, match_pairs, one_line, sequence_ordered
+from .text import BLANK, LETTERS, accepted, match_pairs, one_line, sequence_ordered, stem_lines
 
 
 def _forms(answer: str, accept: tuple[str, ...]) -> str:
@@ -40,8 +40,8 @@ def _extended(q: Question) -> list[tuple[str, str]]:
 
 
 def _choice(q: Question) -> list[tuple[str, str]]:
-    body: Choice = q.body
-    return [(q.prompt, body.options[body.correct])]
+    body: Choice = q.body  # the options are part of the question: "which is the odd one out?" needs them
+    return [(" ".join(stem_lines(q)), f"{LETTERS[body.correct]}. {body.options[body.correct]}")]
 
 
 def _truefalse(q: Question) -> list[tuple[str, str]]:
@@ -55,7 +55,7 @@ def _short(q: Question) -> list[tuple[str, str]]:
 
 
 def _sequence(q: Question) -> list[tuple[str, str]]:
-    return [(q.prompt, " → ".join(sequence_ordered(q.body)))]
+    return [(" ".join(stem_lines(q)), " → ".join(sequence_ordered(q.body)))]
 
 
 _BODIES = {Gap: _gap, Match: _match, Extended: _extended, Choice: _choice, TrueFalse: _truefalse,
@@ -63,10 +63,14 @@ _BODIES = {Gap: _gap, Match: _match, Extended: _extended, Choice: _choice, TrueF
 
 
 def quizlet_text(paper: Paper) -> str:
-    lines = []
+    """One card per term: a term that two questions share gets one card with both answers."""
+    cards: dict[str, list[str]] = {}
     for q in paper.questions:
-        lines += [f"{one_line(term)}\t{one_line(definition)}" for term, definition in dispatch(_BODIES, q, "quizlet")]
-    return "\n".join(lines) + "\n"
+        for term, definition in dispatch(_BODIES, q, "quizlet"):
+            answers = cards.setdefault(one_line(term), [])
+            if one_line(definition) not in answers:
+                answers.append(one_line(definition))
+    return "\n".join(f"{term}\t{' / or: '.join(answers)}" for term, answers in cards.items()) + "\n"
 
 
 class QuizletExporter:
