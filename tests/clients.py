@@ -44,16 +44,16 @@ def moodle_import(kind: str, data: bytes, folder: Path) -> dict:
 
 
 def soffice_cells(csv_path: Path, folder: Path) -> list[list[str]]:
-    """The cells LibreOffice Calc shows for a CSV (opened as UTF-8, comma-separated), via a round trip to CSV."""
-    profile = folder / "lo-profile"
+    """The cells LibreOffice Calc shows for a CSV opened as UTF-8 and comma-separated (formulas evaluated, as
+    Calc does by default), written back out as CSV text."""
+    import csv
     out = folder / "lo-out"
     done = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+        ["soffice", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless", "--norestore",
+         "--infilter=CSV:44,34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1",
          "--outdir", str(out), str(csv_path)],
         capture_output=True, text=True, timeout=180)
     result = out / (csv_path.stem + ".csv")
     assert result.is_file(), done.stdout + done.stderr
-    import csv
-    with result.open(encoding="utf-8", newline="") as handle:
+    with result.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))

