@@ -39,10 +39,11 @@ def test_build_html_only_writes_outputs_and_json(run, tmp_path):
     result = run("build", PURGES, "--format", "html", "--seed", "5", "--out", tmp_path / "o")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "o" / "purges"
-    assert sorted(p.name for p in folder.iterdir()) == ["markscheme.html", "paper.json", "worksheet.html"]
+    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-outputs.json", "markscheme.html", "paper.json",
+                                                        "worksheet.html"]
     paper = json.loads((folder / "paper.json").read_text())
     assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
-    assert not [p for p in folder.iterdir() if p.name.startswith(".")], "no temporary files left behind"
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")], "no temporary files left behind"
 
 
 def test_build_with_bad_notes_writes_nothing(run, tmp_path, write_notes):

@@ -249,13 +249,33 @@ def run(run, monkeypatch):
 def test_cli_export_is_byte_identical_and_atomic(name, run, tmp_path):
     first = run("export", PURGES, "--to", name, "--seed", "4")
     assert first.exit_code == 0, first.output
-    written = [p for p in (tmp_path / "out" / "purges").iterdir()]
+    written = [p for p in (tmp_path / "out" / "purges").iterdir() if p.name != ".quizforge-outputs.json"]
     assert len(written) == 1 and written[0].name.startswith("purges"), "default path out/<topic>/<topic>..."
     data = written[0].read_bytes()
     again = run("export", PURGES, "--to", name, "--seed", "4", "--out", tmp_path / "again" / "file")
     assert again.exit_code == 0, again.output
     assert (tmp_path / "again" / "file").read_bytes() == data
-    assert not [p for p in tmp_path.rglob(".*")], "no temporary files left behind"
+    assert not [p for p in tmp_path.rglob(".*.tmp")], "no temporary files left behind"
+    assert run("export", PURGES, "--to", name, "--seed", "5").exit_code == 0, "its own earlier output is replaced"
+
+
+def test_export_never_overwrites_the_notes_or_a_file_it_did_not_write(run, tmp_path):
+    notes = tmp_path / "notes.yaml"
+    notes.write_bytes(PURGES.read_bytes())
+    result = run("export", notes, "--to", "csv", "--out", notes)
+    assert result.exit_code == 2 and "is the file being read" in result.output
+    result = run("export", notes, "--to", "csv", "--out", notes, "--force")
+    assert result.exit_code == 2, "--force never makes a command write over its own input"
+    assert notes.read_bytes() == PURGES.read_bytes()
+    theirs = tmp_path / "marks.csv"
+    theirs.write_text("a teacher's own spreadsheet\n", encoding="utf-8")
+    result = run("export", notes, "--to", "csv", "--out", theirs)
+    assert result.exit_code == 2 and "--force" in result.output and "was not written by quizforge" in result.output
+    assert theirs.read_text(encoding="utf-8") == "a teacher's own spreadsheet\n"
+    assert run("export", notes, "--to", "csv", "--out", theirs, "--force").exit_code == 0
+    assert theirs.read_bytes().startswith(b"\xef\xbb\xbf")
+    theirs.write_text("edited by hand since\n", encoding="utf-8")
+    assert run("export", notes, "--to", "csv", "--out", theirs).exit_code == 2, "an output changed since is theirs now"
 
 
 def test_cli_export_count_makes_a_bigger_bank(run, tmp_path):

@@ -67,14 +67,15 @@ def main() -> None:
 @click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
 @click.option("--subject-profile", help="A shipped subject profile (history, science, ...) or your own .yaml file; "
                                         "default: the one for the notes' subject.")
+@click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile) -> None:
+                  dyslexia_friendly, subject_profile, force) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
-                                subject_profile=subject_profile))
+                                subject_profile=subject_profile, force=force))
     for warning in result.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     paper = result.paper
@@ -129,12 +130,13 @@ def strategies_command() -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed = the same questions as `build`.")
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
 @click.option("--count", type=int, help="Questions per strategy, e.g. to fill a question bank (default: as on the worksheet).")
-def export_command(source, to, out, seed, strategies, count) -> None:
+@click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
+def export_command(source, to, out, seed, strategies, count, force) -> None:
     """Export SOURCE's questions and answers for Moodle, Canvas, Anki, Quizlet or a spreadsheet."""
     from .export.run import ExportRequest, export
 
     result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
-                                  strategies=strategies, count=count))
+                                  strategies=strategies, count=count, force=force))
     for warning in result.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     paper = result.paper
@@ -149,12 +151,13 @@ def export_command(source, to, out, seed, strategies, count) -> None:
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
-def selftest_command(source, seed, out, strategies, templates) -> None:
+@click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
+def selftest_command(source, seed, out, strategies, templates, force) -> None:
     """Write a self-marking page (one offline HTML file) from SOURCE (default sources/purges.yaml)."""
     from .selftest import build_selftest
 
     path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
-                                             strategies=strategies, templates=templates))
+                                             strategies=strategies, templates=templates, force=force))
     for warning in pool.warnings:
         click.echo(f"note: skipped {warning}", err=True)
     click.echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
-from .io import write_all
+from .io import check_writable, guard_outputs, write_all
 from .load import load_notes
 from .model import Paper
 from .papers import plan_paper
@@ -31,6 +31,7 @@ class BuildRequest:
     large_print: bool = False
     dyslexia_friendly: bool = False
     subject_profile: str | None = None  # a shipped subject profile's name or a .yaml file; None: from the notes
+    force: bool = False  # replace existing files that quizforge did not write
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
 def build(request: BuildRequest) -> BuildResult:
     """Make the paper and write every output for it into ``out/<topic>/``, atomically."""
     paper, warnings = make_paper(request)
-    files = render_files(paper, request.formats, request.templates)
     folder = request.out / paper.topic.slug
+    check_writable(folder)  # a read-only or full disk is said now, not after the render
+    files = render_files(paper, request.formats, request.templates)
+    guard_outputs([folder / name for name in files], [request.source], request.force)
     written = write_all(folder, files)
     return BuildResult(paper, folder, tuple(written), warnings)

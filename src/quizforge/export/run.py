@@ -6,8 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import OptionError, QuizforgeError
-from ..io import write_atomic
+from ..errors import OptionError
+from ..io import check_writable, guard_outputs, write_output
+from ..load import load_notes
 from ..model import Paper
 from ..pipeline import BuildRequest, make_paper
 from ..strategies import Options, available
@@ -22,6 +23,7 @@ class ExportRequest:
     seed: int = 1
     strategies: tuple[str, ...] = ()
     count: int | None = None  # questions per strategy, for a bigger question bank
+    force: bool = False  # replace an existing file that quizforge did not write
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ def export(request: ExportRequest) -> ExportResult:
     exporter = get(request.to)
     if request.count is not None and request.count < 1:
         raise OptionError(f"--count must be at least 1, not {request.count}")
+    topic = load_notes(request.source)  # the default file name needs the slug; checked again by make_paper
+    path = request.out or Path("out") / topic.slug / f"{topic.slug}{exporter.suffix}"
+    guard_outputs([path], [request.source], request.force)
+    check_writable(path.parent)
     options = None
     if request.count:
         # every strategy the planner might pick for these notes, not only the History defaults
@@ -56,9 +62,5 @@ def export(request: ExportRequest) -> ExportResult:
     context = ExportContext(mtime=source_mtime(request.source))
     data = exporter.export(paper, context)
     warnings = (*warnings, *context.skipped)
-    path = request.out or Path("out") / paper.topic.slug / f"{paper.topic.slug}{exporter.suffix}"
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise QuizforgeError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_output(path, data)
     return ExportResult(paper, path, len(data), warnings)

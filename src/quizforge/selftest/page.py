@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import OptionError
-from ..io import write_all
+from ..io import check_writable, guard_outputs, write_all
 from ..onscreen import online_instructions
 from ..pipeline import BuildRequest
 from ..render.env import environment
@@ -74,6 +74,9 @@ def render_selftest(pool: Pool, templates: Path | None = None) -> bytes:
 def build_selftest(request: BuildRequest) -> tuple[Path, Pool]:
     """Write ``out/<topic>/selftest.html`` atomically; return its path and the questions it holds."""
     pool = make_pool(request)
+    folder = request.out / pool.paper.topic.slug
+    check_writable(folder)
     html = render_selftest(pool, request.templates)
-    [path] = write_all(request.out / pool.paper.topic.slug, {FILENAME: html})
+    guard_outputs([folder / FILENAME], [request.source], request.force)
+    [path] = write_all(folder, {FILENAME: html})
     return path, pool
