@@ -147,16 +147,46 @@ def test_ctrl_c_leaves_no_set_and_no_partial_folder(tmp_path):
     import sys
     import time
 
-    argv = [sys.executable, "-c", "from quizforge.cli import main; main()", "batch", "--demo-roster", "12",
-            "--out", str(tmp_path), "--name", "c", "--jobs", "2", "--quiet"]
+    # Deterministic: a worker says it has rendered a chunk (a file outside the output), then holds the run
+    # there, so the interrupt always lands mid-run instead of racing a chunk file that is merged at once.
+    ready = tmp_path / "ready"
+    script = (
+        "import pathlib, time\n"
+        "import quizforge.batch.render as r\n"
+        "original = r.render_chunk\n"
+        "def held(job):\n"
+        "    result = original(job)\n"
+        f"    pathlib.Path({str(ready)!r}).touch()\n"
+        "    time.sleep(120)\n"
+        "    return result\n"
+        "r.render_chunk = held\n"
+        "from quizforge.cli import main\n"
+        "main()\n"
+    )
+    out = tmp_path / "out"
+    argv = [sys.executable, "-c", script, "batch", "--copies", "2", "--out", str(out), "--name", "c", "--jobs", "1",
+            "--quiet"]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob("purges/.batch-c.partial/.chunks/*.pdf")) and time.monotonic() < deadline:
+    deadline = time.monotonic() + 120
+    while not ready.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the first chunk never finished"
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)  # as the terminal does: the whole process group
-    proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0
-    assert list((tmp_path / "purges").iterdir()) == []
+    assert b"Traceback" not in err, err.decode()[-2000:]
+    assert list((out / "purges").iterdir()) == []
+
+
+def test_a_second_batch_into_the_same_folder_waits_its_turn(tmp_path, roster):
+    from quizforge.io import OutputError, exclusive
+
+    folder = tmp_path / "purges" / "batch-same"
+    with exclusive(folder.with_name(".batch-same.lock"), "held by the test"):
+        with pytest.raises(OutputError, match="another quizforge batch is writing .*batch-same now"):
+            run_batch(BatchRequest(source=PURGES, roster=roster, out=tmp_path, name="same", jobs=1, quiet=True))
+    assert list((tmp_path / "purges").iterdir()) == [], "the refused run wrote nothing, the lock is gone"
 
 
 def test_full_disk_is_an_error_and_leaves_nothing(tmp_path, roster, monkeypatch):
@@ -167,8 +197,18 @@ def test_full_disk_is_an_error_and_leaves_nothing(tmp_path, roster, monkeypatch)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(pdfout.PdfStream, "write_object", full)
-    with pytest.raises(QuizforgeError, match="No space left on device"):
+    with pytest.raises(QuizforgeError, match="batch-d: the disk is full; free some space"):
         run_batch(BatchRequest(source=PURGES, roster=roster, out=tmp_path, name="d", jobs=1, quiet=True))
+    assert list((tmp_path / "purges").iterdir()) == []
+    monkeypatch.undo()
+    from quizforge.batch import run as batch_run
+
+    def full_on_publish(work, final):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch_run, "_publish", full_on_publish)  # the last step: still a message, not a traceback
+    with pytest.raises(QuizforgeError, match="batch-d: the disk is full"):
+        run_batch(BatchRequest(source=PURGES, copies=1, out=tmp_path, name="d", jobs=1, quiet=True))
     assert list((tmp_path / "purges").iterdir()) == []
 
 

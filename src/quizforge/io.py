@@ -18,8 +18,9 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .errors import QuizforgeError
 
@@ -186,3 +187,35 @@ def guard_outputs(paths: Iterable[Path], inputs: Iterable[Path], force: bool = F
         if path.exists() and not force and not ours(path):
             raise OutputError(f"{path} already exists and was not written by quizforge (or was changed since); "
                               "use --force to replace it, or --out to write somewhere else")
+
+
+@contextmanager
+def exclusive(lock: Path, busy: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock`` for the block; if another process holds it, OutputError(``busy``).
+
+    The lock file is removed on the way out. A process that opened it just before that
+    finds, once it has the lock, that the path now names another file (or none), and tries again.
+    """
+    import fcntl
+
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OutputError(busy) from None
+        try:
+            if os.fstat(fd).st_ino == os.stat(lock).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)  # the file we locked was removed by the holder as it finished: lock the new one
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(lock)
+        finally:
+            os.close(fd)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import OptionError, QuizforgeError
+from ..io import check_writable, describe, exclusive
 from ..load import load_notes
 from ..model import Paper
 from ..render.html import render_html
@@ -76,21 +77,33 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
     progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
     title = f"{topic.title} – class set"
-    with staged_folder(folder) as work:
-        papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
-        schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
-        try:
-            distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
-            files = _write_outputs(request, work, assignments, papers, schemes)
-            counts = (papers.page_count, schemes.page_count)
-        except OSError as exc:  # a full disk, say: the partial set is removed on the way out
-            raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
-        finally:
-            papers.close()
-            schemes.close()
-        progress.finish()
+    busy = (f"another quizforge batch is writing {folder} now; wait for it to finish, "
+            "or give this one its own --name")
+    try:
+        with exclusive(folder.with_name(f".{folder.name}.lock"), busy):
+            check_writable(folder.parent)
+            with staged_folder(folder) as work:
+                files, distinct, counts = _make_set(request, assignments, make, work, topic, title, jobs, progress)
+                progress.finish()
+    except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
+        raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
     files = tuple(folder / f.relative_to(work) for f in files)
     return BatchResult(folder, files, len(assignments), distinct, *counts)
+
+
+def _make_set(request, assignments, make, work, topic, title, jobs, progress):
+    papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
+    schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
+    try:
+        distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
+        files = _write_outputs(request, work, assignments, papers, schemes)
+        return files, distinct, (papers.page_count, schemes.page_count)
+    finally:
+        for pdf in (papers, schemes):
+            try:
+                pdf.close()
+            except OSError:  # closing after a full disk fails too; the error that matters is already raised
+                pass
 
 
 def load_students(request: BatchRequest) -> tuple[Student, ...]:
