@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sqlite3
 import sys
 from datetime import datetime, timedelta, timezone
@@ -18,11 +20,21 @@ from quizforge.practice.schedule import BOX_DAYS, next_box
 from quizforge.practice.session import plan_session, run_practice
 from quizforge.practice.store import MIGRATIONS, VERSION, Answer, Part, PracticeDatabaseError, open_store
 from quizforge.selftest.pool import make_pool
+from quizforge.identity import notes_identity
+from quizforge.load import load_notes
+from quizforge.practice.session import keyed_questions
 
 from .conftest import PURGES
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 REQUEST = BuildRequest(source=PURGES, seed=1)
+TOPIC = notes_identity(load_notes(PURGES))  # progress is keyed on the notes' identity, not the file name
+
+
+def keyed_pool(request: BuildRequest):
+    """The pool as practice stores it: question ids that follow the content."""
+    pool = make_pool(request)
+    return dataclasses.replace(pool, questions=keyed_questions(pool.questions, pool.paper.topic))
 
 
 class Script:
@@ -58,7 +70,7 @@ def right_answer(q) -> list[str]:
 
 @pytest.fixture(scope="module")
 def pool():
-    return make_pool(REQUEST)
+    return keyed_pool(REQUEST)
 
 
 def test_normalise_and_accept():
@@ -94,7 +106,7 @@ def test_session_stores_answers_and_schedules(tmp_path, pool):
     assert (summary.asked, summary.right) == (2, 1)
     assert f"The answer: {second.body.answer}" in script.text
     store = open_store(db)
-    items = store.items("purges")
+    items = store.items(TOPIC)
     assert items[first.id].box == 2 and items[first.id].due == T0 + timedelta(days=1)
     assert items[second.id].box == 1 and items[second.id].due == T0
     plan = plan_session(pool.questions, items, T0 + timedelta(minutes=5), 3)
@@ -118,7 +130,7 @@ def test_ctrl_c_keeps_answers_so_far(tmp_path, pool):
 
 def test_match_parts_are_stored_per_cause(tmp_path):
     request = BuildRequest(source=PURGES, strategies=("match",))
-    match = next(q for q in make_pool(request).questions if q.strategy == "match")
+    match = next(q for q in keyed_pool(request).questions if q.strategy == "match")
     db = tmp_path / "p.db"
     answers = [str(k + 1) for k in match.body.key]
     answers[0] = str((match.body.key[0] + 1) % len(match.body.causes) + 1)
@@ -126,7 +138,7 @@ def test_match_parts_are_stored_per_cause(tmp_path):
     summary = run_practice(request, db, script, count=1, now=lambda: T0)
     assert summary.right == 0 and f"{len(answers) - 1} of {len(answers)} matched." in script.text
     store = open_store(db)
-    parts = store.latest_parts("purges")
+    parts = store.latest_parts(TOPIC)
     assert len(parts) == len(answers) and all(cause for _, _, cause, _ in parts)
     store.close()
 
@@ -163,7 +175,7 @@ def test_newer_database_is_refused(tmp_path):
     ("garbage", "not a quizforge practice database"),
     ("locked", "in use by another program"),
     ("folder", "is a directory"),
-    ("under-a-file", "cannot open the practice database"),
+    ("under-a-file", "p.db: "),
 ])
 def test_unusable_database_gets_a_clear_message(tmp_path, setup, message, monkeypatch):
     db = tmp_path / "p.db"
@@ -203,7 +215,7 @@ def test_nothing_due(tmp_path, pool):
     db = tmp_path / "p.db"
     store = open_store(db)
     for q in pool.questions:
-        store.record(Answer("purges", q.id, True, "", (Part("", q.cause_id, True),), T0))
+        store.record(Answer(TOPIC, q.id, True, "", (Part("", q.cause_id, True),), T0))
     store.close()
     script = Script([])
     summary = run_practice(REQUEST, db, script, now=lambda: T0 + timedelta(hours=1))
@@ -215,4 +227,114 @@ def test_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     result = CliRunner().invoke(main, ["progress", str(PURGES)])
     assert result.exit_code == 0, result.output
+    assert not (tmp_path / "data" / "quizforge").exists(), "progress before any practice creates nothing"
+    result = CliRunner().invoke(main, ["practice", str(PURGES), "--count", "1"], input="x\n")
+    assert result.exit_code == 0, result.output
     assert (tmp_path / "data" / "quizforge" / "practice.sqlite3").is_file()
+
+
+def _answer_all(request, db, count=3):
+    pool = keyed_pool(request)
+    script = Script([a for q in pool.questions[:count] for a in right_answer(q)])
+    run_practice(request, db, script, count=count, now=lambda: T0)
+    return pool.questions[:count]
+
+
+def test_progress_follows_the_content_through_an_insertion_and_a_rename(tmp_path):
+    db = tmp_path / "p.db"
+    notes = tmp_path / "notes.yaml"
+    notes.write_bytes(PURGES.read_bytes())
+    request = BuildRequest(source=notes, strategies=("fill-blank",))
+    answered = _answer_all(request, db)
+    texts = {q.id: (q.body.before, q.body.after) for q in answered}
+
+    text = notes.read_text(encoding="utf-8")
+    marker = "causes:\n"
+    notes.write_text(text.replace(marker, marker + "  - title: A new first cause\n    points:\n"
+                                          "      - text: The new point names the Moscow Metro in 1935.\n"
+                                          "        blank: Moscow Metro\n", 1), encoding="utf-8")
+    renamed = tmp_path / "Purges (final).yaml"
+    notes.rename(renamed)
+    request = BuildRequest(source=renamed, strategies=("fill-blank",))
+    after = {q.id: (q.body.before, q.body.after) for q in keyed_pool(request).questions}
+    for qid, sentence in texts.items():
+        assert after.get(qid) == sentence, "each past answer stays on its own sentence"
+    store = open_store(db)
+    items = store.items(notes_identity(load_notes(renamed)))
+    store.close()
+    assert set(items) == set(texts), "the renamed file keeps its progress"
+    script = Script(["x"] * 20)
+    run_practice(request, db, script, count=20, now=lambda: T0 + timedelta(days=30))
+    fresh = [i for i, line in enumerate(script.lines) if "names the" in line and "in 1935" in line]
+    assert fresh, "the new point's question is asked"
+    headers = [line for line in script.lines[:fresh[0]] if line.startswith("[")]
+    assert headers[-1].split("]")[0].endswith("new"), "a question never seen is never a review"
+
+
+def test_two_topics_in_files_of_the_same_name_keep_separate_progress(tmp_path):
+    db = tmp_path / "p.db"
+    one, two = tmp_path / "a" / "notes.yaml", tmp_path / "b" / "notes.yaml"
+    for path, title in ((one, "Reasons behind the Purges"), (two, "Another topic entirely")):
+        path.parent.mkdir()
+        path.write_text(PURGES.read_text(encoding="utf-8").replace("Reasons behind the Purges", title),
+                        encoding="utf-8")
+    _answer_all(BuildRequest(source=one), db, count=2)
+    script = Script(["x"] * 3)
+    run_practice(BuildRequest(source=two), db, script, count=3, now=lambda: T0)
+    assert "(0 due for review, 3 new)" in script.text
+
+
+def test_progress_never_creates_or_changes_a_database(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["progress", str(PURGES), "--db", str(missing)])
+    assert result.exit_code == 2 and f"{missing}: file not found" in result.output
+    assert not missing.exists()
+    db = tmp_path / "p.db"
+    _answer_all(REQUEST, db, count=1)
+    before = db.read_bytes()
+    result = CliRunner().invoke(main, ["progress", str(PURGES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert db.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["p.db"]
+
+
+class _FullDisk:
+    """A connection whose COMMIT fails as SQLite's does when the disk fills (it has rolled back already)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql, *args):
+        if sql == "COMMIT":
+            self.conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.conn.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_full_disk_while_practising_says_so(tmp_path):
+    from quizforge.practice.store import PracticeDatabaseError, Store
+
+    db = tmp_path / "p.db"
+    open_store(db).close()
+    store = Store(_FullDisk(sqlite3.connect(db, isolation_level=None)), db)
+    with pytest.raises(PracticeDatabaseError) as caught:
+        store.record(Answer(TOPIC, "q", True, "", (Part("", None, True),), T0))
+    assert f"{db}: the disk is full" in str(caught.value) and "no transaction" not in str(caught.value)
+
+
+def test_locked_database_says_which_file_why_and_what_to_try(tmp_path, monkeypatch):
+    db = tmp_path / "my practice" / "p.db"
+    open_store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr("quizforge.practice.store.LOCK_TIMEOUT", 0.1)
+    try:
+        result = CliRunner().invoke(main, ["practice", str(PURGES), "--db", str(db)], input="")
+    finally:
+        holder.close()
+    assert result.exit_code == 2
+    message = " ".join(result.output.split())
+    assert f"{db}:" in message and "other `quizforge practice` still open" in message
+    assert "sync tool" in message and "--db" in message

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizforge.pipeline import BuildRequest
-from quizforge.selftest.pool import make_pool
+from quizforge.practice.session import keyed_questions
+from quizforge.selftest.pool import make_pool as _make_pool
 
 from .conftest import PURGES
 
@@ -18,6 +19,13 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.slow
 
 QUIZFORGE = Path(sys.executable).parent / "quizforge"
+
+
+def make_pool(request):
+    """The pool with the ids practice stores (they follow the content)."""
+    import dataclasses
+    pool = _make_pool(request)
+    return dataclasses.replace(pool, questions=keyed_questions(pool.questions, pool.paper.topic))
 
 
 def spawn(db: Path, *args: str):

@@ -54,11 +54,12 @@ def _tokens(topic: Topic) -> dict[str, str]:
 
 
 def question_key(topic: Topic, question_id: str) -> str:
-    """``notes identity/strategy:content...``: stable across renames, insertions and re-exports."""
+    """``<notes identity>/<strategy>:<digest of the content>``: stable across renames, insertions and re-exports."""
     tokens = _tokens(topic)
     key = re.sub(r"date:\d+", lambda m: tokens.get(m.group(0), m.group(0)), question_id)
     key = re.sub(r"[^:,]+", lambda m: tokens.get(m.group(0), m.group(0)), key)
-    return f"{notes_identity(topic)}/{key}"
+    strategy = question_id.split(":", 1)[0]
+    return f"{notes_identity(topic)}/{strategy}:{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}"
 
 
 def keyed(paper: Paper) -> Paper:

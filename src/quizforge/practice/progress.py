@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..identity import notes_identity
 from ..pipeline import BuildRequest
 from ..selftest.pool import make_pool
 from .askers import Terminal
 from .schedule import KNOWN_BOX
-from .session import Clock, utc_now
+from .session import Clock, keyed_questions, utc_now
 from .store import default_db_path, open_store
 from .terminal import table
 
@@ -37,19 +38,24 @@ def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tup
     """One row per cause in the notes, and how many of the questions have never been asked."""
     pool = make_pool(request)
     topic = pool.paper.topic
-    question_cause = {q.id: q.cause_id for q in pool.questions}
-    store = open_store(db or default_db_path())
-    try:
-        parts, items = store.latest_parts(topic.slug), store.items(topic.slug)
-    finally:
-        store.close()
+    questions = keyed_questions(pool.questions, topic)
+    question_cause = {q.id: q.cause_id for q in questions}
+    path = db or default_db_path()
+    if db is None and not path.exists():
+        parts, items = [], {}  # never practised: nothing to show, and nothing is created
+    else:
+        store = open_store(path, readonly=True)
+        try:
+            parts, items = store.latest_parts(notes_identity(topic)), store.items(notes_identity(topic))
+        finally:
+            store.close()
     rows = []
     for cause in topic.causes:
         mine = [right for qid, _, c, right in parts if (c or question_cause.get(qid)) == cause.id]
         its_items = [i for i in items.values() if (i.cause_id or question_cause.get(i.question_id)) == cause.id]
         rows.append(CauseProgress(cause.title, len(mine), sum(mine), sum(i.box >= KNOWN_BOX for i in its_items),
                                   sum(i.due <= now for i in its_items)))
-    unasked = sum(q.id not in items for q in pool.questions)
+    unasked = sum(q.id not in items for q in questions)
     return rows, unasked
 
 

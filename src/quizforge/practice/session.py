@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from ..identity import notes_identity, question_key
 from ..model import Question, Topic
 from ..onscreen import online_prompt
 from ..pipeline import BuildRequest
@@ -81,7 +83,7 @@ def _ask_all(plan: Plan, store, topic: Topic, term: Terminal, now: Clock, tally:
         term.say()
         term.say(f"[{i}/{len(plan.questions)}, {kind}] {online_prompt(q)}")
         outcome = asker_for(q)(q, term, causes)
-        item = store.record(Answer(topic.slug, q.id, outcome.right, outcome.given, outcome.parts, now()))
+        item = store.record(Answer(notes_identity(topic), q.id, outcome.right, outcome.given, outcome.parts, now()))
         tally.add(q, outcome.right)
         term.say(outcome.verdict or ("Right!" if outcome.right else "Not quite."))
         for line in outcome.feedback:
@@ -98,6 +100,12 @@ def _summarise(summary: Summary, term: Terminal) -> None:
         term.say(f"{len(summary.missed)} to work on; they come first next time.")
 
 
+def keyed_questions(questions: tuple[Question, ...], topic: Topic) -> tuple[Question, ...]:
+    """The questions with ids that follow their content (``identity.question_key``): progress survives an
+    inserted point and a renamed file, and two topics in files of the same name never share it."""
+    return tuple(dataclasses.replace(q, id=question_key(topic, q.id)) for q in questions)
+
+
 def run_practice(request: BuildRequest, db: Path | None, term: Terminal, count: int = DEFAULT_COUNT,
                  now: Clock = utc_now) -> Summary:
     """Ask up to ``count`` questions, storing each answer; Ctrl-C ends the session with everything answered kept."""
@@ -105,9 +113,10 @@ def run_practice(request: BuildRequest, db: Path | None, term: Terminal, count: 
     for q in pool.questions:
         asker_for(q)  # fail before the first question, not in the middle
     topic = pool.paper.topic
+    questions = keyed_questions(pool.questions, topic)
     store = open_store(db or default_db_path())
     try:
-        plan = plan_session(pool.questions, store.items(topic.slug), now(), count)
+        plan = plan_session(questions, store.items(notes_identity(topic)), now(), count)
         if not plan.questions:
             when = plan.next_due.strftime("%d %b %Y %H:%M UTC") if plan.next_due else "later"
             term.say(f"Nothing is due for {topic.title}. The next question is due {when}.")

@@ -102,24 +102,25 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
+                self.conn.execute("COMMIT")
             except BaseException:  # Ctrl-C included: nothing half-written
-                self.conn.execute("ROLLBACK")
+                # A failed COMMIT (a full disk) has already rolled back: rolling back again would hide why.
+                if self.conn.in_transaction:
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass
                 raise
-            self.conn.execute("COMMIT")
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
         try:
             yield
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise PracticeDatabaseError(
-                    f"the practice database {self.path} is in use by another program (another practice "
-                    "session?); finish that one and try again, or choose another file with --db") from None
-            raise PracticeDatabaseError(f"cannot use the practice database {self.path}: {exc}") from None
+            raise PracticeDatabaseError(explain(self.path, exc)) from None
         except sqlite3.DatabaseError as exc:
             raise PracticeDatabaseError(
-                f"{self.path} is not a quizforge practice database, or it is damaged ({exc}); "
+                f"{self.path}: not a quizforge practice database, or it is damaged ({exc}); "
                 "choose another file with --db") from None
 
     def migrate(self) -> None:
@@ -172,22 +173,66 @@ class Store:
         self.conn.close()
 
 
+def explain(path: Path, exc: sqlite3.Error) -> str:
+    """An SQLite error as the file, what went wrong and what to try."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (f"{path}: the practice database is in use by another program. Finish any other "
+                "`quizforge practice` still open (another terminal window?), or wait for a sync tool "
+                "(OneDrive, Dropbox, iCloud) to let go of the file, then try again; or use another file with --db")
+    if "full" in text:
+        return (f"{path}: the disk is full, so this answer could not be saved (every earlier answer is); "
+                "free some space and practise again")
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the practice database cannot be written (read-only); choose a file you can write with --db"
+    return f"{path}: cannot use the practice database: {exc}"
+
+
 def _question_cause(parts: tuple[Part, ...]) -> str | None:
     causes = {p.cause_id for p in parts}
     return causes.pop() if len(causes) == 1 else None
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating or migrating) the database at ``path``; a clear PracticeDatabaseError if it can't be used."""
+def open_store(path: Path, readonly: bool = False) -> Store:
+    """Open the database at ``path``; a clear PracticeDatabaseError if it can't be used.
+
+    Read-write (``practice``) creates or migrates it. Read-only (``progress``) never creates,
+    changes or locks anything, so it works on a read-only mount, and a path that does not
+    exist is an error rather than a new empty database.
+    """
+    if readonly:
+        return _open_readonly(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=LOCK_TIMEOUT, isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise PracticeDatabaseError(f"cannot open the practice database {path}: {exc}") from None
+        raise PracticeDatabaseError(f"{path}: cannot open the practice database: "
+                                    f"{getattr(exc, 'strerror', None) or exc}") from None
     store = Store(conn, path)
     try:
         store.migrate()
     except BaseException:
         conn.close()
         raise
+    return store
+
+
+def _open_readonly(path: Path) -> Store:
+    if not path.is_file():
+        raise PracticeDatabaseError(f"{path}: file not found; check the --db path (practice creates the "
+                                    "database with the first answer)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_TIMEOUT,
+                               isolation_level=None)
+    except sqlite3.Error as exc:
+        raise PracticeDatabaseError(explain(path, exc)) from None
+    store = Store(conn, path)
+    with store._errors():
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != VERSION:
+        conn.close()
+        newer = version > VERSION
+        raise PracticeDatabaseError(
+            f"{path}: written by {'a newer' if newer else 'an older'} quizforge (schema {version}, this one "
+            f"knows {VERSION}); {'upgrade quizforge' if newer else 'run quizforge practice once to update it'}")
     return store
