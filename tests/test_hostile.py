@@ -100,3 +100,26 @@ def test_import_reports_a_second_root():
             "Map two\n  Cause C\n    c1\n")
     result = import_source(Source("map.txt", text.encode(), ".txt"))
     assert any(r.kind == "guessed" and r.line == 6 and "second root" in r.message for r in result.remarks), result.report
+
+
+ESCAPES = MINIMAL.replace("title: Test topic", 'title: "Topic \\e]0;pwned\\a \\e[2J\\e[8m hidden \\u202eevil\\u2066 \\x9b31m"')
+UNSAFE = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066")
+
+
+def test_notes_cannot_drive_the_terminal(run, tmp_path):
+    from quizforge.load import parse_notes
+    assert "\x1b" not in parse_notes(ESCAPES).title, "control characters never enter the notes' text"
+    notes = tmp_path / "esc\x1b[2Japes.yaml"
+    notes.write_text(ESCAPES, encoding="utf-8")
+    db = tmp_path / "p.db"
+    for args in (("validate", notes), ("build", notes, "--format", "html"), ("export", notes, "--to", "csv"),
+                 ("selftest", notes), ("practice", notes, "--db", db, "--count", "1"), ("progress", notes, "--db", db),
+                 ("build", tmp_path / "missing\x07\u202e.yaml")):
+        result = run(*args)
+        assert result.exit_code in (0, 2), result.output
+        assert not any(c in result.output for c in UNSAFE), (args, result.output)
+
+
+def test_safe_keeps_text_and_line_breaks():
+    from quizforge.tty import safe
+    assert safe("Zoë\tcafé\r\nمحمد\n\x1b[31mred\x1b[0m\u202e") == "Zoë\tcafé\nمحمد\n[31mred[0m"

@@ -36,6 +36,28 @@ def spawn(db: Path, *args: str):
                          encoding="utf-8", timeout=30, env=env, dimensions=(50, 200))
 
 
+# System calls a process blocked on terminal input sits in: read, poll, select, pselect6, ppoll (x86-64 and arm64).
+WAITING_FOR_INPUT = {"0", "7", "23", "270", "271", "63", "73", "72"}
+
+
+def wait_until_reading(child, timeout: float = 30) -> None:
+    """Block until the child is waiting in a read of the terminal, so a Ctrl-C cannot race its setup."""
+    import time
+    syscall = Path(f"/proc/{child.pid}/syscall")
+    if not syscall.exists():
+        time.sleep(0.5)  # no /proc: the old way, a pause
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if syscall.read_text().split()[0] in WAITING_FOR_INPUT:
+                return
+        except (OSError, IndexError):
+            pass
+        time.sleep(0.02)
+    raise AssertionError("practice never waited for an answer")
+
+
 def answer(child, text: str, expect: str) -> None:
     child.expect_exact("Missing word(s): ")
     child.sendline(text)
@@ -54,6 +76,7 @@ def test_ctrl_c_then_a_session_that_starts_with_what_was_missed(tmp_path):
     child.expect_exact(f"The answer: {second.body.answer}")
     child.expect_exact("Score: 1/2. This question comes back next session.")
     child.expect_exact("Missing word(s): ")
+    wait_until_reading(child)
     child.sendintr()  # Ctrl-C while the third question waits for an answer
     child.expect_exact("Stopped. Your 2 answers so far are saved.")
     child.expect_exact("Session score: 1 of 2 right.")
@@ -89,6 +112,7 @@ def test_a_killed_session_leaves_a_sound_database(tmp_path):
     child = spawn(db, "--count", "3")
     answer(child, first.body.answer, "Right!")
     child.expect_exact("Missing word(s): ")
+    wait_until_reading(child)  # the first answer's transaction is over: the kill lands between answers
     child.kill(signal.SIGKILL)  # a crash: no Python clean-up runs at all
     child.close(force=True)
     conn = sqlite3.connect(db)

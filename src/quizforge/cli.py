@@ -14,11 +14,17 @@ from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
 from .strategies import Options, available
+from .tty import safe
 
 # Names shown in --help before the (slower to import) exporters and importers are loaded;
 # tests/test_cli.py checks they match the registries.
 EXPORT_FORMATS = ("moodle", "gift", "qti12", "qti21", "anki", "quizlet", "csv")
 IMPORT_FORMATS = ("opml", "freemind", "markdown", "outline")
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """click.echo, with anything that could drive the terminal taken out (notes are untrusted)."""
+    click.echo(safe(str(text)), err=err)
 
 
 class QuizforgeGroup(click.Group):
@@ -28,7 +34,7 @@ class QuizforgeGroup(click.Group):
         try:
             return super().invoke(ctx)
         except QuizforgeError as exc:
-            click.echo(f"error: {exc}" if not isinstance(exc, SourceError) else str(exc), err=True)
+            echo(f"error: {exc}" if not isinstance(exc, SourceError) else str(exc), err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -77,11 +83,11 @@ def build_command(source, out, seed, strategies, paper_size, formats, templates,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
                                 subject_profile=subject_profile, force=force))
     for warning in result.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
+        echo(f"note: skipped {warning}", err=True)
     paper = result.paper
-    click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
+    echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
     for path in result.files:
-        click.echo(f"  wrote {path}")
+        echo(f"  wrote {path}")
 
 
 @main.command("validate")
@@ -94,9 +100,9 @@ def validate_command(sources) -> None:
             topic = load_notes(source)
         except SourceError as exc:
             failed = True
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             continue
-        click.echo(f"{source}: ok ({topic.shape}: {material_summary(topic)})")
+        echo(f"{source}: ok ({topic.shape}: {material_summary(topic)})")
     if failed:
         sys.exit(2)
 
@@ -118,7 +124,7 @@ def strategies_command() -> None:
     strategies = available()
     width = max(len(n) for n in strategies)
     for name, strategy in strategies.items():
-        click.echo(f"{name.ljust(width)}  {strategy.summary}")
+        echo(f"{name.ljust(width)}  {strategy.summary}")
 
 
 @main.command("export")
@@ -138,10 +144,10 @@ def export_command(source, to, out, seed, strategies, count, force) -> None:
     result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
                                   strategies=strategies, count=count, force=force))
     for warning in result.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
+        echo(f"note: skipped {warning}", err=True)
     paper = result.paper
-    click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
-    click.echo(f"  wrote {result.path} ({result.size} bytes)")
+    echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
+    echo(f"  wrote {result.path} ({result.size} bytes)")
 
 @main.command("selftest")
 @click.argument("source", required=False)
@@ -159,10 +165,10 @@ def selftest_command(source, seed, out, strategies, templates, force) -> None:
     path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
                                              strategies=strategies, templates=templates, force=force))
     for warning in pool.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
-    click.echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
+        echo(f"note: skipped {warning}", err=True)
+    echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
                f"(+{len(pool.questions) - len(pool.paper.questions)} for fresh sets), seed {seed}")
-    click.echo(f"  wrote {path}")
+    echo(f"  wrote {path}")
 
 
 def db_option(command):
@@ -213,7 +219,7 @@ def import_command(file, out, fmt, force, into) -> None:
     from .importers import run_import
 
     for line in run_import(file, out, fmt, force, into):
-        click.echo(line, err=True)
+        echo(line, err=True)
 
 @main.command("batch")
 @click.argument("source", required=False)
@@ -243,9 +249,9 @@ def batch_command(source, **options) -> None:
     from .batch import BatchRequest, run_batch
 
     result = run_batch(BatchRequest(source=source_argument(source), **options))
-    click.echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
+    echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
                f"mark schemes {result.scheme_pages} pages")
     for path in result.files[:3]:
-        click.echo(f"  wrote {path}")
+        echo(f"  wrote {path}")
     if len(result.files) > 3:
-        click.echo(f"  wrote {len(result.files) - 3} single papers in {result.folder / 'students'}")
+        echo(f"  wrote {len(result.files) - 3} single papers in {result.folder / 'students'}")

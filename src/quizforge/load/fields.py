@@ -14,6 +14,9 @@ from ..errors import Problem
 from .yamltree import MappingNode, Node, ScalarNode, SequenceNode, line_of
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# Control characters (typed as YAML escapes such as "\e" or "\a"), a stray BOM and the two non-characters:
+# never meant as text, invalid in XML exports, and able to drive a terminal. Whitespace ones become spaces below.
+INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff]")
 
 
 def _kind(node: Node) -> str:
@@ -69,7 +72,7 @@ class Fields:
         if not isinstance(node, ScalarNode):
             self.problem(node, path, f"expected text, found {_kind(node)}")
             return None
-        value = " ".join(node.value.split())
+        value = " ".join(INVISIBLE.sub("", node.value).split())
         if not value:
             self.problem(node, path, "is empty; write some text or remove the key")
             return None

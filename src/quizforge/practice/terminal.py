@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import click
 
+from ..tty import safe
+
 
 class Console:
+    """Everything printed goes through ``tty.safe``: notes cannot set the title, clear the screen or hide text."""
+
     def say(self, text: str = "") -> None:
-        click.echo(text)
+        click.echo(safe(text))
 
     def ask(self, prompt: str) -> str:
-        return input(prompt)
+        return input(safe(prompt))
 
 
 def table(headers: tuple[str, ...], rows: list[tuple[str, ...]], right_align: frozenset[int] = frozenset()) -> str:
