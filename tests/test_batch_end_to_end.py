@@ -243,3 +243,24 @@ def test_full_schemes_on_request(tmp_path, roster):
     for row in rows:
         assert any(squash(f"Mark scheme · Version {row['version']}") in page for page in pages)
     assert not any(squash("Answer keys") in page for page in pages)
+
+
+def test_chinese_arabic_and_emoji_names_print_and_the_rest_are_warned_about(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None or not subprocess.run(["fc-list", ":charset=674e"], capture_output=True,
+                                                            text=True).stdout.strip():
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk fonts-noto-color-emoji)")
+    roster = tmp_path / "class.csv"
+    roster.write_text("Name,Class\nمحمد الأحمد,10B\n李小龙,10C\nAncient \U00013000,10A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["batch", "--roster", str(roster), "--name", "w", "--jobs", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "row 4 (Ancient" in warnings[0] and "U+13000" in warnings[0]
+    text = subprocess.run(["pdftotext", str(tmp_path / "out" / "purges" / "batch-w" / "papers.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    assert "李小龙 · 10C" in text
+    arabic = [line for line in text.splitlines() if "محمد" in line and "·" in line]  # the running header
+    assert arabic and all("10B" in line for line in arabic), "the class stays whole beside a right-to-left name"

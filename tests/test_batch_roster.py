@@ -121,3 +121,26 @@ def test_windows_1252_csv(tmp_path):
 def test_roster_lines_count_only_real_line_breaks():
     text = 'Name,Note\r\n"Ann\r\nBee",x\r\nCat,"a\rb"\r\nDan,y\r\n'
     assert [(s.name, s.line) for s in parse_roster(text)] == [("Ann Bee", 2), ("Cat", 4), ("Dan", 5)]
+
+
+def test_right_to_left_names_are_isolated_in_the_running_header():
+    from quizforge.batch.plan import Assignment
+    from quizforge.batch.roster import Student
+
+    arabic = Assignment(1, Student("محمد الأحمد", "10B", "4022", 2), "A", 1)
+    assert arabic.running == "\u2068محمد الأحمد\u2069 · \u206810B\u2069 · \u2068Cand. 4022\u2069"
+    latin = Assignment(2, Student("Zoë O'Brien", "10B", "", 3), "A", 1)
+    assert latin.running == "Zoë O'Brien · 10B", "left-to-right details are left as they were"
+
+
+def test_names_no_font_can_draw_are_named():
+    import shutil
+    from quizforge.batch.glyphs import name_warnings, undrawable
+    from quizforge.batch.roster import Student
+
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    assert undrawable("Zoë O'Brien") == ""
+    assert undrawable("Egyptian \U00013000") == "\U00013000", "no font on the machine has hieroglyphs"
+    warnings = name_warnings((Student("Zoë", "10A", "", 2), Student("Ancient \U00013000", "10A", "", 3)))
+    assert len(warnings) == 1 and warnings[0].startswith("row 3 (Ancient") and "U+13000" in warnings[0]

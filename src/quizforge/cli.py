@@ -249,6 +249,8 @@ def batch_command(source, **options) -> None:
     from .batch import BatchRequest, run_batch
 
     result = run_batch(BatchRequest(source=source_argument(source), **options))
+    for warning in result.warnings:
+        echo(f"warning: {warning}", err=True)
     echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
                f"mark schemes {result.scheme_pages} pages")
     for path in result.files[:3]:

@@ -21,6 +21,7 @@ from ..model import (
 from ..papers.plan import default_strategies
 from ..strategies import Options
 from ..subjects import profile_for
+from .glyphs import isolated
 from .roster import Student
 from .seeds import deal_versions, seed_code, student_seeds, version_seed
 
@@ -44,8 +45,8 @@ class Assignment:
     @property
     def running(self) -> str:
         s = self.student
-        parts = [s.name, s.class_name, f"Cand. {s.candidate}" if s.candidate else ""]
-        return " · ".join(p for p in parts if p)
+        parts = [p for p in (s.name, s.class_name, f"Cand. {s.candidate}" if s.candidate else "") if p]
+        return " · ".join(isolated(parts))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .plan import (
 )
 from .progress import Progress
 from .render import BatchRenderError, ChunkJob, DocSpec, Renderer, chunk_size, chunked
+from .glyphs import name_warnings
 from .roster import Student, copies, demo_roster, read_roster
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class BatchResult:
     distinct_papers: int
     paper_pages: int
     scheme_pages: int
+    warnings: tuple[str, ...] = ()  # e.g. names no installed font can draw
 
 
 def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
@@ -88,7 +90,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
         raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
     files = tuple(folder / f.relative_to(work) for f in files)
-    return BatchResult(folder, files, len(assignments), distinct, *counts)
+    return BatchResult(folder, files, len(assignments), distinct, *counts, warnings=tuple(name_warnings(students)))
 
 
 def _make_set(request, assignments, make, work, topic, title, jobs, progress):
