@@ -13,6 +13,7 @@ from quizforge.errors import SourceError
 from quizforge.importers import Source, import_source, read_source
 from quizforge.importers.yamltext import scalar
 from quizforge.load import load_notes, parse_notes
+from quizforge.load.fields import INVISIBLE
 
 from .conftest import FIXTURES, MINIMAL, PURGES
 
@@ -358,7 +359,8 @@ TRICKY = [
 def test_scalars_read_back_exactly(text):
     notes = MINIMAL.replace("Heat makes particles move faster.", scalar(text))
     topic = parse_notes(notes)
-    assert topic.causes[0].points[0].text == " ".join(text.split())
+    # exactly, except control characters and a stray BOM, which the loader never lets into the notes' text
+    assert topic.causes[0].points[0].text == " ".join(INVISIBLE.sub("", text).split())
 
 
 def test_written_yaml_is_readable():
