@@ -46,6 +46,8 @@ def test_braces_build_export_selftest(run, tmp_path, preset):
     assert run("build", notes, "--format", "html", *args).exit_code == 0
     assert run("export", notes, "--to", "gift").exit_code == 0
     assert run("selftest", notes).exit_code == 0
+    practice = run("practice", notes, "--db", tmp_path / "p.db", "--count", "3")
+    assert practice.exit_code == 0 and "Traceback" not in practice.output
 
 
 def deep_flow(levels: int) -> str:

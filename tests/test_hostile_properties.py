@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
@@ -107,9 +108,9 @@ def _every_command(source: str, folder) -> None:
     _check(invoke("import", outline, "-o", folder / "imported.yaml"), outline)
 
 
+@pytest.mark.slow
 def test_a_few_fixed_hostile_notes_render_to_pdf(tmp_path):
     """The property loop stays out of PDF rendering; these fixed cases go all the way."""
-    import pytest
     pytest.importorskip("weasyprint")
     from .test_hostile import BRACES, ESCAPES
     runner = CliRunner()
