@@ -338,3 +338,17 @@ def test_locked_database_says_which_file_why_and_what_to_try(tmp_path, monkeypat
     message = " ".join(result.output.split())
     assert f"{db}:" in message and "other `quizforge practice` still open" in message
     assert "sync tool" in message and "--db" in message
+
+
+def test_progress_saved_the_old_way_is_carried_over(tmp_path, pool):
+    db = tmp_path / "p.db"
+    raw = make_pool(REQUEST).questions
+    store = open_store(db)
+    store.record(Answer("purges", raw[0].id, True, "", (Part("", raw[0].cause_id, True),), T0))  # file name, position
+    store.close()
+    script = Script(["x"] * 3)
+    run_practice(REQUEST, db, script, count=3, now=lambda: T0 + timedelta(days=30))
+    assert "(1 due for review, 2 new)" in script.text
+    store = open_store(db)
+    assert store.items("purges") == {} and pool.questions[0].id in store.items(TOPIC)
+    store.close()

@@ -116,6 +116,8 @@ def run_practice(request: BuildRequest, db: Path | None, term: Terminal, count: 
     questions = keyed_questions(pool.questions, topic)
     store = open_store(db or default_db_path())
     try:
+        # progress saved before answers were keyed on content: carry it over (this file's name, these ids)
+        store.adopt(topic.slug, notes_identity(topic), {old.id: new.id for old, new in zip(pool.questions, questions)})
         plan = plan_session(questions, store.items(notes_identity(topic)), now(), count)
         if not plan.questions:
             when = plan.next_due.strftime("%d %b %Y %H:%M UTC") if plan.next_due else "later"

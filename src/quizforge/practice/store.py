@@ -169,6 +169,22 @@ class Store:
                 "AND b.part = a.part)", (topic,)).fetchall()
         return [(q, part, cause, bool(right)) for q, part, cause, right in rows]
 
+    def adopt(self, old_topic: str, new_topic: str, ids: dict[str, str]) -> int:
+        """Move progress stored the old way (file name, positional ids) to the new keys, once.
+
+        Only when nothing is stored under ``new_topic`` yet; returns how many questions moved.
+        """
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM items WHERE topic = ? LIMIT 1", (new_topic,)).fetchone():
+                return 0
+            moved = 0
+            for old, new in ids.items():
+                for table in ("items", "answers"):
+                    cursor = conn.execute(f"UPDATE {table} SET topic = ?, question_id = ? "
+                                          "WHERE topic = ? AND question_id = ?", (new_topic, new, old_topic, old))
+                    moved += cursor.rowcount if table == "items" else 0
+            return moved
+
     def close(self) -> None:
         self.conn.close()
 
