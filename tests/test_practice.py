@@ -110,7 +110,8 @@ def test_ctrl_c_keeps_answers_so_far(tmp_path, pool):
 
 
 def test_match_parts_are_stored_per_cause(tmp_path):
-    request = BuildRequest(source=PURGES, strategies=("match",))
+    from .conftest import FIXTURES
+    request = BuildRequest(source=FIXTURES / "notes-matching.yaml", strategies=("match",))
     match = next(q for q in make_pool(request).questions if q.strategy == "match")
     db = tmp_path / "p.db"
     answers = [str(k + 1) for k in match.body.key]
@@ -119,7 +120,7 @@ def test_match_parts_are_stored_per_cause(tmp_path):
     summary = run_practice(request, db, script, count=1, now=lambda: T0)
     assert summary.right == 0 and f"{len(answers) - 1} of {len(answers)} matched." in script.text
     store = open_store(db)
-    parts = store.latest_parts("purges")
+    parts = store.latest_parts("notes-matching")
     assert len(parts) == len(answers) and all(cause for _, _, cause, _ in parts)
     store.close()
 

@@ -199,3 +199,26 @@ def test_an_item_that_fits_two_themes_is_doubtful_and_a_group_without_own_items_
     assert "generations" not in clear
     assert clear["class"] == [0]
     assert quality.fits("Sheila accepts she was wrong.", groups, "class")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("In August 1939 Germany and the Soviet Union agreed not to attack each other.", "statement"),
+    ("The army stayed loyal to Stalin after all.", "statement"),
+    ("Because of the Nazi-Soviet Pact", "option"),
+    ("Because of Hitler's aims", "option"),
+])
+def test_no_false_alarm_on_ordinary_endings_and_reasons(text, role):
+    assert quality.check(text, role) == ()
+
+
+@pytest.mark.parametrize("text", ["Heat makes particles move faster.", "Pressure pushes particles closer together."])
+def test_a_noun_then_a_verb_in_s_is_a_sentence(text):
+    assert quality.ok(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The occupiers took coal, iron and goods from the factories and mines as reparations.",
+    "By November 1923 a loaf of bread cost 200 billion marks.",
+])
+def test_no_false_alarm_on_rare_forms_and_noun_verb_words(text):
+    assert quality.check(text) == ()

@@ -73,7 +73,7 @@ def build_command(source, out, seed, strategies, paper_size, formats, templates,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly))
     for warning in result.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
+        click.echo(f"note: {warning}", err=True)
     paper = result.paper
     click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
     for path in result.files:
@@ -123,7 +123,7 @@ def export_command(source, to, out, seed, strategies, count) -> None:
     result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
                                   strategies=strategies, count=count))
     for warning in result.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
+        click.echo(f"note: {warning}", err=True)
     paper = result.paper
     click.echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
     click.echo(f"  wrote {result.path} ({result.size} bytes)")
@@ -143,7 +143,7 @@ def selftest_command(source, seed, out, strategies, templates) -> None:
     path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
                                              strategies=strategies, templates=templates))
     for warning in pool.warnings:
-        click.echo(f"note: skipped {warning}", err=True)
+        click.echo(f"note: {warning}", err=True)
     click.echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
                f"(+{len(pool.questions) - len(pool.paper.questions)} for fresh sets), seed {seed}")
     click.echo(f"  wrote {path}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..errors import NotEnoughMaterial, OptionError
 from ..model import Paper, Section, Topic
 from ..strategies import Options, get
+from .screen import Ledger, screen_section
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -43,17 +44,32 @@ def assemble(
     shown: set[str] = set()
     made: dict[str, Section] = {}
     hidden: set[str] = set()
+    ledger = Ledger()
+    short: list[str] = []
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
     for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
         opts = options.get(name, Options())
-        opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden)
+        opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
+                                   secrets=opts.secrets | frozenset(ledger.asked),
+                                   printed=(*opts.printed, *ledger.shown), seed=seed)
         try:
             section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:
             if required:
                 raise
-            skipped.append(f"{name}: {exc}")
+            skipped.append(f"skipped {name}: {exc}")
             continue
+        section, warnings = screen_section(section, ledger)
+        skipped += warnings
+        if not section.questions:
+            if required and not warnings:
+                raise NotEnoughMaterial(f"{topic.source}: {name} made no questions")
+            skipped.append(f"skipped {name}: every question it made failed a quality gate; the notes need more "
+                           "full-sentence points that stand on their own")
+            continue
+        wanted = opts.count
+        if wanted and len(section.questions) < wanted:
+            short.append(f"{name} made {len(section.questions)} of the {wanted} questions asked for")
         made[name] = section
         used = {src for q in section.questions for src in q.sources}
         shown.update(used)
@@ -62,6 +78,10 @@ def assemble(
     sections = [made[name] for name in strategies if name in made]
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
+    missing = [n for n in strategies if n not in made]
+    if short or missing:
+        what = "; ".join([*short, *(f"{n} made none" for n in missing)])
+        skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
                   strategies=tuple(s.strategy for s in sections))
     return AssembleResult(paper, tuple(skipped))

@@ -14,23 +14,27 @@ from dataclasses import dataclass
 from .words import content_words, distinctiveness
 
 
+OTHER_ITEMS = 0.5
+MIN_RIVAL = 2.5  # about one distinctive word of another group's title, or several of its items' words
+
+
 @dataclass(frozen=True)
 class Group:
     title: str
     items: tuple[str, ...]
 
 
-def _weights(vocabs: Mapping[str, frozenset[str]]) -> dict[str, float]:
-    """A word weighs its distinctiveness divided by how many groups use it: 'party' in every group counts little."""
-    counts: dict[str, int] = {}
-    for vocab in vocabs.values():
-        for word in vocab:
-            counts[word] = counts.get(word, 0) + 1
-    return {w: max(distinctiveness(w), 1.0) / n for w, n in counts.items()}
+def _weight(word: str, vocabs: list[frozenset[str]]) -> float:
+    """A word weighs its distinctiveness divided by how many groups use it; one every group uses weighs nothing."""
+    n = sum(word in v for v in vocabs)
+    return 0.0 if n == 0 or n == len(vocabs) else max(distinctiveness(word), 1.0) / n
 
 
-def _score(words: frozenset[str], vocab: frozenset[str], title: frozenset[str], weight: dict[str, float]) -> float:
-    return sum(weight.get(w, 1.0) * (2 if w in title else 1) for w in words & vocab)
+def _score(words: frozenset[str], vocab: frozenset[str], title: frozenset[str], vocabs: list[frozenset[str]],
+           item_share: float = 1.0) -> float:
+    """Shared title words count double: a student sorts by the titles. Another group's items count
+    ``item_share`` as much as its title, so a word two groups' items share weighs less than a title."""
+    return sum(_weight(w, vocabs) * (2 if w in title else item_share) for w in words & vocab)
 
 
 def rivals(groups: Mapping[str, Group]) -> dict[tuple[str, int], tuple[str, ...]]:
@@ -38,14 +42,16 @@ def rivals(groups: Mapping[str, Group]) -> dict[tuple[str, int], tuple[str, ...]
     item_words = {gid: [content_words(t) for t in g.items] for gid, g in groups.items()}
     title_words = {gid: content_words(g.title) for gid, g in groups.items()}
     vocabs = {gid: title_words[gid].union(*item_words[gid]) for gid in groups}
-    weight = _weights(vocabs)
     found: dict[tuple[str, int], tuple[str, ...]] = {}
-    for gid, group in groups.items():
+    for gid in groups:
         for i, words in enumerate(item_words[gid]):
+            # The item's own group, without the item: its words must not count as evidence for itself.
             own_vocab = title_words[gid].union(*(w for j, w in enumerate(item_words[gid]) if j != i))
-            own = _score(words, own_vocab, title_words[gid], weight)
+            all_vocabs = [own_vocab if hid == gid else v for hid, v in vocabs.items()]
+            own = _score(words, own_vocab, title_words[gid], all_vocabs)
             others = tuple(hid for hid in groups if hid != gid and
-                           (score := _score(words, vocabs[hid], title_words[hid], weight)) > 0 and score >= own)
+                           (score := _score(words, vocabs[hid], title_words[hid], all_vocabs, OTHER_ITEMS)) >= MIN_RIVAL
+                           and score >= own)
             if others:
                 found[(gid, i)] = others
     return found

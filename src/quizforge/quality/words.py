@@ -181,4 +181,8 @@ def has_verb(text: str) -> bool:
         noun_phrase = i >= 2 and words[i - 2].lower() in DETERMINERS and "NOUN" in pos(prev)  # 'the army supports'
         if proper_subject or noun_phrase or nxt in DETERMINERS or nxt in {"him", "her", "them", "it"}:
             return True
+        # 'Heat makes particles ...', 'bread cost 200 billion marks': a noun, then a verb-or-noun
+        # with an object after it (but 'Show trials and confessions' has only a conjunction after it).
+        if "NOUN" in pos(prev) and nxt and nxt not in PREPOSITIONS | CONJUNCTIONS:
+            return True
     return False
