@@ -222,3 +222,21 @@ def test_a_noun_then_a_verb_in_s_is_a_sentence(text):
 ])
 def test_no_false_alarm_on_rare_forms_and_noun_verb_words(text):
     assert quality.check(text) == ()
+
+
+SAMPLE_WORDS = ["the", "ended", "effects", "purges", "was", "Politburo", "kulaks", "collectivisation", "ran",
+                "better", "'d", "would", "occupiers", "recieve", "running", "leaves"]
+
+
+def test_lexicon_reader_matches_lemminflect():
+    from lemminflect import getAllLemmas
+    from quizforge.quality.words import _lemmas
+    for word in SAMPLE_WORDS:
+        assert _lemmas(word.lower()) == getAllLemmas(word.lower()), word
+
+
+def test_frequency_reader_matches_wordfreq():
+    from wordfreq import zipf_frequency
+    for word in SAMPLE_WORDS:
+        if word.isalpha():
+            assert quality.zipf(word) == pytest.approx(zipf_frequency(word, "en", wordlist="small"), abs=0.011), word

@@ -10,9 +10,13 @@ Both load on first use, so commands that never check an item do not pay for them
 
 from __future__ import annotations
 
-import math
+import gzip
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from ..errors import QuizforgeError
 
 TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019-]*|\d[\d,.:/]*\d|\d")
 YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
@@ -46,11 +50,39 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise QuizforgeError(f"the quality gates need the '{package}' package: pip install {package}")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 @lru_cache(maxsize=1)
-def _lemmas_table():
-    from lemminflect import getAllLemmas  # its lexicon loads here, once
-    getAllLemmas("be")
-    return getAllLemmas
+def _lexicon() -> dict[str, str]:
+    """lemminflect's lemma table: word -> its raw entries ('noun,effect;verb,effect;'), parsed on lookup.
+
+    Read straight from the table in its wheel: importing lemminflect itself pulls in numpy for its
+    inflection model, which this never uses (0.3 s of a 1.5 s build), and parsing all 80,000
+    entries up front would cost another 0.1 s. tests/test_quality.py checks ``_lemmas`` against
+    ``lemminflect.getAllLemmas``, so a change of format in a new release fails the tests.
+    """
+    text = gzip.decompress(_package_file("lemminflect", "resources", "lemma_lu.csv.gz").read_bytes()).decode("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        word, _, entry = line.partition(",")
+        table[word] = table.get(word, "") + entry + ";"
+    return table
+
+
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """{UPOS: lemmas} for a lower-case word form, as lemminflect.getAllLemmas gives it."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in _lexicon().get(word, "").split(";"):
+        if entry:
+            category, _, forms = entry.partition(",")
+            found["AUX" if category == "modal" else category.upper()] = tuple(forms.split("/"))
+    return found
 
 
 @lru_cache(maxsize=1 << 15)
@@ -59,7 +91,7 @@ def pos(word: str) -> frozenset[str]:
     low = word.lower().replace("\u2019", "'")
     if low in AUXILIARIES:
         return frozenset({"AUX"})
-    return frozenset(_lemmas_table()(low))
+    return frozenset(_lemmas(low))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -68,7 +100,7 @@ def lemma(word: str) -> str:
     low = word.lower().replace("\u2019", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    found = _lemmas_table()(low)
+    found = _lemmas(low)
     for tag in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
         if tag in found:
             return found[tag][0]
@@ -77,15 +109,27 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-    return get_frequency_dict("en", wordlist="small")
+    """wordfreq's small English list, word -> Zipf, as ``wordfreq.zipf_frequency(w, "en", "small")`` gives it.
+
+    Read straight from its cBpack file (a gzipped msgpack list of centibel buckets, documented in
+    wordfreq.read_cBpack): importing wordfreq loads langcodes, ftfy and its tokenizers, which this
+    never needs. tests/test_quality.py checks the figures against wordfreq's own.
+    """
+    import msgpack  # a wordfreq dependency
+
+    with gzip.open(_package_file("wordfreq", "data", "small_en.msgpack.gz"), "rb") as f:
+        data = msgpack.load(f, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise QuizforgeError(f"unexpected wordfreq data format {header!r}; pin wordfreq 3")
+    return {word: 9.0 - index / 100 for index, bucket in enumerate(data[1:]) for word in bucket}
 
 
 @lru_cache(maxsize=1 << 15)
 def zipf(word: str) -> float:
     """Zipf frequency (0 = unknown, 7+ = 'the') of one word, in wordfreq's small English list."""
-    freq = _frequencies().get(word.lower().replace("\u2019", "'"), 0.0)
-    return round(math.log10(freq * 1e9), 2) if freq else 0.0
+    value = _frequencies().get(word.lower().replace("\u2019", "'"), 0.0)
+    return round(value, 2) if value > 0 else 0.0
 
 
 def known(word: str) -> bool:
