@@ -98,6 +98,27 @@ def validate_command(sources) -> None:
         sys.exit(2)
 
 
+@main.command("review")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="Review the paper `build --seed` makes.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--preset", help="A shipped preset (quick-quiz, worksheet, exam) or a preset .yaml file.")
+@click.option("--tier", type=click.Choice(["support", "core", "stretch"]))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the review as an HTML page to this file.")
+def review_command(source, seed, strategies, preset, tier, html_out) -> None:
+    """Which line of the notes fed which question, which were left out and why."""
+    from .io import write_all
+    from .review import as_html, as_text, review_paper
+
+    review = review_paper(BuildRequest(source=source_argument(source), seed=seed, strategies=strategies,
+                                       preset=preset, tier=tier))
+    click.echo(as_text(review), nl=False)
+    if html_out:
+        write_all(html_out.parent, {html_out.name: as_html(review).encode("utf-8")})
+        click.echo(f"  wrote {html_out}")
+
+
 @main.command("strategies")
 def strategies_command() -> None:
     """List the question strategies."""
