@@ -115,6 +115,15 @@ def test_moodle_purges_reads_back(purges):
     assert {q["type"] for q in qs} == {"shortanswer", "matching", "essay"}
 
 
+def test_moodle_matching_reads_back():
+    from quizforge.pipeline import BuildRequest, make_paper
+    from .conftest import FIXTURES
+    real, _ = make_paper(BuildRequest(source=FIXTURES / "notes-matching.yaml", seed=3))
+    qs = read_moodle(get("moodle").export(real, CONTEXT))
+    assert len(qs) == len(real.questions)
+    assert "matching" in {q["type"] for q in qs}
+
+
 # --- GIFT -----------------------------------------------------------------
 
 

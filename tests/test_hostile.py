@@ -22,11 +22,11 @@ causes:
     points:
       - Heat {0} makes particles move {curly} faster in 1905.
       - Faster particles {} collide more often in 1910.
-      - A backslash \\1 and \\g<0> reference in 1920.
+      - A slash \\1 and \\g<0> reference appeared in 1920.
   - title: Because of {pressure}
     points:
-      - Pressure {!r} pushes particles {x.y} closer in 1930.
-      - A point with {{doubled}} braces in 1940.
+      - Pressure {!r} squeezes the particles {x.y} closer together in 1930.
+      - A point with {{doubled}} braces was written in 1940.
 """
 
 
@@ -35,7 +35,7 @@ def test_braces_and_backslashes_reach_no_format_string():
     section = available()["true-false"].generate(topic, random.Random(3), Options(count=6))
     texts = [q.body.statement for q in section.questions] + [q.answer for q in section.questions]
     assert any("{curly}" in t or "{}" in t or "{!r}" in t for t in texts)
-    assert all("\\1" in t for t in texts if "backslash" in t), "a backslash in the notes is kept as typed"
+    assert all("\\1" in t for t in texts if "slash" in t), "a backslash in the notes is kept as typed"
 
 
 @pytest.mark.parametrize("preset", [None, "quick-quiz"])

@@ -19,19 +19,25 @@ pytestmark = pytest.mark.slow
 HOSTILE = """\
 title: "Hostile </script><script>window.pwned=1</script> notes"
 subject: Science
-question: "Why <img src=x onerror=window.pwned=2>?"
+question: "Why <img src=x onerror=window.pwned=2> <svg onload=window.pwned=5>?"
 causes:
-  - title: "Because of </script><!-- <script>window.pwned=3</script>"
+  - title: "Because of heat </script><!-- <script>window.pwned=3</script>"
     points:
-      - "Heat makes <b>particles</b> move faster </script><script>window.pwned=4</script>."
-      - Faster particles collide more often near the Bunsen burner.
-  - title: "Because of ]]> pressure <svg onload=window.pwned=5>"
+      - "Heat makes <b>particles</b> move faster </script><!-- in the flame."
+      - Faster particles collide more often near the <b>hot</b> Bunsen burner.
+      - Hot particles spread out and take up more space in the <b>round</b> flask.
+  - title: "Because of pressure ]]> <svg onload=window.pwned=8>"
     points:
-      - "Pressure pushes particles <img src=x onerror=window.pwned=6> closer together."
+      - "Pressure pushes particles <img src=x> closer together."
       - Pressure rises when a Bunsen burner heats a sealed can.
+      - A gas syringe measures the volume of the gas at each pressure.
 key_terms:
   - term: Bunsen burner
     definition: "A gas burner <script>window.pwned=7</script> used in labs."
+  - term: Gas syringe
+    definition: A glass syringe that measures the volume of a gas.
+  - term: Flask
+    definition: A glass container with a narrow neck for heating liquids.
 """
 
 
@@ -191,7 +197,7 @@ def test_hostile_notes_cannot_inject_script(driver, tmp_path):
     body = driver.find_element("tag name", "body").text
     assert "Hostile </script><script>window.pwned=1</script> notes" in body
     assert "<svg onload=window.pwned=5>" in body
-    assert "Heat makes <b>particles</b> move faster" in body
+    assert "in the <b>round</b>" in body
     assert len(cards(driver)) >= 3
 
 

@@ -54,4 +54,4 @@ def test_the_default_paper_keeps_the_first_sections_with_material(tmp_path):
     result = assemble(notes, 1, plan.strategies, options=plan.options, required=plan.required, limit=plan.limit)
     assert len(result.paper.sections) <= plan.limit
     assert "key-terms" in result.paper.strategies  # the glossary makes a paper of its own
-    assert any(s.startswith("explain:") for s in result.skipped)  # and says why explain made nothing
+    assert any(s.startswith("skipped explain:") for s in result.skipped)  # and says why explain made nothing

@@ -22,9 +22,9 @@ EXPORT_FORMATS = ("moodle", "gift", "qti12", "qti21", "anki", "quizlet", "csv")
 IMPORT_FORMATS = ("opml", "freemind", "markdown", "outline")
 
 
-def echo(text: str = "", err: bool = False) -> None:
+def echo(text: str = "", err: bool = False, nl: bool = True) -> None:
     """click.echo, with anything that could drive the terminal taken out (notes are untrusted)."""
-    click.echo(safe(str(text)), err=err)
+    click.echo(safe(str(text)), err=err, nl=nl)
 
 
 class QuizforgeGroup(click.Group):
@@ -83,7 +83,7 @@ def build_command(source, out, seed, strategies, paper_size, formats, templates,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
                                 subject_profile=subject_profile, force=force))
     for warning in result.warnings:
-        echo(f"note: skipped {warning}", err=True)
+        echo(f"note: {warning}", err=True)
     paper = result.paper
     echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
     for path in result.files:
@@ -118,6 +118,27 @@ def material_summary(topic) -> str:
     return ", ".join(f"{n} {plural.get(w, w + 's') if n != 1 else w}" for w, n in counts if n)
 
 
+@main.command("review")
+@click.argument("source", required=False)
+@click.option("--seed", type=int, default=1, show_default=True, help="Review the paper `build --seed` makes.")
+@click.option("--strategies", callback=comma_list, help="Comma-separated strategy names (see `quizforge strategies`).")
+@click.option("--preset", help="A shipped preset (quick-quiz, worksheet, exam) or a preset .yaml file.")
+@click.option("--tier", type=click.Choice(["support", "core", "stretch"]))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the review as an HTML page to this file.")
+def review_command(source, seed, strategies, preset, tier, html_out) -> None:
+    """Which line of the notes fed which question, which were left out and why."""
+    from .io import write_all
+    from .review import as_html, as_text, review_paper
+
+    review = review_paper(BuildRequest(source=source_argument(source), seed=seed, strategies=strategies,
+                                       preset=preset, tier=tier))
+    echo(as_text(review), nl=False)
+    if html_out:
+        write_all(html_out.parent, {html_out.name: as_html(review).encode("utf-8")})
+        echo(f"  wrote {html_out}")
+
+
 @main.command("strategies")
 def strategies_command() -> None:
     """List the question strategies."""
@@ -144,7 +165,7 @@ def export_command(source, to, out, seed, strategies, count, force) -> None:
     result = export(ExportRequest(source=source_argument(source), to=to, out=out, seed=seed,
                                   strategies=strategies, count=count, force=force))
     for warning in result.warnings:
-        echo(f"note: skipped {warning}", err=True)
+        echo(f"note: {warning}", err=True)
     paper = result.paper
     echo(f"{paper.topic.title}: {len(paper.questions)} questions, seed {paper.seed} -> {to}")
     echo(f"  wrote {result.path} ({result.size} bytes)")
@@ -165,7 +186,7 @@ def selftest_command(source, seed, out, strategies, templates, force) -> None:
     path, pool = build_selftest(BuildRequest(source=source_argument(source), out=out, seed=seed,
                                              strategies=strategies, templates=templates, force=force))
     for warning in pool.warnings:
-        echo(f"note: skipped {warning}", err=True)
+        echo(f"note: {warning}", err=True)
     echo(f"{pool.paper.topic.title}: {len(pool.paper.questions)} questions "
                f"(+{len(pool.questions) - len(pool.paper.questions)} for fresh sets), seed {seed}")
     echo(f"  wrote {path}")

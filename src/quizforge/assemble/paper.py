@@ -1,14 +1,15 @@
-"""Draw each strategy's section from its own seeded generator and number the questions."""
+"""Draw each strategy's section from its own seeded generator, screen it, and number the questions."""
 
 from __future__ import annotations
 
 import dataclasses
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import NotEnoughMaterial, OptionError
 from ..model import Paper, Section, Topic
 from ..strategies import Options, get
+from .screen import Ledger, screen_section
 
 PAPER_SIZES = ("a4", "letter")
 
@@ -24,6 +25,13 @@ class AssembleResult:
     skipped: tuple[str, ...]  # why a strategy made no section (only when not asked for by name)
 
 
+@dataclass
+class _Draw:
+    made: dict[str, Section] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+
+
 def assemble(
     topic: Topic,
     seed: int,
@@ -36,49 +44,69 @@ def assemble(
 ) -> AssembleResult:
     """Build a paper. With ``required`` False, a strategy short of material is skipped, not fatal.
 
-    With ``limit``, only the first ``limit`` strategies (in the order given) that have material make sections.
+    With ``limit`` (the planner's choice, not the teacher's), only the first ``limit`` strategies in the
+    order given that have material make sections; the others are not missed.
     """
     if paper_size not in PAPER_SIZES:
         raise OptionError(f"unknown paper size '{paper_size}'; choose {' or '.join(PAPER_SIZES)}")
     if not strategies:
         raise OptionError("no strategies chosen; see `quizforge strategies`")
-    made, skipped = _draw(topic, seed, strategies, options or {}, required)
-    if limit is not None and len(made) > limit:
-        # Draw again with only the first sections kept, so what the others showed no longer counts.
-        kept = tuple(name for name in strategies if name in made)[:limit]
-        made = _draw(topic, seed, kept, options or {}, required)[0]
-    sections = [made[name] for name in strategies if name in made]
+    drawn = _draw(topic, seed, strategies, options or {}, required)
+    wanted = strategies
+    if limit is not None:
+        kept = tuple(name for name in strategies if name in drawn.made)[:limit]
+        if len(kept) < len(drawn.made):
+            # Draw again with only the first sections kept, so what the others showed no longer counts.
+            drawn = _draw(topic, seed, kept, options or {}, required)
+        wanted = kept
+    sections = [drawn.made[name] for name in strategies if name in drawn.made]
     if not sections:
-        raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(skipped))
+        raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(drawn.skipped))
+    skipped = drawn.skipped
+    missing = [n for n in wanted if n not in drawn.made]
+    if drawn.short or missing or (limit is not None and len(sections) < min(2, limit)):
+        what = "; ".join([*drawn.short, *(f"{n} made none" for n in missing)]) or f"only {len(sections)} section"
+        skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
                   strategies=tuple(s.strategy for s in sections))
     return AssembleResult(paper, tuple(skipped))
 
 
-def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options],
-          required: bool) -> tuple[dict[str, Section], list[str]]:
-    """Each strategy's section, and why the others made none."""
-    skipped: list[str] = []
+def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options], required: bool) -> _Draw:
+    """Each strategy's screened section, why the others made none, and which made fewer than asked."""
+    out = _Draw()
     shown: set[str] = set()
-    made: dict[str, Section] = {}
     hidden: set[str] = set()
+    ledger = Ledger()
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
     for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
         opts = options.get(name, Options())
-        opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden)
+        opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
+                                   secrets=opts.secrets | frozenset(ledger.asked),
+                                   printed=(*opts.printed, *ledger.shown), seed=seed)
         try:
             section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:
             if required:
                 raise
-            skipped.append(f"{name}: {exc}")
+            out.skipped.append(f"skipped {name}: {exc}")
             continue
-        made[name] = section
+        section, warnings = screen_section(section, ledger)
+        out.skipped += warnings
+        if not section.questions:
+            if required and not warnings:
+                raise NotEnoughMaterial(f"{topic.source}: {name} made no questions")
+            out.skipped.append(f"skipped {name}: every question it made failed a quality gate; the notes need more "
+                               "full-sentence points that stand on their own")
+            continue
+        if opts.count and len(section.questions) < opts.count:
+            out.short.append(f"{name} made {len(section.questions)} of the {opts.count} questions asked for")
+        out.made[name] = section
         used = {src for q in section.questions for src in q.sources}
         shown.update(used)
         if getattr(get(name), "hides_text", False):
             hidden.update(used)
-    return made, skipped
+    return out
 
 
 def _number(sections: list[Section]) -> list[Section]:

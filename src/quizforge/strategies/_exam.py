@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import NotEnoughMaterial, OptionError
 from ..model import Cause, Topic
 from ..profiles import Profile, load_profile
+from ._gates import printable
 from ._text import end_sentence
 from .base import Options
 
@@ -18,10 +19,11 @@ def profile_for(options: Options, default: str, style: str) -> Profile:
 
 def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:
     """Causes with points; there must be more than the stimulus uses, for 'own knowledge'."""
-    causes = [c for c in topic.causes if c.points]
-    if len(causes) < profile.stimulus + 1:
+    causes = [c for c in topic.causes if points_of(c) and printable(stimulus(c), "option")]
+    if len(causes) < profile.stimulus + 1 or not (topic.question.strip() or topic.explain_stem):
         raise NotEnoughMaterial(
-            f"{topic.source}: {what} needs at least {profile.stimulus + 1} causes ({profile.stimulus} for the "
+            f"{topic.source}: {what} needs the enquiry 'question' and at least {profile.stimulus + 1} causes, "
+            f"each with a title worded as a reason and a point that is a full sentence ({profile.stimulus} for the "
             "bullet points and one more for the student's own knowledge)"
         )
     return causes
@@ -32,9 +34,10 @@ def stimulus(cause: Cause) -> str:
 
 
 def points_of(cause: Cause) -> tuple[str, ...]:
-    return tuple(end_sentence(p.text) for p in cause.walk())
+    """The points a mark scheme can credit: full sentences that pass the quality check."""
+    return tuple(t for t in (end_sentence(p.text) for p in cause.walk()) if printable(t))
 
 
 def summary_of(cause: Cause) -> str:
-    """One line of 'own knowledge' for a cause: its title and its first point."""
-    return f"{cause.title.rstrip('.')}: {end_sentence(cause.points[0].text)}"
+    """One line of 'own knowledge' for a cause: its title and its first creditworthy point."""
+    return f"{cause.title.rstrip('.')}: {points_of(cause)[0]}"

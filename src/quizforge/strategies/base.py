@@ -35,6 +35,13 @@ class Options:
     starters: bool = False  # print sentence starters with written answers (support tier)
     tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
     profile: str | None = None  # exam-style tariff and levels (a name in profiles/ or a YAML file)
+    # Answers earlier questions on the paper ask for (blanked words, names, terms): never print them.
+    secrets: frozenset[str] = frozenset()
+    # Texts earlier questions print: never ask for a word or sentence that one of them shows.
+    printed: tuple[str, ...] = ()
+    # The paper's seed: strategies take their material in turns (``_pools.take``), so that
+    # another seed gives another paper wherever the notes hold enough.
+    seed: int = 1
 
 
 class Strategy(Protocol):

@@ -6,6 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._gates import in_turns
 from ._text import end_sentence
 from .base import Options
 
@@ -27,7 +28,8 @@ class ExamExplain:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         profile = profile_for(options, DEFAULT_PROFILE, "explain")
         causes = usable_causes(topic, profile, "an exam-style 'explain why'")
-        chosen = sorted(rng.sample(causes, profile.stimulus), key=causes.index)
+        chosen = sorted(in_turns(causes, profile.stimulus, options.seed, "exam-explain", key=lambda c: c.id)
+                        [:profile.stimulus], key=causes.index)
         others = [c for c in causes if c not in chosen]
         body = Extended(
             lines=profile.lines,

@@ -6,6 +6,8 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Level, Question, Section, Topic
+from .. import quality
+from ._gates import in_turns, printable, reveals
 from ._text import end_sentence, lower_first
 from .base import Options
 
@@ -29,7 +31,19 @@ def prompt_for(topic: Topic, cause: Cause) -> str:
         if reason.startswith(("to ", "in order to ", "so that ", "so as to ")):
             return end_sentence(f"{stem} {reason}")
         return f"{stem}. In your answer, focus on this reason: {_strip_because(reason)}."
-    return f'{topic.question} Explain how this reason helps to answer the question: {_strip_because(reason)}.'
+    question = topic.question.rstrip()
+    return (f"\u2018{question}\u2019 Explain how \u2018{cause.title.rstrip(' .')}\u2019 helps to answer this question."
+            if question.endswith("?") else
+            f"{end_sentence(question)} Explain the part played by \u2018{cause.title.rstrip(' .')}\u2019.")
+
+
+def has_focus(topic: Topic, cause: Cause) -> bool:
+    """A real focus: a reason worded as one (not a heading such as 'Causes') and something to explain."""
+    if cause.explain:
+        return True
+    if not (topic.explain_stem or topic.question.strip()):
+        return False
+    return printable(cause.title, "option") and bool(quality.content_words(cause.title))
 
 
 def _strip_because(reason: str) -> str:
@@ -55,8 +69,19 @@ def levels_for(marks: int) -> tuple[Level, ...]:
     return tuple(levels)
 
 
+def creditworthy(cause: Cause) -> tuple[str, ...]:
+    """The cause's points a mark scheme can list: full sentences that explain (never headings or scraps)."""
+    return tuple(t for t in (end_sentence(p.text) for p in cause.walk()) if printable(t))
+
+
+def marks_for(points: int) -> int:
+    """The tariff fits the material: 6 marks needs three points to credit, 4 marks two."""
+    return MARKS if points >= 3 else 4
+
+
 def explain_question(topic: Topic, cause: Cause, marks: int, starters: bool = False) -> Question:
-    indicative = tuple(end_sentence(p.text) for p in cause.walk())
+    indicative = creditworthy(cause)
+    marks = min(marks, marks_for(len(indicative)))
     body = Extended(lines=marks * LINES_PER_MARK, indicative=indicative, levels=levels_for(marks), cause_id=cause.id,
                     starters=STARTERS if starters else ())
     return Question(
@@ -83,10 +108,13 @@ class ExplainWhy:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         count = options.count or DEFAULT_COUNT
-        causes = [c for c in topic.causes if len(list(c.walk())) >= 2]
+        causes = [c for c in topic.causes if len(creditworthy(c)) >= 2 and has_focus(topic, c)
+                  and not reveals(prompt_for(topic, c), options.secrets)]
         if not causes:
-            raise NotEnoughMaterial(f"{topic.source}: 'explain why' needs a cause with at least two points to mark against")
-        chosen = rng.sample(causes, min(count, len(causes)))
+            raise NotEnoughMaterial(
+                f"{topic.source}: 'explain why' needs a cause whose title names a reason, at least two points "
+                "that are full sentences to mark against, and an explain_stem or a question in the notes")
+        chosen = in_turns(causes, count, options.seed, "explain", key=lambda c: c.id)[:count]
         questions = tuple(explain_question(topic, c, MARKS, options.starters) for c in chosen)
         instructions = "Write your answer in full sentences. Use specific examples to support your explanation."
         return Section(self.name, self.title, instructions, questions)

@@ -1,4 +1,10 @@
-"""Fill in the blank: a sentence from the notes with one key word removed."""
+"""Fill in the blank: a sentence from the notes with one word worth knowing removed.
+
+Worth knowing: a key term, a named person or place (the teacher's ``blank:`` phrases, the
+notes' key terms and people), ranked by how distinctive the word is. Never a headcount, and
+never a date: dates are asked in chronology questions. A word bank mixes each kind of answer
+(terms, names) with at least three spare words of the same kind, or is not printed.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,18 @@ import random
 import re
 from dataclasses import dataclass
 
+from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Gap, Point, Question, Section, Topic
+from ._gates import in_turns, printable, reveals, shown_elsewhere, title_words
+from ._pools import examples_by_cause
 from ._text import STOP_WORDS, end_sentence, find_phrase
 from .base import Options
 
 YEAR_RE = re.compile(r"(?<!\w)(1[0-9]{3}|20[0-9]{2})(?!\w)")
 DEFAULT_COUNT = 6
-WORD_BANK_EXTRAS = 3
+WORD_BANK_EXTRAS = 3  # spare words of each kind of answer in the bank
+KEEP_RESERVED = 4  # with this many blanks, leave the points matching questions need to them
 
 
 @dataclass(frozen=True)
@@ -23,22 +33,34 @@ class Candidate:
     start: int
     end: int
     accept: tuple[str, ...]
-    priority: int  # 0: the teacher's own blank, 1: key term or person, 2: a year
+    priority: int  # 0: the teacher's own blank, 1: key term or person
+    kind: str  # "term", "person", "name" (a place...): a word bank mixes answers only with spares of the same kind
+    distinct: float  # quality.distinctiveness: rarer words are better worth a blank
 
     @property
     def answer(self) -> str:
         return self.point.text[self.start:self.end]
 
+    @property
+    def rank(self) -> tuple[int, float]:
+        return (self.priority, -self.distinct)
 
-def _vocabulary(topic: Topic) -> list[tuple[str, tuple[str, ...], int]]:
-    """(phrase, other accepted forms, priority) for every blankable term in the notes."""
+
+def _vocabulary(topic: Topic) -> list[tuple[str, tuple[str, ...], int, str]]:
+    """(phrase, other accepted forms, priority, kind) for every blankable term in the notes."""
     vocab = []
     for term in topic.key_terms:
         forms = (term.term, *term.accept)
-        vocab += [(form, tuple(f for f in forms if f != form), 1) for form in forms]
+        vocab += [(form, tuple(f for f in forms if f != form), 1, "term") for form in forms]
     for person in topic.people:
-        vocab += [(name, tuple(n for n in person.names if n != name), 1) for name in person.names]
+        vocab += [(name, tuple(n for n in person.names if n != name), 1, "person") for name in person.names]
     return vocab
+
+
+def _kinds(topic: Topic) -> dict[str, str]:
+    kinds = {t.term.lower(): "term" for t in topic.key_terms}
+    kinds.update({n.lower(): "person" for p in topic.people for n in p.names})
+    return kinds
 
 
 def _gives_away(text: str, start: int, end: int, answer: str, accept: tuple[str, ...]) -> bool:
@@ -51,22 +73,42 @@ def _gives_away(text: str, start: int, end: int, answer: str, accept: tuple[str,
     return len(answer) >= 6 and any(w.lower().startswith(stem) for w in re.findall(r"\w+", rest))
 
 
+def _worth_blanking(text: str, start: int, end: int) -> bool:
+    """Not a stop word, a date (asked only in chronology questions) or a headcount."""
+    answer = text[start:end]
+    if answer.lower() in STOP_WORDS or len(answer) < 2:
+        return False
+    if YEAR_RE.search(answer) or quality.word_kind(answer) in ("date", "number"):
+        return False
+    return not quality.is_headcount(text, start, end)
+
+
 def candidates(topic: Topic) -> list[Candidate]:
-    """Every acceptable blank in the notes, best first within each point."""
+    """Every acceptable blank in the notes, best first within each point.
+
+    A blank's answer is never a word of a group title: titles are printed by the other questions.
+    """
     vocab = _vocabulary(topic)
+    kinds = _kinds(topic)
+    titles = title_words(topic)
     found: list[Candidate] = []
     for cause in topic.groups:  # every branch, whatever its kind: a sentence is a sentence
         for point in cause.walk():
+            if not printable(end_sentence(point.text)):
+                continue
             spans: dict[tuple[int, int], Candidate] = {}
-            options = [(b, point.accept if len(point.blanks) == 1 else (), 0) for b in point.blanks]
+            options = [(b, point.accept if len(point.blanks) == 1 else (), 0, "") for b in point.blanks]
             options += vocab
-            for phrase, accept, priority in options:
+            for phrase, accept, priority, kind in options:
                 for m in find_phrase(point.text, phrase):
-                    spans.setdefault((m.start(), m.end()), Candidate(point, cause.id, m.start(), m.end(), accept, priority))
-            for m in YEAR_RE.finditer(point.text):
-                spans.setdefault(m.span(), Candidate(point, cause.id, m.start(), m.end(), (), 2))
-            for cand in sorted(spans.values(), key=lambda c: (c.priority, c.start)):
-                if cand.answer.lower() in STOP_WORDS or len(cand.answer) < 2:
+                    answer = m.group(0)
+                    kind = kind or kinds.get(answer.lower()) or quality.word_kind(answer)
+                    spans.setdefault((m.start(), m.end()), Candidate(
+                        point, cause.id, m.start(), m.end(), accept, priority, kind, quality.distinctiveness(answer)))
+            for cand in sorted(spans.values(), key=lambda c: (c.rank, c.start)):
+                if not _worth_blanking(point.text, cand.start, cand.end):
+                    continue
+                if any(find_phrase(t, form) for t in titles for form in (cand.answer, *cand.accept)):
                     continue
                 if _gives_away(point.text, cand.start, cand.end, cand.answer, cand.accept):
                     continue
@@ -74,34 +116,28 @@ def candidates(topic: Topic) -> list[Candidate]:
     return found
 
 
-def _pick(cands: list[Candidate], count: int, rng: random.Random) -> list[Candidate]:
-    """One blank per point, spread across causes round-robin, preferring teacher blanks."""
-    by_point: dict[str, list[Candidate]] = {}
+def _pick(cands: list[Candidate], count: int, rng: random.Random, seed: int,
+          reserved: frozenset[str] = frozenset()) -> list[Candidate]:
+    """One blank per point (its best), the points taken in this seed's turn.
+
+    No picked sentence prints another picked answer. Points in ``reserved`` (the few that
+    matching and sorting questions can use) are taken last, so those questions keep them.
+    """
+    best: dict[str, Candidate] = {}
     for c in cands:
-        by_point.setdefault(c.point.id, []).append(c)
-    per_cause: dict[str, list[Candidate]] = {}
-    for point_cands in by_point.values():
-        best = min(c.priority for c in point_cands)
-        choice = rng.choice([c for c in point_cands if c.priority == best])
-        per_cause.setdefault(choice.cause_id, []).append(choice)
-    for group in per_cause.values():
-        rng.shuffle(group)
-        group.sort(key=lambda c: c.priority)
-    order = list(per_cause)
-    rng.shuffle(order)
+        if c.point.id not in best or c.rank < best[c.point.id].rank:
+            best[c.point.id] = c
+    ordered = in_turns(list(best.values()), count, seed, "fill-blank", key=lambda c: c.point.id)
+    ordered.sort(key=lambda c: c.point.id in reserved)
     picked: list[Candidate] = []
-    used_answers: set[str] = set()
-    while len(picked) < count and any(per_cause.values()):
-        for cause_id in order:
-            group = per_cause[cause_id]
-            while group:
-                cand = group.pop(0)
-                if cand.answer.lower() not in used_answers:
-                    picked.append(cand)
-                    used_answers.add(cand.answer.lower())
-                    break
-            if len(picked) == count:
-                break
+    for cand in ordered:
+        if len(picked) == count or (cand.point.id in reserved and len(picked) >= min(count, KEEP_RESERVED)):
+            break
+        if any(p.answer.lower() == cand.answer.lower() or find_phrase(cand.point.text, p.answer)
+                   or find_phrase(p.point.text, cand.answer) for p in picked):
+            continue
+        picked.append(cand)
+    rng.shuffle(picked)
     return picked
 
 
@@ -125,32 +161,66 @@ def _question(cand: Candidate) -> Question:
     )
 
 
+def _spares(topic: Topic, every: list[Candidate], picked: list[Candidate], options: Options) -> dict[str, list[str]]:
+    """Spare words for the bank, by kind: other blankable words, then the notes' other terms and names."""
+    answers = [form for c in picked for form in (c.answer, *c.accept)]
+    for person in topic.people:  # 'Martemyan Ryutin' is no spare beside the answer 'Ryutin'
+        if any(find_phrase(name, a) for name in person.names for a in answers):
+            answers += person.names
+    pool: dict[str, dict[str, str]] = {}
+    own = [(t.term, "term") for t in topic.key_terms] + [(p.known_as[-1] if p.known_as else p.name, "person")
+                                                         for p in topic.people]
+    for word, kind in own + [(c.answer, c.kind) for c in every]:
+        if any(find_phrase(word, a) or find_phrase(a, word) for a in answers) or reveals(word, options.secrets):
+            continue
+        pool.setdefault(kind, {}).setdefault(word.lower(), word)
+    return {kind: sorted(words.values(), key=str.lower) for kind, words in pool.items()}
+
+
+def short_kinds(topic: Topic, every: list[Candidate], picked: list[Candidate], options: Options) -> set[str]:
+    """The kinds of answer picked that have fewer than ``WORD_BANK_EXTRAS`` spares for the bank."""
+    spares = _spares(topic, every, picked, options)
+    return {c.kind for c in picked if len(spares.get(c.kind, ())) < WORD_BANK_EXTRAS}
+
+
+def word_bank(topic: Topic, every: list[Candidate], picked: list[Candidate], options: Options,
+              rng: random.Random) -> tuple[str, ...]:
+    """The answers and ``WORD_BANK_EXTRAS`` spares of each of their kinds; empty if a kind has too few spares."""
+    spares = _spares(topic, every, picked, options)
+    bank = [c.answer for c in picked]
+    for kind in sorted({c.kind for c in picked}):
+        have = spares.get(kind, [])
+        if len(have) < WORD_BANK_EXTRAS:
+            return ()
+        bank += rng.sample(have, WORD_BANK_EXTRAS)
+    return tuple(sorted(set(bank), key=str.lower))
+
+
 class FillBlank:
     hides_text = True
     name = "fill-blank"
     title = "Fill in the blanks"
-    summary = "Sentences from the notes with a key term, name or date blanked, with an optional word bank."
+    summary = "Sentences from the notes with a key term or name blanked, with a word bank of spares of the same kind."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         count = options.count or DEFAULT_COUNT
         every = candidates(topic)
-        cands = [c for c in every if c.point.id not in options.exclude]
+        cands = [c for c in every if c.point.id not in options.exclude and c.point.id not in options.hidden
+                 and not reveals(c.point.text, options.secrets)
+                 and not any(shown_elsewhere(f, options) for f in (c.answer, *c.accept))]
         if len(cands) < 2:
             shown = " that no other question on this paper prints" if len(every) >= 2 else ""
             raise NotEnoughMaterial(
-                f"{topic.source}: fill-in-the-blank needs key terms, people, dates or 'blank:' phrases "
-                f"in points{shown}; add some to the notes"
+                f"{topic.source}: fill-in-the-blank needs key terms, people or 'blank:' phrases in points that are "
+                f"full sentences{shown}; add some to the notes (dates and numbers are not blanked)"
             )
-        picked = _pick(cands, count, rng)
-        rng.shuffle(picked)
+        reserved = frozenset(p.id for points in examples_by_cause(topic, title_free=True).values() for p in points)
+        picked = _pick(cands, count, rng, options.seed, reserved)
+        short = short_kinds(topic, every, picked, options) if options.word_bank else set()
+        if short and len(rest := [c for c in cands if c.kind not in short]) >= 2:
+            picked = _pick(rest, count, rng, options.seed, reserved)  # only answers the bank can hide among spares
+        bank = word_bank(topic, every, picked, options, rng) if options.word_bank else ()
         questions = tuple(_question(c) for c in picked)
-        bank: tuple[str, ...] = ()
-        if options.word_bank:
-            answers = {q.answer.lower() for q in questions}
-            extras = sorted({c.answer.lower(): c.answer for c in every
-                             if c.answer.lower() not in answers and c.priority < 2}.values())
-            extras = rng.sample(extras, min(WORD_BANK_EXTRAS, len(extras)))
-            bank = tuple(sorted({*(q.answer for q in questions), *extras}, key=str.lower))
         instructions = "Complete each sentence with the missing word or words."
         if bank:
             instructions += " Choose from the word bank. Some words are not needed."

@@ -6,6 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._gates import in_turns
 from ._text import lower_first
 from .base import Options
 
@@ -25,7 +26,7 @@ class HowFar:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         profile = profile_for(options, DEFAULT_PROFILE, "judgement")
         causes = usable_causes(topic, profile, "'how far do you agree'")
-        main = rng.choice(causes)
+        main = in_turns(causes, 1, options.seed, "how-far", key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
         bullets = [main, *rng.sample(others, max(profile.stimulus - 1, 0))]
         statement = statement_for(main.title)

@@ -8,6 +8,7 @@ import re
 from ..errors import NotEnoughMaterial
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._pools import first_sentence, slug
+from ._gates import in_turns, printable, reveals
 from ._text import normalise
 from .base import Options
 
@@ -65,10 +66,13 @@ class KeyTerms:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         unique = {normalise(masked(t)): t for t in reversed(topic.key_terms)}
-        terms = [t for t in topic.key_terms if unique.get(normalise(masked(t))) is t]
+        terms = [t for t in topic.key_terms if unique.get(normalise(masked(t))) is t
+                 and printable(t.term, "term") and printable(masked(t), "option")
+                 and not reveals(t.term, options.secrets) and not reveals(masked(t), options.secrets)]
         if len(terms) < 3:
-            raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different definitions")
-        rng.shuffle(terms)
+            raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different "
+                                    "definitions, each a clear phrase or sentence")
+        terms = in_turns(terms, options.count or MAX_MATCH, options.seed, "key-terms", key=lambda t: t.term)
         n_define = DEFINE_COUNT if options.tier != "support" else 1
         n_define = n_define if len(terms) - n_define >= 3 else 0  # a defined term never also appears in the match
         n_match = min(options.count or MAX_MATCH, MAX_MATCH, len(terms) - n_define)

@@ -7,26 +7,29 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Match, Point, Question, Section, Topic
+from ._gates import in_turns, reveals
 from ._pools import examples_by_cause
 from ._text import end_sentence
 from .base import Options
 
 MAX_CAUSES = 6
 MAX_EXAMPLES = 8
+MIN_EXAMPLES = 3
 
 
-def _examples_by_cause(topic: Topic, exclude: frozenset[str], hidden: frozenset[str]) -> dict[str, list[Point]]:
-    """Examples that belong to exactly one cause (``_pools``), first-level points first.
+def _examples_by_cause(topic: Topic, options: Options) -> dict[str, list[Point]]:
+    """Examples that belong to exactly one cause and do not repeat its title's key words (``_pools``).
 
-    Points blanked elsewhere (``hidden``) are never used. Points shown elsewhere
-    (``exclude``) are left out, and so is a cause with nothing else to show, unless
-    that leaves fewer than two causes.
+    Points blanked elsewhere (``hidden``) and points printing another question's answer
+    (``secrets``) are never used. Points shown elsewhere (``exclude``) are left out, and so is
+    a cause with nothing else to show, unless that leaves fewer than two causes.
     """
     shown = {}
-    for cause_id, points in examples_by_cause(topic).items():
+    for cause_id, points in examples_by_cause(topic, title_free=True).items():
         top = topic.cause(cause_id).points
-        shown[cause_id] = sorted((p for p in points if p.id not in hidden), key=lambda p: p not in top)
-    usable = {cid: [p for p in pool if p.id not in exclude] for cid, pool in shown.items()}
+        shown[cause_id] = sorted((p for p in points if p.id not in options.hidden
+                                  and not reveals(p.text, options.secrets)), key=lambda p: p not in top)
+    usable = {cid: [p for p in pool if p.id not in options.exclude] for cid, pool in shown.items()}
     if sum(1 for v in usable.values() if v) < 2:
         usable = shown
     return {k: v for k, v in usable.items() if v}
@@ -38,12 +41,12 @@ class MatchCauses:
     summary = "A lettered list of examples to match to the numbered causes; each example fits exactly one cause."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pools = _examples_by_cause(topic, options.exclude, options.hidden)
+        pools = _examples_by_cause(topic, options)
         cause_ids = [c.id for c in topic.causes if c.id in pools]
-        if len(cause_ids) < 2:
+        if len(cause_ids) < 2 or sum(len(pools[c]) for c in cause_ids) < MIN_EXAMPLES:
             raise NotEnoughMaterial(
-                f"{topic.source}: matching needs at least two causes with a point that reads on its own "
-                "(not starting with 'he', 'this', ...)"
+                f"{topic.source}: matching needs at least two causes and {MIN_EXAMPLES} examples in all, each a "
+                "full sentence that stands on its own, fits no other cause and does not repeat a cause's key words"
             )
         if len(cause_ids) > MAX_CAUSES:
             cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
@@ -51,11 +54,10 @@ class MatchCauses:
         count = min(options.count or len(cause_ids) + 2, MAX_EXAMPLES, total)
         count = max(count, len(cause_ids))
         chosen: list[tuple[Point, int]] = []
-        for i, cid in enumerate(cause_ids):  # every cause gets one example ...
-            pool = pools[cid][:]
-            rng.shuffle(pool)
+        for i, cid in enumerate(cause_ids):  # every cause gets one example (in this seed's turn) ...
+            pool = in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id)
+            chosen.append((pool.pop(0), i))
             pools[cid] = pool
-            chosen.append((pool.pop(), i))
         spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
         chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get two
         count = len(chosen)

@@ -14,7 +14,8 @@ from ..model import Question, Section, Topic
 from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
-from .key_terms import term_source
+from ._gates import in_turns, printable, reveals, shown_elsewhere
+from .key_terms import masked, term_source
 
 DEFAULT_COUNT = 6
 MIN_OPTIONS = 3
@@ -43,7 +44,8 @@ def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Ma
     Examples already printed elsewhere on the paper (``exclude``) are not asked about.
     """
     makers: list[Maker] = []
-    for cause_id, points in examples_by_cause(topic).items():
+    # title_free: an example repeating its cause's key words ("... wanted his rivals dead") gives the option away.
+    for cause_id, points in examples_by_cause(topic, title_free=True).items():
         points = [p for p in points if p.id not in exclude]  # printed elsewhere, or blanked elsewhere
         cause = topic.cause(cause_id)
         others = distinct([c.title for c in topic.causes if c.id != cause_id and normalise(c.title) != normalise(cause.title)])
@@ -54,6 +56,7 @@ def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Ma
                 prompt = f"Which reason does this example support?\n\u201c{end_sentence(point.text)}\u201d"
                 return _question(f"cause:{point.id}", prompt, cause.title, others, rng, n,
                                  f"The example is evidence for: {cause.title}.", cause.id, (point.id,))
+            make.qid = f"cause:{point.id}"
             makers.append(make)
     return makers
 
@@ -80,6 +83,7 @@ def person_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Mak
             prompt = f"Who is described here?\n\u201c{end_sentence(person.role)}\u201d"
             return _question(f"who:{slug(person.name)}", prompt, person.name, others, rng, n,
                              f"{person.name}: {end_sentence(person.role)}")
+        make.qid = f"who:{slug(person.name)}"
         makers.append(make)
     return makers
 
@@ -95,16 +99,19 @@ def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker
     for term in free:
         forms = (term.term, *term.accept)
         others = distinct([
-            first_sentence(t.definition) for t in free
-            if t is not term and not any(find_phrase(t.definition, f) for f in forms)
+            masked(t) for t in free
+            if t is not term and not any(find_phrase(t.definition, f) for f in forms) and printable(masked(t), "option")
         ])
-        right = first_sentence(term.definition)
+        right = masked(term)  # the term's own name in its definition would give it away
+        if not printable(right, "option"):
+            continue
         others = [o for o in others if normalise(o) != normalise(right)]
         if len(others) + 1 < MIN_OPTIONS:
             continue
         def make(rng, n, term=term, right=right, others=others):
             return _question(f"term:{slug(term.term)}", f"What does \u2018{term.term}\u2019 mean?", right, others, rng, n,
                              f"{term.term}: {term.definition}")
+        make.qid = f"term:{slug(term.term)}"
         makers.append(make)
     return makers
 
@@ -130,15 +137,36 @@ class MultipleChoice:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         avoid = options.exclude | options.hidden
         makers = interleave([cause_makers(topic, avoid), person_makers(topic, avoid), term_makers(topic, avoid)], rng)
+        count = options.count or DEFAULT_COUNT
+        makers = in_turns(makers, count, options.seed, "multiple-choice", key=lambda m: m.qid)
         if len(makers) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: multiple choice needs at least three causes, three people with different roles "
                 "or three key terms to make the wrong options from"
             )
-        count = min(options.count or DEFAULT_COUNT, len(makers))
-        questions = tuple(make(rng, options.choices) for make in makers[:count])
+        questions: list[Question] = []
+        for make in makers:
+            if len(questions) == count:
+                break
+            question = make(rng, options.choices)
+            if _fair(question, options):
+                questions.append(question)
+        if not questions:
+            raise NotEnoughMaterial(f"{topic.source}: every multiple-choice question the notes allow would print "
+                                    "or ask for an answer that another question on this paper holds")
         instructions = "For each question, circle the letter of the one correct answer."
-        return Section(self.name, self.title, instructions, questions)
+        return Section(self.name, self.title, instructions, tuple(questions))
+
+
+def _fair(question: Question, options: Options) -> bool:
+    """Printable stem and options; none prints another question's answer; the right one is not shown elsewhere."""
+    body = question.body
+    if not printable(question.prompt, "stem") or not all(printable(o, "option") for o in body.options):
+        return False
+    if reveals(question.prompt, options.secrets) or any(reveals(o, options.secrets) for o in body.options):
+        return False
+    right = body.options[body.correct]
+    return not (len(right.split()) <= 4 and shown_elsewhere(right, options))
 
 
 STRATEGY = MultipleChoice()

@@ -6,6 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
+from ._gates import in_turns, reveals
 from ._pools import examples_by_cause, make_choice
 from ._text import end_sentence
 from .base import Options
@@ -20,7 +21,8 @@ class OddOneOut:
     summary = "Three examples of one reason and one of another: pick the odd one out and say why."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pools = {cid: [p for p in points if p.id not in options.hidden]  # never print a blanked point
+        pools = {cid: [p for p in points if p.id not in options.hidden  # never print a blanked point
+                       and not reveals(p.text, options.secrets)]
                  for cid, points in examples_by_cause(topic).items()}
         fresh = {cid: [p for p in points if p.id not in options.exclude] for cid, points in pools.items()}
         if any(len(v) >= SAME for v in fresh.values()) and sum(1 for v in fresh.values() if v) >= 2:
@@ -31,8 +33,8 @@ class OddOneOut:
                 f"{topic.source}: odd one out needs a cause with at least {SAME} points that read on their own, "
                 "and a second cause to take the odd one from"
             )
-        odd_pool = [(cid, p) for cid, points in pools.items() for p in points]
-        rng.shuffle(odd_pool)
+        odd_pool = in_turns([(cid, p) for cid, points in pools.items() for p in points], options.count or DEFAULT_COUNT,
+                            options.seed, "odd-one-out", key=lambda cp: cp[1].id)
         count = min(options.count or DEFAULT_COUNT, len(odd_pool))
         rng.shuffle(groups)
         questions, used = [], set()  # no example is printed in two questions

@@ -7,6 +7,7 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Sequence, Topic
+from ._gates import printable, reveals
 from ._text import end_sentence
 from .base import Options
 
@@ -44,10 +45,11 @@ class Sequencing:
     summary = "Dated events from the notes to put in chronological order (needs at least three dates)."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        found = events(topic)
+        found = [e for e in events(topic) if printable(e[1]) and not reveals(e[1], options.secrets)]
         if len(found) < MIN_EVENTS:
             raise NotEnoughMaterial(
-                f"{topic.source}: sequencing needs at least {MIN_EVENTS} 'dates' entries with different dates "
+                f"{topic.source}: sequencing needs at least {MIN_EVENTS} 'dates' entries with different dates, "
+                "each event a full sentence "
                 f"(found {len(found)}); add dates to the notes"
             )
         chosen = rng.sample(found, min(options.count or MAX_EVENTS, MAX_EVENTS, len(found)))

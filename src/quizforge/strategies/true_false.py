@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic, TrueFalse
+from ._gates import in_turns, printable, reveals
 from ._pools import examples_by_cause
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
@@ -68,8 +69,9 @@ def swaps_for(topic: Topic, text: str, blanks: tuple[str, ...] = ()) -> list[Swa
     for term in topic.key_terms:
         forms = (term.term, *term.accept)
         if _present(text, forms) and any(normalise(b) in map(normalise, forms) for b in blanks):
-            swaps += [Swap(forms, o.term) for o in topic.key_terms
-                      if o is not term and not _present(text, (o.term, *o.accept))]
+            swaps += [Swap(forms, o.term) for o in topic.key_terms  # like for like: 'Politburo' for 'NKVD'
+                      if o is not term and not _present(text, (o.term, *o.accept))
+                      and o.term[:1].isupper() == term.term[:1].isupper()]
     years = sorted({y for y in YEAR_RE.findall(" ".join(_all_texts(topic)))})
     for year in sorted(set(YEAR_RE.findall(text))):
         swaps += [Swap((year,), y) for y in years if y not in text]
@@ -83,15 +85,16 @@ def _all_texts(topic: Topic) -> list[str]:
 def sources(topic: Topic) -> list[Source]:
     out = []
     titles = {c.id: c.title for c in topic.causes}
+    title_free = {p.id for points in examples_by_cause(topic, title_free=True).values() for p in points}
     for cause_id, points in examples_by_cause(topic).items():
         for point in points:
             text = end_sentence(point.text)
             swaps = swaps_for(topic, text, point.blanks)
             if swaps:
                 out.append(Source(point.id, text, tuple(swaps), cause_id))
-            else:  # no detail to swap: test which reason it supports instead
+            elif point.id in title_free:  # no detail to swap: test which reason it supports instead
                 # concatenation, never str.format: the notes' text may hold braces
-                lead = "This is evidence for the reason \u2018" + titles[cause_id] + "\u2019: " + text
+                lead = "\u201c" + text + "\u201d is evidence for the reason \u2018" + titles[cause_id].rstrip(".") + "\u2019."
                 out.append(Source(point.id, lead,
                                   tuple(Swap((titles[cause_id],), t) for cid, t in titles.items()
                                         if cid != cause_id and normalise(t) != normalise(titles[cause_id])), cause_id))
@@ -110,12 +113,13 @@ def really_false(topic: Topic, source: Source, statement: str) -> bool:
     return normalise(statement) != normalise(source.true_text) and normalise(statement) not in known
 
 
-def _question(topic: Topic, source: Source, want_false: bool, rng: random.Random) -> Question:
+def _question(topic: Topic, source: Source, want_false: bool, rng: random.Random,
+              secrets: frozenset[str] = frozenset()) -> Question:
     swaps = list(source.swaps)
     rng.shuffle(swaps)
     for swap in swaps if want_false else ():
         statement = swap.apply(source.true_text)
-        if really_false(topic, source, statement):
+        if really_false(topic, source, statement) and printable(statement) and not reveals(statement, secrets):
             body = TrueFalse(statement, False, correction=source.true_text)
             return _wrap(source, body, f"False. {source.true_text}")
     return _wrap(source, TrueFalse(source.true_text, True), "True.")
@@ -134,7 +138,8 @@ class TrueOrFalse:
     summary = "Statements from the notes; the false ones swap a name, year, term or cause for another from the notes."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pool = [s for s in sources(topic) if s.key not in options.hidden]  # never print a blanked point
+        pool = [s for s in sources(topic) if s.key not in options.hidden  # never print a blanked point
+                and printable(s.true_text) and not reveals(s.true_text, options.secrets)]
         fresh = [s for s in pool if s.key not in options.exclude]  # not already printed elsewhere on the paper
         pool = fresh if len(fresh) >= 4 else pool
         if len(pool) < 4 or not any(s.swaps for s in pool):
@@ -142,14 +147,14 @@ class TrueOrFalse:
                 f"{topic.source}: true or false needs at least four points and some names, years, key terms "
                 "or causes to swap; add people, key_terms or dates to the notes"
             )
-        rng.shuffle(pool)
-        pool.sort(key=lambda s: not s.swaps)  # sources that can be made false first; order within stays shuffled
+        pool = in_turns(pool, options.count or DEFAULT_COUNT, options.seed, "true-false", key=lambda s: s.key)
+        pool.sort(key=lambda s: not s.swaps)  # sources that can be made false first; each seed's turn within
         count = min(options.count or DEFAULT_COUNT, len(pool))
         chosen = pool[:count]
         rng.shuffle(chosen)
         pattern = [i % 2 == 0 for i in range(count)]  # half false, in a seeded order
         rng.shuffle(pattern)
-        questions = tuple(_question(topic, s, f, rng) for s, f in zip(chosen, pattern))
+        questions = tuple(_question(topic, s, f, rng, options.secrets) for s, f in zip(chosen, pattern))
         instructions = "Circle True or False for each statement. If it is false, write the correct version underneath."
         return Section(self.name, self.title, instructions, questions)
 

@@ -1,0 +1,162 @@
+"""The last pass over every question the strategies made, whichever strategy made it.
+
+Each text a student sees (stems, gap sentences, matching items, options, statements, stimulus
+bullets) must pass the quality check for its role, and so must the indicative content of a mark
+scheme. No question may print what another question asks for. A question that fails is left out
+(indicative lines that fail are dropped from the mark scheme), and a warning says why, with the
+rule codes, so ``quizforge review`` and ``build`` can tell the teacher.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import quality
+from ..model import Choice, Extended, Gap, Match, Question, Section, Sequence, ShortAnswer, TrueFalse
+
+MIN_INDICATIVE = 2
+SECRET_WORDS = 4  # a correct option this short (a name, a term) is an answer no other question may print
+
+
+def printed(question: Question) -> Iterator[tuple[str, str]]:
+    """(role, text) for everything the student sees in ``question``."""
+    yield "stem", question.prompt
+    body = question.body
+    if isinstance(body, Gap):
+        yield "statement", body.before + body.answer + body.after
+    elif isinstance(body, Match):
+        side = "option" if body.left_label.lower() == "term" else "statement"
+        yield from (("term" if side == "option" else "option", c) for c in body.causes)
+        yield from ((side, e) for e in body.examples)
+    elif isinstance(body, Choice):
+        yield from (("option", o) for o in body.options)
+    elif isinstance(body, TrueFalse):
+        yield "statement", body.statement
+    elif isinstance(body, Sequence):
+        yield from (("statement", i) for i in body.items)
+    elif isinstance(body, Extended):
+        yield from (("option", s) for s in body.stimulus)
+
+
+def shown_text(question: Question) -> list[str]:
+    """What the student reads, with blanks left blank (a gap's answer is not shown)."""
+    body = question.body
+    out = [question.prompt]
+    for role, text in printed(question):
+        if isinstance(body, Gap) and role == "statement":
+            out.append(body.before + " " + body.after)
+        elif role != "stem":
+            out.append(text)
+    return out
+
+
+def secrets(question: Question) -> tuple[str, ...]:
+    """Words the question asks for: printed anywhere else on the paper, they give it away."""
+    body = question.body
+    if isinstance(body, Gap):
+        return (body.answer, *body.accept)
+    if isinstance(body, Choice):
+        right = body.options[body.correct]
+        return (right,) if len(quality.words.tokens(right)) <= SECRET_WORDS else ()
+    if isinstance(body, ShortAnswer):
+        return (body.answer,) if len(quality.words.tokens(body.answer)) <= SECRET_WORDS else ()
+    return ()
+
+
+def sentences(question: Question) -> tuple[str, ...]:
+    """Whole sentences the question asks a student to judge or recall: printed elsewhere, they give it away."""
+    body = question.body
+    if isinstance(body, TrueFalse):
+        return (body.correction or body.statement,)
+    if isinstance(body, ShortAnswer) and len(quality.words.tokens(body.answer)) > SECRET_WORDS:
+        return (body.answer,)
+    return ()
+
+
+def _norm(text: str) -> str:
+    # Words keep trailing + and # ("C++", "C#"): they are what tells such answers apart.
+    return " " + " ".join(re.findall(r"\w[\w+#]*", text.lower())) + " "
+
+
+def _contains(text: str, phrase: str) -> bool:
+    phrase = _norm(phrase)
+    return phrase.strip() != "" and phrase in _norm(text)
+
+
+@dataclass
+class Ledger:
+    """What the questions kept so far print and ask for."""
+
+    shown: list[str] = dataclasses.field(default_factory=list)
+    asked: list[str] = dataclasses.field(default_factory=list)
+    recalled: list[str] = dataclasses.field(default_factory=list)
+
+    def conflict(self, question: Question) -> str:
+        mine = shown_text(question)
+        for secret in self.asked:
+            if any(_contains(t, secret) for t in mine):
+                return f"prints '{secret}', the answer to another question"
+        for secret in secrets(question):
+            if any(_contains(t, secret) for t in self.shown):
+                return f"its answer '{secret}' is printed in another question"
+        for sentence in self.recalled:
+            if any(_contains(t, sentence) for t in mine):
+                return "prints a sentence another question asks about"
+        for sentence in sentences(question):
+            if any(_contains(t, sentence) for t in self.shown):
+                return "another question prints the sentence it asks about"
+        return ""
+
+    def add(self, question: Question) -> None:
+        self.shown += shown_text(question)
+        self.asked += [s for s in secrets(question) if s.strip()]
+        self.recalled += [s for s in sentences(question) if s.strip()]
+
+
+def _quality(question: Question) -> tuple[Question | None, str]:
+    """The question with failing mark-scheme lines dropped, or None and why it cannot be printed."""
+    for role, text in printed(question):
+        found = quality.check(text, role)
+        if found:
+            codes = ",".join(f.code for f in found)
+            return None, f"{codes} in '{_short(text)}'"
+    body = question.body
+    if isinstance(body, Extended) and body.indicative:
+        keep = tuple(t for t in body.indicative if quality.ok(t, "statement"))
+        own = tuple(t for t in body.indicative_own if quality.ok(_after_label(t), "statement"))
+        against = tuple(t for t in body.indicative_against if quality.ok(_after_label(t), "statement"))
+        if len(keep) < min(MIN_INDICATIVE, len(body.indicative)):
+            return None, "its mark scheme has too few points that are full sentences"
+        if (keep, own, against) != (body.indicative, body.indicative_own, body.indicative_against):
+            body = dataclasses.replace(body, indicative=keep, indicative_own=own, indicative_against=against)
+            question = dataclasses.replace(question, body=body)
+    return question, ""
+
+
+def _after_label(text: str) -> str:
+    return text.split(": ", 1)[1] if ": " in text else text
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "\u2026"
+
+
+def screen_section(section: Section, ledger: Ledger) -> tuple[Section, list[str]]:
+    """The section with every question that fails a gate left out, and a warning for each."""
+    kept, warnings = [], []
+    for question in section.questions:
+        checked, why = _quality(question)
+        if checked is None:
+            warnings.append(f"{section.strategy}: left out a question: {why}")
+            continue
+        clash = ledger.conflict(checked)
+        if clash:
+            warnings.append(f"{section.strategy}: left out a question that would give another away: {clash}")
+            continue
+        ledger.add(checked)
+        kept.append(checked)
+    return dataclasses.replace(section, questions=tuple(kept)), warnings

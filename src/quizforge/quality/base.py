@@ -1,0 +1,95 @@
+"""Findings, rules and the registry; ``check`` runs every rule for a role in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+ROLES = ("statement", "stem", "option", "term")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why one printed text failed one rule."""
+
+    code: str  # "Q101"
+    reason: str  # the rule's one-line reason
+    text: str  # the text that failed
+    detail: str = ""  # what in the text, e.g. the word that looks misspelt
+
+    def __str__(self) -> str:
+        extra = f" ({self.detail})" if self.detail else ""
+        return f"{self.code} {self.reason}{extra}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    reason: str
+    roles: frozenset[str]
+    test: Callable[[str], str | None]  # None: passes; a string: what is wrong (may be "")
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def register(code: str, name: str, reason: str, roles: Iterable[str] = ROLES):
+    """Decorator: add ``test(text) -> None | detail`` to the registry under ``code``."""
+    roles = frozenset(roles)
+    unknown = roles - set(ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles {sorted(unknown)}")
+
+    def wrap(test: Callable[[str], str | None]) -> Callable[[str], str | None]:
+        _RULES[code] = Rule(code, name, reason, roles, test)
+        check.cache_clear()
+        return test
+
+    return wrap
+
+
+def registry() -> dict[str, Rule]:
+    return dict(sorted(_RULES.items()))
+
+
+@lru_cache(maxsize=1 << 16)
+def check(text: str, role: str = "statement") -> tuple[Finding, ...]:
+    """Every finding against ``text`` printed as ``role``; empty when it passes."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; choose from {', '.join(ROLES)}")
+    text = " ".join(text.split())
+    found = []
+    for code in sorted(_RULES):
+        rule = _RULES[code]
+        if role in rule.roles:
+            detail = rule.test(text)
+            if detail is not None:
+                found.append(Finding(code, rule.reason, text, detail))
+    return tuple(found)
+
+
+def ok(text: str, role: str = "statement") -> bool:
+    return not check(text, role)
+
+
+def codes(text: str, role: str = "statement") -> tuple[str, ...]:
+    return tuple(f.code for f in check(text, role))
+
+
+def screen(items: Iterable[T], role: str = "statement", text: Callable[[T], str] = str
+           ) -> tuple[list[T], list[tuple[T, tuple[Finding, ...]]]]:
+    """Split items into those that pass and (item, findings) for those that do not."""
+    kept: list[T] = []
+    dropped: list[tuple[T, tuple[Finding, ...]]] = []
+    for item in items:
+        findings = check(text(item), role)
+        if findings:
+            dropped.append((item, findings))
+        else:
+            kept.append(item)
+    return kept, dropped

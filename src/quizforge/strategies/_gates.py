@@ -1,0 +1,49 @@
+"""How the strategies use the quality gates: printable items, no giveaways, material in turns."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from .. import quality
+from ..model import Topic
+from ._text import find_phrase
+from .base import Options
+
+T = TypeVar("T")
+
+
+def printable(text: str, role: str = "statement") -> bool:
+    return quality.ok(text, role)
+
+
+def reveals(text: str, secrets: Iterable[str]) -> bool:
+    """True when ``text`` prints one of the answers another question asks for."""
+    return any(s.strip() and find_phrase(text, s) for s in secrets)
+
+
+def shown_elsewhere(phrase: str, options: Options) -> bool:
+    """True when another question on the paper already prints ``phrase``."""
+    return any(find_phrase(text, phrase) for text in options.printed)
+
+
+def title_words(topic: Topic) -> list[str]:
+    """The paper's title, the enquiry question, the explain stem and every group title: many questions
+    print them, so no blank or answer may be one of their words ('Stalin', 'Kirov')."""
+    return [t for t in (topic.title, topic.question, topic.explain_stem or "", *(g.title for g in topic.groups)) if t]
+
+
+def in_turns(items: Sequence[T], per_paper: int, seed: int, salt: str, key: Callable[[T], str]) -> list[T]:
+    """``items`` in a fixed order of the notes' own, started where paper ``seed`` takes its turn.
+
+    Seed 1 starts at the beginning, seed 2 ``per_paper`` items on, and so on round: taken from
+    the front, consecutive seeds share nothing while the material lasts. The order depends only
+    on the items and ``salt``, so every seed (and every student of a class set) is reproducible alone.
+    """
+    order = sorted(items, key=key)
+    random.Random(f"quizforge:turns:{salt}").shuffle(order)
+    if not order:
+        return order
+    start = ((seed - 1) * max(per_paper, 1)) % len(order)
+    return order[start:] + order[:start]
