@@ -700,15 +700,19 @@ def _clean_stem(stem: str) -> str:
     return guess.sentence_case(" ".join(words)) if words else "Imported notes"
 
 
+PLACE_WORDS = frozenset("of to in at from against into across round around near".split())  # "Queen of England": a place
 RANKS = frozenset("Queen King Sir Lord Lady Duke Prince Princess President Pope Saint Mr Mrs Miss The".split())
 
 
 def _main_name(root: OutlineNode) -> str:
+    """The name the notes use most: capitalised words after the first of a line; a name after a rank counts twice."""
     names: Counter[str] = Counter()
     for node in root.walk():
-        for match in re.finditer(r"(?<=[a-z] )[A-Z][a-z]{2,}\b", node.text):
-            if match[0] not in RANKS:
-                names[match[0]] += 1
+        for match in re.finditer(r"(?<=[\w,] )(?P<rank>(?:Queen|King|Sir|Lord|Lady|President|Prince|Princess) )?(?P<name>[A-Z][a-z]{2,})\b",
+                                 node.text):
+            before = node.text[:match.start()].split()[-1:]
+            if match["name"] not in RANKS and not (before and before[0].lower() in PLACE_WORDS):
+                names[match["name"]] += 2 if match["rank"] else 1
     best = names.most_common(1)
     return best[0][0] if best and best[0][1] >= 3 else ""
 

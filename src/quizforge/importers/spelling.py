@@ -63,7 +63,8 @@ class Speller:
     def suggestion(self, low: str) -> str | None:
         """A known word one edit away worth a flag (never applied): a common word, or one a vowel apart
         (telephase / telophase); a rare word one consonant away (snowmelt / snowbelt) is no evidence."""
-        near = [w for w in edits1(low) if self.words.known(w) and (self.words.is_common_word(w) or _vowel_apart(w, low))]
+        near = [w for w in edits1(low) if self.words.known(w)
+                and (self.words.is_common_word(w) or _vowel_apart(w, low) or _swapped(w, low))]
         return max(near, key=lambda w: (self.words.frequency(w), w)) if near else None
 
     def decide(self, word: str) -> tuple[str | None, str | None]:
@@ -95,6 +96,12 @@ class Speller:
 def _vowel_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and all(
         x in "aeiouy" and y in "aeiouy" for x, y in zip(a, b) if x != y)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two letters side by side swapped (spectrometres / spectrometers): the commonest slip of all."""
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _same_case(original: str, word: str) -> str:

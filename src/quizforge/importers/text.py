@@ -125,6 +125,17 @@ def _label(text: str, marker: str, words: Words | None = None) -> str:
 CROSS_REFERENCE = re.compile(r"(?<=[.;!?])\s*(?:see|see also|cf\.?)\s+[^.]{1,60}\.?$", re.IGNORECASE)
 
 
+TRAILING_EXAMPLE = re.compile(r"(?<=\w) [-–—] (?P<tail>[A-Z][\w']*(?: [\w']+){0,3})(?P<end>[.!?]?)$")
+
+
+def _dash_tail(text: str, marker: str, words: Words | None = None) -> str:
+    """'won't act for world peace - Manchuria and Abyssinia' -> '... world peace (Manchuria and Abyssinia)'."""
+    match = TRAILING_EXAMPLE.search(text)
+    if not match or len(text[:match.start()].split()) < 4:
+        return text
+    return f"{text[:match.start()]} ({match['tail']}){match['end']}"
+
+
 def _ends(text: str, marker: str, words: Words | None = None) -> str:
     text = CROSS_REFERENCE.sub("", text)  # "See common CPU components." points at a page that is not here
     text = END_MESS.sub(".", text) if not text.endswith(":") else text
@@ -133,7 +144,7 @@ def _ends(text: str, marker: str, words: Words | None = None) -> str:
 
 STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("list number", _numbers), ("arrows", _arrows), ("shorthand", _shorthand), ("spacing", _spacing),
-    ("label", _label), ("punctuation", _ends),
+    ("label", _label), ("punctuation", _ends), ("example after a dash", _dash_tail),
 )
 
 
@@ -168,7 +179,33 @@ def _unshout(text: str, words: Words) -> str:
 
 def clean_tree(root: OutlineNode, report: Report, words: Words | None) -> OutlineNode:
     """Every node's text cleaned; each change reported with its line."""
-    return root.with_children(_clean(root.children, report, words))
+    cleaned = root.with_children(_clean(root.children, report, words))
+    return _expand_initials(cleaned, report)
+
+
+PHRASE = re.compile(r"\b[A-Z][a-z]+(?: (?:of|and|the|for) (?:the )?[A-Z][a-z]+| [A-Z][a-z]+){1,3}\b")
+
+
+def _expand_initials(root: OutlineNode, report: Report) -> OutlineNode:
+    """'L of N' / 'LoN' written out as 'League of Nations' when the notes spell that phrase out somewhere."""
+    phrases: dict[str, str] = {}
+    for node in root.walk():
+        for match in PHRASE.finditer(node.text):
+            words = match[0].split()
+            initials = [w[0] if w[0].isupper() else w for w in words if w != "the"]
+            if len(initials) >= 3:
+                for form in (" ".join(initials), "".join(i if len(i) == 1 else i[0] for i in initials)):
+                    phrases.setdefault(form, match[0])
+    if not phrases:
+        return root
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(phrases, key=len, reverse=True)) + r")\b")
+
+    def fix(node: OutlineNode) -> OutlineNode:
+        text = pattern.sub(lambda m: phrases[m[0]] if len(m[0]) > 2 else m[0], node.text)
+        if text != node.text:
+            report.add(CLEANED, node.line, f"shorthand: {quote(node.text, 50)} -> {quote(text, 50)}")
+        return node.with_text(text).with_children([fix(c) for c in node.children])
+    return root.with_children([fix(c) for c in root.children])
 
 
 def _clean(children, report: Report, words: Words | None) -> list[OutlineNode]:
