@@ -174,6 +174,9 @@ def _take_sections(children, parts: _Parts, report: Report) -> list[OutlineNode]
 
 def _entries(heading: OutlineNode, read_one, what: str, parts: _Parts, report: Report):
     for child in heading.children:
+        if child.marker == "table" and len(child.text.split(" | ")) == 2 and read_one is _term_entry:
+            yield from (Record(r.first, _finish(r.second), r.line) for r in _table_terms(child, report, heading.text))
+            continue
         entry = read_one(child)
         if entry is None:
             report.add(CHECK, child.line, f"under {quote(heading.text)} but not {what}; kept as a comment")
@@ -278,6 +281,8 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
     cases = sections.parallel_cases(nodes)
     sides = sum(1 for n in nodes if sections.is_side(n)) >= 2
     several_outcomes = sum(1 for n in nodes if sections.affected_by(n) is not None) >= 2
+    quoted = [n for n in nodes if sections.quotations_in(n) >= 1]
+    quotation_notes = len(quoted) >= 2 and sum(sections.quotations_in(n) for n in quoted) >= 3
     generic: list[OutlineNode] = []
     for node in nodes:
         if node.marker == "table" and len(node.text.split(" | ")) == 2:
@@ -287,7 +292,7 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
         elif _only_tables(node):
             for table in (n for n in node.walk() if n.marker == "table"):
                 parts.terms.extend(_table_terms(table, report, _parent_title(node, table)))
-        elif sections.quotations_in(node) >= 2:
+        elif sections.quotations_in(node) >= 2 or (quotation_notes and any(n is node for n in quoted)):
             _literature(node, context, out, report)
         elif sections.stage_heading(node.text):
             _stage(node, out, report)
@@ -314,7 +319,7 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
 
 def _generic(nodes: list[OutlineNode], out: _Out, parts: _Parts, report: Report) -> None:
     """Branches with no marks of their own: factors when most describe changes, definitions beside factors, else reasons."""
-    changing = [n for n in nodes if sections.changes(n) >= 1]
+    changing = [n for n in nodes if sections.changes(n) >= 1 and not sections.is_side(n)]
     as_factors = len(changing) >= 2 and len(changing) * 2 >= len(nodes)
     for node in nodes:
         if as_factors:
@@ -375,7 +380,9 @@ def _steps(node: OutlineNode, steps: list[OutlineNode], out: _Out, parts: _Parts
             report.checks.setdefault(below.line, []).append(f"under line {other.line}, beside the steps; kept as a comment")
 
 
-def _process_name(text: str) -> str:
+def _process_name(text: str, topic: str = "") -> str:
+    if re.fullmatch(r"(the )?(stages|steps|process|method|procedure|sequence|how it works)", text.strip(" .:"), re.IGNORECASE):
+        return ""  # "Stages": the topic's own name is the process (filled in from the title)
     name = re.sub(r"^(the )?(process of |stages of |steps of |steps in )", "", text.strip(" .:"), flags=re.IGNORECASE)
     name = re.sub(r"^(the )?von neumann ", "the ", name, flags=re.IGNORECASE).replace("'", "")
     return name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
@@ -431,7 +438,9 @@ def _term_with_factors(node: OutlineNode, affected: OutlineNode, out: _Out, part
 
 def _literature(node: OutlineNode, context: sections.Context, out: _Out, report: Report) -> None:
     """A theme or a character, with its quotations (speaker from a speaker heading or a name before the quote)."""
-    key = "characters" if sections.is_name(node.text, context, node, exact=True) else "themes"
+    named = sections.is_name(node.text, context, node, exact=True)
+    alongside = any(b.key == "characters" for b in out.branches) and all(w[:1].isupper() for w in node.text.split())
+    key = "characters" if named or alongside else "themes"
     title = _title(node.text)
     points: list[DraftPoint] = []
     found: list[DraftQuote] = []
@@ -453,6 +462,8 @@ def _read_quotes(nodes, speaker: str, subject: str, context, points: list, found
                     explanation = " ".join([explanation, *shows]).strip()
                 if not q.closed:
                     report.add(CHECK, node.line, f"quotation {quote(q.quote, 40)} has no closing quote mark; check where it ends")
+                explanation = re.sub(r"^(this |it )?(shows|suggests|means|reveals)\s+(?=that |how |the |his |her )", "", explanation,
+                                     flags=re.IGNORECASE)
                 found.append(DraftQuote(q.quote, node.line, q.speaker, _finish(explanation) if explanation else ""))
             _read_quotes([c for c in node.children if quotes.find(c.text)], speaker, subject, context, points, found, report)
         elif node.children and sections.is_name(node.text, context, node):
@@ -542,6 +553,11 @@ def _points(nodes, depth: int, report: Report) -> list[DraftPoint]:
             out.extend(_points(flat, depth, report))
             continue
         children = tuple(_points(node.children, depth + 1, report))
+        lead = len(pieces) >= 3 and len(pieces[0].split()) <= 3 and "(" not in pieces[0] and all(len(p.split()) >= 3 for p in pieces[1:])
+        if lead and not children and depth < MAX_DEPTH:
+            # "Sea level rise - ice melts - water expands": a lead and its facts
+            out.append(DraftPoint(guess.sentence_case(pieces[0]), node.line, tuple(_point(p, node.line) for p in pieces[1:])))
+            continue
         out.extend(_point(p, node.line) for p in pieces[:-1])
         last = pieces[-1] if children and len(pieces[-1].split()) < 4 else _finish(pieces[-1])
         out.append(DraftPoint(guess.sentence_case(last), node.line, children))
@@ -586,7 +602,7 @@ def _split(node: OutlineNode, report: Report) -> list[str]:
     """Facts chained with ' - ' (three or more) or run together (three sentences, 40 words) become separate points."""
     text = node.text
     parts = [p.strip() for p in CHAIN_SPLIT.split(text)]
-    if len(parts) >= 3 and all(len(p.split()) >= 3 for p in parts):
+    if len(parts) >= 3 and all(len(p.split()) >= 2 for p in parts):
         report.add(SPLIT, node.line, f"{len(parts)} facts joined by ' - ' made separate points")
         return [guess.sentence_case(p) for p in parts]
     sentences = [s for s in guess.SENTENCE_BREAK.split(text) if s.strip()]
@@ -634,7 +650,9 @@ def _topic_title(text: str) -> str:
 def _split_bracket(text: str) -> tuple[str, str]:
     """'how fast you're going (the faster you go, the bigger the distance)' -> title and bracket."""
     match = re.fullmatch(r"(?P<title>[^()]{2,80}?)\s*\((?P<bracket>[^()]{3,200})\)\.?", text.strip())
-    return (match["title"], match["bracket"]) if match else (text, "")
+    if not match or len(match["bracket"].split()) < 3:
+        return text, ""  # "Pressure (gases)": the bracket belongs to the title
+    return match["title"], match["bracket"]
 
 
 # --- title, subject, question, shape ------------------------------------------------------
@@ -668,7 +686,7 @@ def _with_header(parts: _Parts, out: _Out, branches, root: OutlineNode, stem: st
     dates = tuple(sorted(parts.dates, key=lambda r: r.line))
     return Draft(
         title, subject, question, branches, shape, course, tuple(parts.terms), dates, quotations,
-        process=(out.process[0] if out.process else _default_process(branches, parts)),
+        process=(next((p for p in out.process if p), "") or _default_process(branches, parts, title)),
         outcome=_outcome(out.outcomes), guessed={key: why for key, (_, why) in guessed.items()},
         unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=dict(report.checks))
 
@@ -725,7 +743,7 @@ def _subject(texts, parts: _Parts, out: _Out, branches, report: Report) -> tuple
     if language:
         return language, (0, f"the key terms are {language} words")
     quoted = sum(len(b.quotes) for b in branches) + len(out.quotations)
-    subject = guess.guess_subject(texts, {"English Literature": 2 * quoted})
+    subject = guess.guess_subject(texts, {"English Literature": quoted})
     if subject:
         return subject, (0, "guessed from the words in the notes")
     return "", (0, "not clear from the notes: write the subject (e.g. History, Biology) as 'subject: ...'")
@@ -747,11 +765,13 @@ def _shape(branches, parts: _Parts, quotations) -> str:
     return names[major]
 
 
-def _default_process(branches, parts: _Parts) -> str:
-    if not any(b.key == "stages" for b in branches) or not parts.terms:
+def _default_process(branches, parts: _Parts, title: str = "") -> str:
+    if not any(b.key == "stages" for b in branches):
         return ""
-    first = parts.terms[0].first
-    return first.lower() if len(first.split()) <= 3 else ""
+    named = [r.first for r in parts.terms if r.first.casefold() == title.casefold()] or [r.first for r in parts.terms[:1]]
+    if named and len(named[0].split()) <= 3:
+        return named[0].lower()
+    return title.lower() if title and len(title.split()) <= 3 else ""
 
 
 def _outcome(outcomes: list[str]) -> str:

@@ -22,7 +22,9 @@ FACTORS_TITLE = re.compile(
     r"things that affect)\s+(?P<outcome>.+)", re.IGNORECASE)
 AFFECTED_BY = re.compile(r"(?:it is |is |are )?(?:affected|influenced|changed) by:?|factors?:?|depends on:?", re.IGNORECASE)
 SIDES = re.compile(r"(?:(?:arguments?|reasons?|evidence|points?|case) (?:for|against)\b.*|(?:for|against|advantages|disadvantages|"
-                   r"pros|cons|strengths|weaknesses|benefits|drawbacks|similarities|differences)\b.*)", re.IGNORECASE)
+                   r"pros|cons|strengths|weaknesses|benefits|drawbacks|similarities|differences|causes|effects|consequences|"
+                   r"responses|impacts|short[- ]term|long[- ]term|social|economic|political|environmental)\b.{0,40})",
+                   re.IGNORECASE)
 CASE_TITLE = re.compile(r"(?P<case>[^-–—:]{2,60}?)\s*(?:-|–|—|:)\s*(?P<aspect>[A-Z][A-Za-z ]{2,30}?)\s*(?:\((?P<tag>[A-Za-z]{2,6})\))?")
 CHANGE_WORDS = re.compile(
     r"\b(higher|lower|increas\w*|decreas\w*|rais\w*|reduc\w*|faster|slower|bigger|smaller|more|less|favours?|"
@@ -51,7 +53,7 @@ class Context:
         ``exact``: named with its capitals (a character is "Lennie" in the text, a theme is not "Guilt").
         """
         if exact:
-            pattern = re.compile(rf"(?<=[a-z,;'] ){re.escape(title)}\b")
+            pattern = re.compile(rf"\b{re.escape(title)}\b")
             return any(pattern.search(t) for t in self.texts if t != skip)
         low = title.lower()
         return any(low in t.lower() and t != skip for t in self.texts)

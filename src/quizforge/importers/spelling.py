@@ -166,7 +166,8 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
 def _title_case(tokens, words: Words) -> bool:
     """'Timeline of the development of Atomic Struture': capitals that mark a heading, not names."""
     later = [t[0] for t in tokens[1:] if t[0][:1].isupper() and not t[0].isupper()]
-    return sum(1 for w in later if w.lower() in words.british) >= 1 and len(later) >= 2 and len(tokens) <= 12
+    verb = any(t[0].lower() in ("is", "are", "was", "were", "has", "have", "had", "did", "does") for t in tokens)
+    return not verb and sum(1 for w in later if w.lower() in words.british) >= 1 and len(later) >= 2 and len(tokens) <= 12
 
 
 def _is_name(word: str, text: str, start: int, index: int) -> bool:

@@ -44,6 +44,7 @@ def _repair(node: OutlineNode, report: Report) -> OutlineNode:
     children = tables(children, report)
     children = repeats(children, report)
     children = flat_headings(children, report)
+    children = flat_sections(children, report)
     return node.with_children(children)
 
 
@@ -100,6 +101,29 @@ def _heading_like(node: OutlineNode) -> bool:
 
 def _tail(text: str, n: int) -> str:
     return " ".join(text.lower().split()[-n:])
+
+
+def _sentence(node: OutlineNode) -> bool:
+    text = node.text.strip()
+    return text.endswith((".", "!", "?")) or len(text.split()) >= 6
+
+
+def flat_sections(children: list[OutlineNode], report: Report) -> list[OutlineNode]:
+    """A flat export with short heading lines between sentences ("Causes", then sentences, "Effects", ...).
+
+    A heading is a short capitalised line without a full stop followed by a sentence; two or more are needed.
+    """
+    if len(children) < 5 or any(c.children for c in children):
+        return children
+    heads = [i for i, c in enumerate(children[:-1]) if _heading_like(c) and len(c.text.split()) <= 4 and _sentence(children[i + 1])]
+    if len(heads) < 2 or sum(1 for c in children if _sentence(c)) < len(children) // 2:
+        return children
+    out = list(children[:heads[0]])
+    for k, start in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(children)
+        out.append(children[start].with_children(children[start + 1:end]))
+    report.add(REPAIRED, children[heads[0]].line, f"a flat list read as {len(heads)} headings with the sentences under each")
+    return out
 
 
 GENERIC_HEADINGS = frozenset("conditions summary overview introduction facts key facts notes definitions".split())
