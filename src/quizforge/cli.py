@@ -234,12 +234,13 @@ def progress_command(source, seed, strategies, db) -> None:
               help="Read FILE as this format instead of guessing from its name and content.")
 @click.option("--force", is_flag=True, help="Replace the notes file if it already exists.")
 @click.option("--into", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Add the key terms and dates found in FILE to these existing notes instead.")
-def import_command(file, out, fmt, force, into) -> None:
+              help="Add what FILE holds that these existing notes lack (your edits to them are kept).")
+@click.option("--keep-spelling", is_flag=True, help="Keep every word as typed: likely typos are only reported.")
+def import_command(file, out, fmt, force, into, keep_spelling) -> None:
     """Turn a mind map or outline (text, Markdown, OPML, FreeMind .mm) into a notes file to check."""
     from .importers import run_import
 
-    for line in run_import(file, out, fmt, force, into):
+    for line in run_import(file, out, fmt, force, into, keep_spelling):
         echo(line, err=True)
 
 @main.command("batch")

@@ -33,7 +33,27 @@ CLUTTER: tuple[tuple[str, re.Pattern[str]], ...] = tuple((why, re.compile(p, re.
     ("page button", r"(print|share|download|embed|save|report|tweet|rate)( this)?( page| resource| mind ?map| abuse)?"),
     ("page button", r"share on (facebook|twitter|x|whatsapp|pinterest|email)"),
     ("rating", r"[★☆✩✭\s]+(\(?\d+(\.\d+)? ?(/ ?5|stars?|ratings?)\)?)?|rated? .{0,20}stars?|\d+ (views|likes|downloads)"),
+    ("page button", r"hide ?show( resource information)?|resource (summary|information|details)|show (all|more|less)"),
+    ("page metadata", r"(created|updated|uploaded|last (updated|modified)|posted) (on|at):?\s*\S.{0,30}"),
+    ("page metadata", r"(updated|created|uploaded|edited)( by [^,.]{1,40}?)? (about |almost |over |more than |less than )?"
+                      r"(\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago"),
+    ("sign-up line", r"get started\.?( it'?s free\.?)?|(or )?sign up( for free)?( with (your )?(email|google|facebook)( address)?)?\.?"
+                     r"|(log|sign) in( to [^.]{1,30})?\.?|join (now|for free)\.?|create (a free )?account\.?"),
+    ("site title", r".{1,60} by mind ?map: .{1,60}|mind ?map (about|on|of) .{1,80}|.{1,60} - mind ?map"),
+    ("sales line", r"(looking for an? (easy|quick|simple|better) way|a (pack|set|deck) of (flash ?cards|revision cards|notes)|"
+                   r"(revision|flash) ?cards (for|on|about)|notes on the key points|(everything|all) you need to know) .{0,200}"),
 ))
+
+# Page clutter that says what the notes are about: the title, if the notes give none.
+TITLE_HINTS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r".{1,60} by mind ?map: (?P<value>.{1,60})",
+    r"mind ?map (about|on|of) (?P<value>.{1,80}?)\.?",
+    r".* in the (?P<value>[^.,]{3,50}?) topic\b.*",
+    r"(revision|flash) ?cards (for|on|about) (?P<value>[^.,-]{3,50}?)(\s*-.*|[.,].*)?",
+))
+LEAD_MARK = re.compile(r"[•◦▪‣●○■□➢➤►▸*\-–]\s+")
+NAME_LINE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z'-]+){0,2}")
+CREATED_BY = re.compile(r"(?i:created|uploaded|posted|made) (?i:by):?\s*(?P<name>[A-Z][a-z]+(?: [A-Z][a-z'-]+){0,2})")
 
 MEDIA = re.compile(
     r"(a |an |the )?(photo|photograph|picture|pic|image|video|clip|gif|audio|youtube video|film clip)"
@@ -60,6 +80,7 @@ def normalise(text: str) -> str:
 def clutter_reason(line: str) -> str | None:
     """Why a whole line is page clutter, or None if it may be the teacher's."""
     text = normalise(line)
+    text = text[LEAD_MARK.match(text).end():] if LEAD_MARK.match(text) else text
     if not text:
         return None
     for why, pattern in CLUTTER:
@@ -79,11 +100,15 @@ HINTS = (
 def drop_clutter(lines: list[tuple[int, str]], report: Report) -> list[tuple[int, str]]:
     """The (line number, text) pairs that are not page clutter; the rest are reported."""
     kept = []
+    authors = {m["name"].casefold() for _, line in lines if (m := CREATED_BY.search(normalise(line)))}
     for number, line in lines:
         why = clutter_reason(line)
+        text = normalise(line)
+        if not why and text.casefold() in authors and NAME_LINE.fullmatch(text):
+            why = "author line"
         if why:
-            report.add(DROPPED, number, f"{why}: {quote(normalise(line))}")
-            _note_hints(normalise(line), number, report)
+            report.add(DROPPED, number, f"{why}: {quote(text)}")
+            _note_hints(text, number, report)
         else:
             kept.append((number, line))
     return kept
@@ -94,6 +119,10 @@ def _note_hints(text: str, line: int, report: Report) -> None:
         match = pattern.fullmatch(text)
         if match and match["value"].strip() and key not in report.hints:
             report.hints[key] = match["value"].strip(), line
+    for pattern in TITLE_HINTS:
+        match = pattern.fullmatch(text)
+        if match and match["value"].strip(" .") and "title" not in report.hints:
+            report.hints["title"] = match["value"].strip(" ."), line
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -111,7 +140,6 @@ def is_media(text: str) -> bool:
 def clean_tree(root: OutlineNode, report: Report) -> OutlineNode:
     """The tree without empty nodes and media placeholders, text normalised; checks reported."""
     cleaned = root.with_children(_clean_children(root.children, report))
-    _check_cut_off(cleaned, report)
     _check_typos(cleaned, report)
     return cleaned
 
@@ -127,14 +155,8 @@ def _clean_children(children, report: Report) -> list[OutlineNode]:
             report.add(DROPPED, child.line, what + moved)
             out.extend(grandchildren)
             continue
-        out.append(OutlineNode(text, child.line, tuple(grandchildren)))
+        out.append(child.with_text(text).with_children(grandchildren))
     return out
-
-
-def _check_cut_off(root: OutlineNode, report: Report) -> None:
-    for node in root.walk():
-        if node.line and ends_mid_sentence(node.text):
-            report.add(CHECK, node.line, f"{quote(node.text[-40:])} looks cut off mid-sentence; finish or correct it")
 
 
 def _check_typos(root: OutlineNode, report: Report) -> None:

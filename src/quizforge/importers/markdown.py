@@ -26,9 +26,11 @@ class _Item:
     line: int
     level: int  # heading level 1-6; list items and paragraphs are 7
     children: list["_Item"] = field(default_factory=list)
+    marker: str = ""
+    number: int | None = None
 
     def freeze(self) -> OutlineNode:
-        return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children))
+        return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children), self.marker, self.number)
 
 
 class MarkdownReader:
@@ -44,7 +46,7 @@ class MarkdownReader:
         numbered = list(enumerate(source.lines, start=1))
         kept = {n for n, _ in drop_clutter(numbered, report)}
         text = "\n".join(raw if n in kept else "" for n, raw in numbered)
-        tokens = MarkdownIt("commonmark").parse(text)
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
         return document(c.freeze() for c in _Tree(report).build(tokens))
 
 
@@ -54,6 +56,10 @@ class _Tree:
         self.root = _Item("", 0, 0)
         self.headings: list[_Item] = [self.root]
         self.items: list[_Item] = []  # open list items, innermost last
+        self.owners: list[bool] = []  # per open list: did it open under a paragraph ending in ':'?
+        self.table: _Item | None = None
+        self.row: _Item | None = None
+        self.header: list[str] = []
 
     def build(self, tokens) -> list[_Item]:
         for i, token in enumerate(tokens):
@@ -72,12 +78,29 @@ class _Tree:
         level = int(token.tag[1:])
         while self.headings[-1].level >= level:
             self.headings.pop()
-        item = _Item(_inline_text(inline), _line(token), level)
+        item = _Item(_inline_text(inline)[0], _line(token), level, marker="heading")
         self.headings[-1].children.append(item)
         self.headings.append(item)
 
+    def on_bullet_list_open(self, token, _next) -> None:
+        # "Extra steps may be taken:" then a list: the list belongs to that line.
+        siblings = self.parent().children
+        owner = bool(siblings) and siblings[-1].marker == "para" and siblings[-1].text.rstrip().endswith(":")
+        if owner:
+            self.items.append(siblings[-1])
+        self.owners.append(owner)
+
+    on_ordered_list_open = on_bullet_list_open
+
+    def on_bullet_list_close(self, token, _next) -> None:
+        if self.owners.pop():
+            self.items.pop()
+
+    on_ordered_list_close = on_bullet_list_close
+
     def on_list_item_open(self, token, _next) -> None:
-        item = _Item("", _line(token), 7)
+        number = int(token.info) if token.info.isdigit() else None
+        item = _Item("", _line(token), 7, marker="item", number=number)
         self.parent().children.append(item)
         self.items.append(item)
 
@@ -85,12 +108,45 @@ class _Tree:
         self.items.pop()
 
     def on_paragraph_open(self, token, inline) -> None:
-        text = _inline_text(inline)
-        if self.items and not self.items[-1].children:
+        text, lead = _inline_text(inline)
+        if self.items and self.items[-1].marker == "item" and not self.items[-1].children:
             item = self.items[-1]
+            if lead and not item.text:  # "**Cache size**: the bigger..." -> a heading run on into its text
+                item.text = lead
+                item.children.append(_Item(_after_lead(text, lead), _line(token), 7, marker="para"))
+                return
             item.text = f"{item.text} {text}".strip()  # a list item's paragraphs are one node
         else:
-            self.parent().children.append(_Item(text, _line(token), 7))
+            self.parent().children.append(_Item(text, _line(token), 7, marker="para"))
+
+    def on_table_open(self, token, _next) -> None:
+        self.table = _Item("", _line(token), 7, marker="table")
+        self.parent().children.append(self.table)
+        self.header = []
+
+    def on_tr_open(self, token, _next) -> None:
+        self.row = _Item("", _line(token), 7, marker="row")
+
+    def on_tr_close(self, token, _next) -> None:
+        if self.table is None or self.row is None:
+            return
+        if not self.header:
+            self.header = [c.text for c in self.row.children]
+            self.table.text = " | ".join(self.header)
+        elif self.row.children:
+            first, *rest = self.row.children
+            self.row.text = first.text
+            self.row.children = rest
+            self.table.children.append(self.row)
+        self.row = None
+
+    def on_inline(self, token, _next) -> None:
+        if self.row is not None:
+            self.row.children.append(_Item(_inline_text(token)[0].strip(), _line(token) or self.row.line, 7, marker="cell",
+                                           number=len(self.row.children)))
+
+    def on_table_close(self, token, _next) -> None:
+        self.table = None
 
     def on_fence(self, token, _next) -> None:
         self.parent().children.append(_Item(token.content, _line(token), 7))
@@ -105,18 +161,34 @@ def _line(token) -> int:
     return token.map[0] + 1 if token.map else 0
 
 
-def _inline_text(inline) -> str:
+def _inline_text(inline) -> tuple[str, str]:
+    """The inline's plain text, and its leading bold phrase if it opens with one (else "")."""
     if inline is None or inline.type != "inline":
-        return ""
-    parts = []
+        return "", ""
+    parts, lead, in_lead = [], [], None
     for child in inline.children or ():
+        if child.type == "strong_open" and in_lead is None and not "".join(parts).strip():
+            in_lead = True
+        elif child.type == "strong_close" and in_lead:
+            in_lead = False
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+            if in_lead:
+                lead.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == "image":
             parts.append(f"[image: {child.content}]")
-    return "".join(parts)
+    text = "".join(parts)
+    heading = "".join(lead).strip().rstrip(":")
+    return text, heading if heading and len(heading.split()) <= 5 and len(text) > len(heading) + 8 else ""
+
+
+def _after_lead(text: str, lead: str) -> str:
+    """The text after a bold heading: 'Cache size: the bigger...' -> 'the bigger...'; a sentence that
+    goes on from its heading ('Clock speed directly affects...') is kept whole."""
+    rest = text.strip()[len(lead):].lstrip()
+    return rest[1:].strip() if rest.startswith(":") else text.strip()
 
 
 READER = MarkdownReader()

@@ -20,7 +20,7 @@ from .tree import GUESSED, JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, docum
 BULLETS = "•◦▪▫‣∙·●○■□➢➤►▸✓✔→-*+–—o"
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 MARKER = re.compile(
-    rf"(?P<bullet>[{re.escape(BULLETS)}])(?=\s|$)"
+    rf"(?P<bullet>[{re.escape(BULLETS)}])(?=\s|$)|(?P<glued>-)(?=[a-z]|\d\s)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s|$)"
     r"|(?P<number>\d{1,2})(?:[.)]|(?=\s+(?!(?:" + MONTHS + r")[a-z]*\b|bc\b|ad\b|bce\b|ce\b)))(?=\s|$)"
     r"|(?P<letter>[a-zA-Z]\)|[a-z]\.|\((?:\d{1,2}|[a-zA-Z]|[ivx]+)\))(?=\s|$)",
@@ -35,6 +35,7 @@ class _Line:
     text: str
     marked: bool
     dotted: tuple[int, ...] = ()
+    kind: str = ""  # "bullet" or "number" when marked
 
 
 @dataclass(eq=False)
@@ -43,9 +44,11 @@ class _Item:
     line: int
     col: float
     children: list["_Item"] = field(default_factory=list)
+    marker: str = ""
+    number: int | None = None
 
     def freeze(self) -> OutlineNode:
-        return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children))
+        return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children), self.marker, self.number)
 
 
 def parse_line(number: int, raw: str) -> _Line | None:
@@ -60,7 +63,8 @@ def parse_line(number: int, raw: str) -> _Line | None:
         return _Line(number, col, stripped.strip(), marked=False)
     label = match["dotted"] or match["number"]
     dotted = tuple(int(n) for n in label.split(".")) if label else ()
-    return _Line(number, col, stripped[match.end():].strip(), marked=True, dotted=dotted)
+    kind = "bullet" if match["bullet"] or match["glued"] else "number"
+    return _Line(number, col, stripped[match.end():].strip(), marked=True, dotted=dotted, kind=kind)
 
 
 class OutlineTextReader:
@@ -98,8 +102,8 @@ def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:
 
 
 def _continues(previous: _Line, line: _Line, uses_markers: bool) -> bool:
-    if not previous.text:
-        return False
+    if not previous.text or previous.text.count("|") >= 2:
+        return False  # a table row is whole
     if ends_mid_sentence(previous.text) and line.col >= (0 if uses_markers else previous.col):
         return True
     if not uses_markers:
@@ -119,21 +123,30 @@ def _nest(lines: list[_Line], label: str, report: Report) -> list[OutlineNode]:
     root = _Item("", 0, -1.0)
     stack: list[_Item] = [root]
     by_number: dict[tuple[int, ...], _Item] = {}
+    run: tuple[_Item, float] | None = None  # a plain heading line and the column of the marked lines under it
     for line in lines:
         parent = by_number.get(line.dotted[:-1]) if len(line.dotted) > 1 else None
         at = next((i for i, s in enumerate(stack) if s is parent), None) if parent is not None else None
+        col = line.col
+        if at is None and line.marked and run is not None and line.col == run[1]:
+            col = line.col + 0.5  # under the plain heading that opened this run of marked lines
+        elif line.marked and stack[-1] is not root and not stack[-1].marker and stack[-1].col == line.col:
+            run, col = (stack[-1], line.col), line.col + 0.5  # "Stage 1" then "- ..." lines at its own indent
+        elif not line.marked:
+            run = None
         if at is not None:
             del stack[at + 1:]
-            col = max(line.col, parent.col + 0.001)
+            col = max(col, parent.col + 0.001)
         else:
-            col = line.col
             popped = None
             while stack[-1].col >= col:
                 popped = stack.pop()
             if popped is not None and popped.col != col:  # between two levels seen before: a guess
                 report.add(GUESSED, line.number, f"indented between two levels; put under line {stack[-1].line}"
                            if stack[-1].line else "indented between two levels; put at the top level")
-        item = _Item(line.text, line.number, col)
+            col = _lift_staircase(stack, line, col)
+        item = _Item(line.text, line.number, col, marker=line.kind if line.marked else "",
+                     number=line.dotted[-1] if line.dotted else None)
         stack[-1].children.append(item)
         stack.append(item)
         if line.dotted:
@@ -141,6 +154,25 @@ def _nest(lines: list[_Line], label: str, report: Report) -> list[OutlineNode]:
         if len(stack) > MAX_OUTLINE_DEPTH + 1:
             raise SourceError([Problem(label, line.number, f"the outline is nested more than {MAX_OUTLINE_DEPTH} levels deep here; flatten it")])
     return [child.freeze() for child in root.children]
+
+
+def _lift_staircase(stack: list[_Item], line: _Line, col: float) -> float:
+    """'2.' indented under '1.' (GoConqr's staircase) is its sibling, not its child.
+
+    Only when the new parent has no item numbered n-1 of its own (a real sub-list
+    counts from 1) and an open ancestor is numbered n-1 at the same level of numbering.
+    """
+    if len(line.dotted) != 1 or line.dotted[0] < 2:
+        return col
+    want = line.dotted[0] - 1
+    if any(c.number == want and c.marker == "number" for c in stack[-1].children):
+        return col
+    for i in range(len(stack) - 1, 0, -1):
+        if stack[i].number == want and stack[i].marker == "number":
+            col = stack[i].col
+            del stack[i:]
+            return col
+    return col
 
 
 READER = OutlineTextReader()

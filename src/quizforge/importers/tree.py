@@ -20,9 +20,16 @@ class OutlineNode:
     text: str
     line: int
     children: tuple["OutlineNode", ...] = ()
+    # How the source marked the node: "" (plain line), "bullet", "number" (1. 1) a)), "heading"
+    # (Markdown #), "item" (Markdown list item), "row" (table row). Structure repair reads it.
+    marker: str = ""
+    number: int | None = None  # the list number the source gave it, if any
 
     def with_children(self, children) -> "OutlineNode":
         return replace(self, children=tuple(children))
+
+    def with_text(self, text: str) -> "OutlineNode":
+        return replace(self, text=text)
 
     def walk(self) -> Iterator["OutlineNode"]:
         """This node and every node beneath it, depth first."""
@@ -47,8 +54,9 @@ def depth_of(root: OutlineNode) -> int:
 
 
 # Kinds of remark, in the order the report prints them.
-DROPPED, JOINED, GUESSED, CHECK = "dropped", "joined", "guessed", "check"
-KINDS = (DROPPED, JOINED, GUESSED, CHECK)
+DROPPED, JOINED, REPAIRED, SPLIT, CLEANED, CORRECTED, GUESSED, CHECK = (
+    "dropped", "joined", "repaired", "split", "cleaned", "corrected", "guessed", "check")
+KINDS = (DROPPED, JOINED, REPAIRED, SPLIT, CLEANED, CORRECTED, GUESSED, CHECK)
 
 
 @dataclass(frozen=True)
@@ -67,9 +75,21 @@ class Report:
     file: str
     remarks: list[Remark] = field(default_factory=list)
     hints: dict[str, tuple[str, int]] = field(default_factory=dict)  # e.g. subject named by page clutter: (value, line)
+    passes: list[tuple[str, int]] = field(default_factory=list)  # (pass name, remarks it added), in order
+    checks: dict[int, list[str]] = field(default_factory=dict)  # source line -> what the teacher should look at
+    left_out: list["OutlineNode"] = field(default_factory=list)  # lines kept out of the items, written as comments
 
     def add(self, kind: str, line: int, message: str) -> None:
         self.remarks.append(Remark(kind, line, message))
+        if kind == CHECK and line:
+            self.checks.setdefault(line, []).append(message)
+
+    def run_pass(self, name: str, step, *args):
+        """Run one import pass and note how many remarks it made (its line in the report)."""
+        before = len(self.remarks)
+        result = step(*args)
+        self.passes.append((name, len(self.remarks) - before))
+        return result
 
     def of_kind(self, kind: str) -> list[Remark]:
         return [r for r in self.remarks if r.kind == kind]
@@ -78,6 +98,10 @@ class Report:
         """The remarks as ``FILE:LINE: kind: message``, grouped by kind, then by line."""
         ordered = sorted(self.remarks, key=lambda r: (KINDS.index(r.kind), r.line))
         return [f"{self.file}:{r.line}: {r.kind}: {r.message}" for r in ordered]
+
+    def pass_lines(self) -> list[str]:
+        """One line per pass: what it is and how many changes or remarks it made."""
+        return [f"{self.file}: pass {name}: {count} remark(s)" for name, count in self.passes]
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .mapper import Draft, DraftCause, DraftPoint
+from .draft import BRANCH_KEYS, Draft, DraftBranch, DraftPoint, DraftQuote
 
 # Characters PyYAML accepts in a stream; anything else is written as an escape.
 _PRINTABLE = re.compile("[\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -53,50 +53,98 @@ def comment(text: str) -> str:
 
 
 def notes_yaml(draft: Draft, source_name: str) -> str:
-    """The whole notes file."""
+    """The whole notes file (format v2), with a ``# CHECK`` comment above every item that needs the teacher."""
     lines = [
         f"# Imported by `quizforge import` from {comment(source_name)}.",
         "# Check every line marked CHECK, then run: quizforge validate THIS-FILE",
         "# Format: docs/notes-format.md",
     ]
     if draft.unused:
-        lines += ["#", "# Not imported (outside the mind map, or not in the expected form):"]
-        lines += [f"#   {comment(text)}" for text in draft.unused]
+        lines += ["#", "# Not imported (outside the branches, cut off, or not in a form questions can use):"]
+        lines += [f"#   line {line}: {comment(text)}" for line, text in draft.unused]
     lines.append("")
-    for key in ("title", "subject", "course", "question"):
-        if getattr(draft, key) is None:
-            continue
+    writer = _Writer(draft.checks)
+    for key in ("title", "subject", "shape", "course", "question", "process", "outcome"):
+        value = getattr(draft, key)
         if key in draft.guessed:
             lines.append(f"# CHECK {key}: {comment(draft.guessed[key])}")
-        lines.append(f"{key}: {scalar(getattr(draft, key))}")
-    lines += ["", "causes:"]
-    for cause in draft.causes:
-        lines += _cause(cause)
-    lines += _records("key_terms", ("term", "definition"), draft.key_terms)
-    lines += _records("dates", ("date", "event"), draft.dates)
+        if value:
+            lines.append(f"{key}: {scalar(value)}")
+    for key in BRANCH_KEYS:
+        branches = draft.of_key(key)
+        if branches:
+            lines += ["", f"{key}:"]
+            for branch in branches:
+                lines += writer.branch(branch)
+    if draft.quotations:
+        lines += ["", "quotations:"]
+        for q in draft.quotations:
+            lines += writer.quote(q, INDENT)
+    lines += writer.records("key_terms", ("term", "definition"), draft.key_terms)
+    lines += writer.records("dates", ("date", "event"), draft.dates)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _cause(cause: DraftCause) -> list[str]:
-    lines = [f"{INDENT}- title: {scalar(cause.title)}", f"{INDENT * 2}points:"]
-    for point in cause.points:
-        lines += _point(point, INDENT * 3)
-    return lines + [""]
+class _Writer:
+    """Writes items, each under the CHECK comments for its source line (each comment once)."""
 
+    def __init__(self, checks: dict[int, list[str]]):
+        self.checks = checks
+        self.done: set[int] = set()
 
-def _point(point: DraftPoint, indent: str) -> list[str]:
-    if not point.points:
-        return [f"{indent}- {scalar(point.text)}"]
-    lines = [f"{indent}- text: {scalar(point.text)}", f"{indent}  points:"]
-    for child in point.points:
-        lines += _point(child, indent + INDENT * 2)
-    return lines
+    def check(self, line: int, indent: str) -> list[str]:
+        if not line or line in self.done or line not in self.checks:
+            return []
+        self.done.add(line)
+        return [f"{indent}# CHECK (line {line}): {comment(message)}" for message in dict.fromkeys(self.checks[line])]
 
+    def branch(self, branch: DraftBranch) -> list[str]:
+        inner = INDENT * 2
+        lines = [*self.check(branch.line, INDENT), f"{INDENT}- title: {scalar(branch.title)}"]
+        for key in ("change", "effect"):
+            if getattr(branch, key):
+                lines.append(f"{inner}{key}: {scalar(getattr(branch, key))}")
+        if branch.mechanism:
+            lines.append(f"{inner}mechanism:")
+            lines += [f"{inner}  - {scalar(step)}" for step in branch.mechanism]
+        if branch.points:
+            lines.append(f"{inner}points:")
+            for point in branch.points:
+                lines += self.point(point, INDENT * 3)
+        if branch.quotes:
+            lines.append(f"{inner}quotes:")
+            for q in branch.quotes:
+                lines += self.quote(q, INDENT * 3)
+        if branch.aspects:
+            lines.append(f"{inner}aspects:")
+            for aspect in branch.aspects:
+                lines += [*self.check(aspect.line, INDENT * 3), f"{INDENT * 3}- heading: {scalar(aspect.heading)}",
+                          f"{INDENT * 4}points:"]
+                for point in aspect.points:
+                    lines += self.point(point, INDENT * 5)
+        return lines + [""]
 
-def _records(key: str, names: tuple[str, str], records) -> list[str]:
-    if not records:
-        return []
-    lines = [f"{key}:"]
-    for first, second in records:
-        lines += [f"{INDENT}- {names[0]}: {scalar(first)}", f"{INDENT}  {names[1]}: {scalar(second)}"]
-    return lines + [""]
+    def point(self, point: DraftPoint, indent: str) -> list[str]:
+        lines = self.check(point.line, indent)
+        if not point.points:
+            return lines + [f"{indent}- {scalar(point.text)}"]
+        lines += [f"{indent}- text: {scalar(point.text)}", f"{indent}  points:"]
+        for child in point.points:
+            lines += self.point(child, indent + INDENT * 2)
+        return lines
+
+    def quote(self, q: DraftQuote, indent: str) -> list[str]:
+        lines = [*self.check(q.line, indent), f"{indent}- quote: {scalar(q.quote)}"]
+        for key in ("speaker", "shows"):
+            if getattr(q, key):
+                lines.append(f"{indent}  {key}: {scalar(getattr(q, key))}")
+        return lines
+
+    def records(self, key: str, names: tuple[str, str], records) -> list[str]:
+        if not records:
+            return []
+        lines = ["", f"{key}:"]
+        for record in records:
+            lines += [*self.check(record.line, INDENT), f"{INDENT}- {names[0]}: {scalar(record.first)}",
+                      f"{INDENT}  {names[1]}: {scalar(record.second)}"]
+        return lines
