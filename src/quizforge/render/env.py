@@ -38,6 +38,17 @@ def letter(index: int) -> str:
     return out
 
 
+def shared_marking(section) -> bool:
+    """True when a section's questions (two or more) share one set of levels and guidance, to print once."""
+    questions = section.questions
+    if len(questions) < 2:
+        return False
+    first = questions[0]
+    levels = getattr(first.body, "levels", ())
+    return bool(levels) and all(getattr(q.body, "levels", ()) == levels and q.guidance == first.guidance
+                                 for q in questions[1:])
+
+
 def template_roots(user_dir: Path | None) -> tuple[Path, ...]:
     if user_dir is not None and not user_dir.is_dir():
         raise OptionError(f"--templates {user_dir}: no such folder")
@@ -62,4 +73,5 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["letter"] = letter
     env.globals["letter"] = letter
     env.globals["kind"] = body_kind
+    env.globals["shared_marking"] = shared_marking
     return env

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..errors import QuizforgeError
+from .fill import fill_pages
 
 ASSET_SUFFIXES = {".css", ".ttf", ".otf", ".woff", ".woff2", ".png", ".svg", ".jpg", ".jpeg"}
 
@@ -78,7 +79,9 @@ def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) ->
     weasyprint = _weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     base_url = roots[-1].as_uri() + "/"
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots))
+    fetcher = make_fetcher(roots)
     with fixed_font_timestamp():
+        document = fill_pages(html, lambda text: weasyprint.HTML(
+            string=text, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT, pdf_tags=True))
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True,
                                   pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")
