@@ -11,7 +11,7 @@ mkdir -p docs/img
 while IFS='|' read -r name page doc args; do
   # shellcheck disable=SC2086
   quizforge build sources/purges.yaml --seed 1 --out "$tmp/$name" $args >/dev/null
-  pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$tmp/$name/purges/$doc.pdf" "docs/img/$name"
+  pdftoppm -png -r 50 -f "$page" -l "$page" -singlefile "$(ls "$tmp/$name/purges/$doc"*.pdf)" "docs/img/$name"
   echo "docs/img/$name.png"
 done <<'LIST'
 quick-quiz|1|worksheet|--preset quick-quiz

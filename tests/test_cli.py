@@ -39,11 +39,25 @@ def test_build_html_only_writes_outputs_and_json(run, tmp_path):
     result = run("build", PURGES, "--format", "html", "--seed", "5", "--out", tmp_path / "o")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "o" / "purges"
-    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-outputs.json", "markscheme.html", "paper.json",
-                                                        "worksheet.html"]
-    paper = json.loads((folder / "paper.json").read_text())
+    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-outputs.json", "markscheme-seed5.html",
+                                                        "paper-seed5.json", "worksheet-seed5.html"]
+    paper = json.loads((folder / "paper-seed5.json").read_text())
     assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")], "no temporary files left behind"
+
+
+def test_every_variant_has_its_own_files_and_its_paper_code(run, tmp_path):
+    out = tmp_path / "o"
+    for args in ((), ("--tier", "support"), ("--tier", "stretch"), ("--large-print",), ("--seed", "7"),
+                 ("--preset", "exam", "--tier", "support", "--large-print")):
+        result = run("build", PURGES, "--format", "html", "--out", out, *args)
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (out / "purges").iterdir() if p.name.startswith("worksheet"))
+    assert names == ["worksheet-exam-support-large-print.html", "worksheet-large-print.html", "worksheet-seed7.html",
+                     "worksheet-stretch.html", "worksheet-support.html", "worksheet.html"]
+    for kind in ("worksheet", "markscheme"):
+        assert "Paper code EX-SUP-LP-S1" in (out / "purges" / f"{kind}-exam-support-large-print.html").read_text()
+    assert "paper code SUP-S1" in run("build", PURGES, "--format", "html", "--out", out, "--tier", "support").output
 
 
 def test_build_with_bad_notes_writes_nothing(run, tmp_path, write_notes):

@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .errors import QuizforgeError, SourceError
 from .load import load_notes
+from .papers.naming import paper_code
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
@@ -74,18 +75,20 @@ def main() -> None:
 @click.option("--subject-profile", help="A shipped subject profile (history, science, ...) or your own .yaml file; "
                                         "default: the one for the notes' subject.")
 @click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
+@click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint (for black-and-white copiers).")
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile, force) -> None:
+                  dyslexia_friendly, subject_profile, force, no_tint) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
-                                subject_profile=subject_profile, force=force))
+                                subject_profile=subject_profile, force=force, no_tint=no_tint))
     for warning in result.warnings:
         echo(f"note: skipped {warning}", err=True)
     paper = result.paper
-    echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
+    echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}, "
+         f"paper code {paper_code(paper)}")
     for path in result.files:
         echo(f"  wrote {path}")
 

@@ -15,6 +15,7 @@ import jinja2
 
 from ..errors import OptionError
 from ..model import Body
+from ..papers.naming import paper_code
 from ..resources import templates_dir
 
 BODY_KINDS = {cls: cls.__name__.lower() for cls in typing.get_args(Body)}
@@ -74,4 +75,5 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.globals["letter"] = letter
     env.globals["kind"] = body_kind
     env.globals["shared_marking"] = shared_marking
+    env.globals["paper_code"] = paper_code
     return env
