@@ -234,7 +234,8 @@ def import_command(file, out, fmt, force, into) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Batch seed; each student's seed derives from it.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
               help="Files go in OUT/<topic>/batch-<name>/.")
-@click.option("--name", help="Name of the batch folder (default: today's date).")
+@click.option("--name", help="Name of the set's folder batch-NAME (default: the roster's class, e.g. batch-10B).")
+@click.option("--force", is_flag=True, help="Replace an existing set of the same name.")
 @click.option("--jobs", type=int, help="Worker processes (default: every core).")
 @click.option("--duplex/--no-duplex", default=True, show_default=True,
               help="Pad each paper to an even page count so every paper starts on a new sheet.")
@@ -247,6 +248,12 @@ def import_command(file, out, fmt, force, into) -> None:
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
+@click.option("--preset", help="quick-quiz, worksheet or exam, or your own preset .yaml file, as for build.")
+@click.option("--tier", type=click.Choice(["support", "core", "stretch"]), help="Differentiate the set for a group.")
+@click.option("--large-print", is_flag=True,
+              help="Large print for the whole set (or a 'Large print' roster column for single students).")
+@click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
+@click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint.")
 def batch_command(source, **options) -> None:
     """A personalised, shuffled paper for every student, with mark schemes and a manifest."""
     from .batch import BatchRequest, run_batch

@@ -7,19 +7,23 @@ the paper and on its mark scheme matches the two up in the staff room.
 
 from __future__ import annotations
 
-from ..model import Paper
+from ..model import Paper, Presentation
 
 PRESET_CODES = {"quick-quiz": "QQ", "worksheet": "WS", "exam": "EX"}
 DEFAULT_SEED = 1
 
 
-def variant_name(paper: Paper) -> str:
-    """'' for the plain paper with the default seed; else e.g. 'exam-support-large-print-seed7'."""
-    pres = paper.presentation
+def variant_parts(pres: Presentation, seed: int) -> list[str]:
+    """What sets a variant apart from the plain paper with the default seed, as name parts."""
     parts = [pres.preset, pres.tier, "large-print" if pres.large_print else "",
              "dyslexia-friendly" if pres.dyslexia_friendly else "", "no-tint" if pres.no_tint else "",
-             f"seed{paper.seed}" if paper.seed != DEFAULT_SEED else ""]
-    return "-".join(p for p in parts if p)
+             f"seed{seed}" if seed != DEFAULT_SEED else ""]
+    return [p for p in parts if p]
+
+
+def variant_name(paper: Paper) -> str:
+    """'' for the plain paper with the default seed; else e.g. 'exam-support-large-print-seed7'."""
+    return "-".join(variant_parts(paper.presentation, paper.seed))
 
 
 def variant_file(name: str, paper: Paper) -> str:
