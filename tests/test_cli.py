@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -39,7 +40,8 @@ def test_build_html_only_writes_outputs_and_json(run, tmp_path):
     result = run("build", PURGES, "--format", "html", "--seed", "5", "--out", tmp_path / "o")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "o" / "purges"
-    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-outputs.json", "markscheme-seed5.html",
+    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-notes", ".quizforge-outputs.json",
+                                                        "markscheme-seed5.html",
                                                         "paper-seed5.json", "worksheet-seed5.html"]
     paper = json.loads((folder / "paper-seed5.json").read_text())
     assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
@@ -150,3 +152,24 @@ def test_format_names_in_help_match_the_registries():
 
     assert tuple(exporters()) == cli.EXPORT_FORMATS
     assert tuple(readers()) == cli.IMPORT_FORMATS
+
+
+def test_two_notes_files_that_name_one_folder_never_overwrite_each_other(run, tmp_path):
+    from quizforge.load.notes import slug_for
+
+    first = tmp_path / "Causes of WW1?.yaml"
+    second = tmp_path / "causes-of-ww1.yaml"
+    for path in (first, second):
+        path.write_text(PURGES.read_text(encoding="utf-8"), encoding="utf-8")
+    assert slug_for(first) == slug_for(second) == "causes-of-ww1"
+    assert run("build", first, "--format", "html", "--out", tmp_path / "o").exit_code == 0
+    before = (tmp_path / "o" / "causes-of-ww1" / "worksheet.html").read_bytes()
+    result = run("build", second, "--format", "html", "--out", tmp_path / "o")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "already holds the papers made from" in result.output and "Rename one" in result.output
+    assert (tmp_path / "o" / "causes-of-ww1" / "worksheet.html").read_bytes() == before
+    assert run("build", first, "--format", "html", "--out", tmp_path / "o").exit_code == 0, "its own file again"
+    # letters of any script make their own folder, not a shared 'notes'
+    assert slug_for(Path("Причины.yaml")) == "причины" and slug_for(Path("原因.yaml")) == "原因"
+    assert slug_for(Path("Ökologie.yaml")) == "ökologie" and slug_for(Path("con.yaml")) == "con-notes"
+    assert slug_for(Path("???.yaml")) == "notes"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
-from .io import check_writable, guard_outputs, write_all
+from .io import check_writable, claim_folder, guard_outputs, write_all
 from .load import load_notes
 from .model import Paper
 from .papers import plan_paper
@@ -60,6 +60,7 @@ def build(request: BuildRequest) -> BuildResult:
     paper, warnings = make_paper(request)
     folder = request.out / paper.topic.slug
     check_writable(folder)  # a read-only or full disk is said now, not after the render
+    claim_folder(folder, request.source)
     files = {variant_file(name, paper): data for name, data in render_files(paper, request.formats, request.templates).items()}
     guard_outputs([folder / name for name in files], [request.source], request.force)
     written = write_all(folder, files)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import OptionError, QuizforgeError
-from ..io import check_writable, describe, exclusive
+from ..io import check_writable, claim_folder, describe, exclusive
 from ..load import load_notes
 from ..model import Paper
 from ..render.html import render_html
@@ -84,6 +84,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     make = paper_maker(topic, request.strategies, request.paper_size, None, plan)
     assignments = make_assignments(students, request.seed, request.versions)
     folder = request.out / topic.slug / f"batch-{set_name(request, students, plan)}"
+    claim_folder(folder.parent, request.source, check_only=True)  # claimed once the set is made
     if folder.exists() and not request.force:
         raise OptionError(f"{folder} already exists, so nothing was made: name this set with --name "
                           "(e.g. --name 10B-mock), or add --force to replace that set")
@@ -100,6 +101,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
         raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
     files = tuple(folder / f.relative_to(work) for f in files)
+    claim_folder(folder.parent, request.source)
     return BatchResult(folder, files, len(assignments), distinct, *counts, warnings=tuple(name_warnings(students)))
 
 
