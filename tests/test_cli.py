@@ -173,3 +173,20 @@ def test_two_notes_files_that_name_one_folder_never_overwrite_each_other(run, tm
     assert slug_for(Path("Причины.yaml")) == "причины" and slug_for(Path("原因.yaml")) == "原因"
     assert slug_for(Path("Ökologie.yaml")) == "ökologie" and slug_for(Path("con.yaml")) == "con-notes"
     assert slug_for(Path("???.yaml")) == "notes"
+
+
+def test_without_pango_the_message_says_what_to_install(monkeypatch):
+    import sys
+
+    from quizforge.errors import QuizforgeError
+    from quizforge.render import pdf
+    from quizforge.render.system import pango_hint
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint now fails
+    with pytest.raises(QuizforgeError) as batch:
+        pdf._weasyprint()
+    assert "Pango" in str(batch.value) and "--format html" not in str(batch.value), "batch has no --format"
+    with pytest.raises(QuizforgeError, match="--format html"):
+        pdf._weasyprint(html_instead=True)
+    assert "brew install weasyprint" in pango_hint("darwin") and "GTK" in pango_hint("win32")
+    assert "apt-get install libpango-1.0-0" in pango_hint("linux")
