@@ -208,3 +208,11 @@ def test_page_and_practice_normalise_answers_alike(driver, tmp_path):
     samples += ["]]>", "C++", "C#", "Tom & Émile", "  <b>x</b>  ", "=SUM(A1)", "“quoted” — dash"]
     in_page = driver.execute_script("return arguments[0].map(window.quizforgeSelftest.answerKey)", samples)
     assert in_page == [answer_key(s) for s in samples]
+    from quizforge.practice.checking import accepted
+
+    pairs = [["stakanovites", ["Stakhanovites"]], ["N.K.V.D.", ["NKVD"]], ["Kiev", ["Kirov"]], ["Kirow", ["Kirov"]],
+             ["1933", ["1934"]], ["colectivisation", ["collectivisation"]], ["nkgb", ["NKVD"]], ["Łodz", ["Łódź"]],
+             ["colectivisasion", ["collectivisation"]], ["", ["x"]], ["Bukarin", ["Bukharin"]]]
+    marked = driver.execute_script(
+        "return arguments[0].map(function (p) { return window.quizforgeSelftest.accepted(p[0], p[1]); })", pairs)
+    assert marked == [accepted(g, a) for g, a in pairs], "the page marks exactly as practice mode does"

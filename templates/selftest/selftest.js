@@ -55,9 +55,41 @@
     }).join("");
     return symbols ? words + "\u0001" + symbols : words;
   }
+  /* Spelling slips, as practice mode and the mark scheme allow (quizforge/practice/checking.py, SLIPS). */
+  function slipsAllowed(answer) {
+    if (/\p{N}/u.test(answer)) { return 0; }
+    var n = Array.from(answer).length;  /* letters, as Python counts them */
+    return n <= 4 ? 0 : n <= 8 ? 1 : 2;
+  }
+  function distance(a, b) {  /* Levenshtein: letters missing, extra or swapped for another */
+    var a1 = Array.from(a), b1 = Array.from(b), row = [], i, j;
+    for (j = 0; j <= b1.length; j++) { row.push(j); }
+    for (i = 1; i <= a1.length; i++) {
+      var prev = row[0]; row[0] = i;
+      for (j = 1; j <= b1.length; j++) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a1[i - 1] === b1[j - 1] ? 0 : 1));
+        prev = here;
+      }
+    }
+    return row[b1.length];
+  }
+  function closeEnough(given, answer) {
+    if (given === answer) { return true; }
+    var mine = given.replace(/ /g, ""), theirs = answer.replace(/ /g, "");
+    if (mine === theirs) { return true; }
+    var allowed = slipsAllowed(theirs);
+    return allowed > 0 && !/\p{N}/u.test(mine) && distance(mine, theirs) <= allowed;
+  }
+  /* as accepted() in quizforge/matching.py: the same key, or words only and within the slips allowed */
   function accepted(given, answers) {
-    var n = answerKey(given);
-    return n !== "" && answers.some(function (a) { return answerKey(a) === n; });
+    var mine = answerKey(given);
+    if (mine === "") { return false; }
+    return answers.some(function (a) {
+      var theirs = answerKey(a);
+      if (theirs === mine) { return true; }
+      return theirs !== "" && theirs.indexOf("\u0001") < 0 && mine.indexOf("\u0001") < 0 && closeEnough(mine, theirs);
+    });
   }
   function letter(i) { return String.fromCharCode(65 + i); }
 
@@ -327,7 +359,7 @@
     if (next) { next.focus(); }
   }
 
-  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey };  /* for tests: the same rules as practice mode */
+  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey, accepted: accepted };  /* for tests: the same rules as practice mode */
   document.getElementById("quiz").addEventListener("keydown", enterMovesOn);
   document.getElementById("quiz").addEventListener("submit", check);
   document.getElementById("retry").addEventListener("click", retry);

@@ -14,6 +14,7 @@ import typing
 import jinja2
 
 from ..errors import OptionError
+from ..matching import SPELLING_RULE
 from ..model import Body
 from ..papers.naming import paper_code
 from ..resources import templates_dir
@@ -76,4 +77,5 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.globals["kind"] = body_kind
     env.globals["shared_marking"] = shared_marking
     env.globals["paper_code"] = paper_code
+    env.globals["spelling_rule"] = SPELLING_RULE
     return env

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
+from ..matching import SPELLING_RULE
 from ..model import Gap, Point, Question, Section, Topic
 from ._text import STOP_WORDS, end_sentence, find_phrase
 from .base import Options
@@ -119,7 +120,7 @@ def _question(cand: Candidate) -> Question:
         marks=1,
         body=gap,
         answer=cand.answer,
-        guidance=("1 mark. Accept a clear equivalent; ignore spelling if the meaning is clear.",),
+        guidance=("1 mark. Accept a clear equivalent. " + SPELLING_RULE,),
         cause_id=cand.cause_id,
         sources=(cand.point.id,),
     )
