@@ -280,7 +280,8 @@ def test_a_mock_exam_for_the_class_with_large_print_for_one_student(tmp_path):
     assert rows[1]["rebuild"].endswith("--preset exam --large-print")
     reader = PdfReader(io.BytesIO((result.folder / "papers.pdf").read_bytes()))
     first, count = int(rows[1]["first_page"]) - 1, int(rows[1]["pages"])
-    assert squash("For the teacher's use") in squash(reader.pages[first].extract_text()), "the exam's cover"
+    cover = squash(reader.pages[first].extract_text())
+    assert squash("For the teacher's use") in cover and "BenOde" in cover, "the exam's cover, with the name on it"
     from pypdf import PdfWriter
     writer = PdfWriter()
     for page in reader.pages[first:first + count]:
