@@ -104,3 +104,23 @@ def test_exam_large_print_leaves_no_heading_alone_and_no_blank_page():
                 after = page.split(heading, 1)[1]
                 assert len(after) > 200, f"{heading} is left at the foot of a page"
     assert "Worksheet" not in text[1], "the exam's running header names the exam, not a worksheet"
+
+
+# Pages (worksheet, mark scheme) each variant of the Purges notes may take: measured with bench/pages.py.
+BUDGETS = [
+    ({}, 3, 2), ({"preset": "quick-quiz"}, 3, 3), ({"preset": "worksheet"}, 5, 5), ({"preset": "exam"}, 6, 5),
+    ({"tier": "support"}, 3, 2), ({"tier": "core"}, 3, 2), ({"tier": "stretch"}, 6, 5),
+    ({"large_print": True}, 6, 4), ({"dyslexia_friendly": True}, 4, 4),
+]
+
+
+@pytest.mark.parametrize("options, sheet_pages, scheme_pages", BUDGETS, ids=lambda v: str(v))
+def test_every_variant_within_its_pages_with_no_empty_page_and_readable_sizes(options, sheet_pages, scheme_pages):
+    files = pdfs(**options)
+    assert pages(files["worksheet.pdf"]) <= sheet_pages
+    assert pages(files["markscheme.pdf"]) <= scheme_pages
+    fill = [inked_share(i) for i in images(files["worksheet.pdf"])]
+    assert all(f > 0.3 for f in fill[:-1]) and fill[-1] > 0.1, f"a page is mostly empty: {fill}"
+    floor = 16 if options.get("large_print") else 11.5 if options.get("dyslexia_friendly") else 8.5
+    for name in ("worksheet.pdf", "markscheme.pdf"):
+        assert min(font_sizes(files[name])) >= floor, name
