@@ -130,6 +130,7 @@ def test_cli_preset_tier_and_print_options(run, tmp_path):
     (("--tier", "gold"), "Invalid value for '--tier'"),
     (("--preset", "exam", "--strategies", "match"), "either --preset or --strategies"),
     (("--preset", "missing.yaml"), "missing.yaml: file not found"),
+    (("--no-tint",), "--no-tint goes with --dyslexia-friendly"),
 ])
 def test_cli_bad_preset_options_exit_2(run, args, message):
     result = run("build", PURGES, "--format", "html", *args)

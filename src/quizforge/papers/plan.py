@@ -42,6 +42,8 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     """
     if preset and strategies:
         raise OptionError("choose either --preset or --strategies, not both (a preset file lists its strategies)")
+    if no_tint and not dyslexia_friendly:
+        raise OptionError("--no-tint goes with --dyslexia-friendly (only that print is tinted)")
     if tier is not None and tier not in TIERS:
         raise OptionError(f"unknown tier '{tier}'; choose from {', '.join(TIERS)}")
     subject = subject or profile_for("")
