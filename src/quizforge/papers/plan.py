@@ -32,7 +32,7 @@ class PaperPlan:
 
 def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | None = None, *,
                preset: str | None = None, tier: str | None = None,
-               large_print: bool = False, dyslexia_friendly: bool = False,
+               large_print: bool = False, dyslexia_friendly: bool = False, no_tint: bool = False,
                subject: SubjectProfile | None = None) -> PaperPlan:
     """The subject's default paper unless strategies, a preset, tier or print layer are asked for.
 
@@ -42,6 +42,8 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     """
     if preset and strategies:
         raise OptionError("choose either --preset or --strategies, not both (a preset file lists its strategies)")
+    if no_tint and not dyslexia_friendly:
+        raise OptionError("--no-tint goes with --dyslexia-friendly (only that print is tinted)")
     if tier is not None and tier not in TIERS:
         raise OptionError(f"unknown tier '{tier}'; choose from {', '.join(TIERS)}")
     subject = subject or profile_for("")
@@ -59,7 +61,7 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
         preset=chosen.name if chosen else "", title=chosen.title if chosen else "",
         minutes=chosen.minutes if chosen else None, cover=chosen.cover if chosen else False,
         instructions=chosen.instructions if chosen else (), tier=tier or "",
-        large_print=large_print, dyslexia_friendly=dyslexia_friendly,
+        large_print=large_print, dyslexia_friendly=dyslexia_friendly, no_tint=no_tint and dyslexia_friendly,
     )
     if tier is None and chosen is None and all(i.count is None and i.profile is None for i in items):
         return PaperPlan(tuple(i.strategy for i in items), options, bool(strategies), presentation, limit)

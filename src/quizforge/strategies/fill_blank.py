@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import quality
 from ..errors import NotEnoughMaterial
+from ..matching import SPELLING_RULE
 from ..model import Gap, Point, Question, Section, Topic
 from ._gates import in_turns, printable, reveals, shown_elsewhere, title_words
 from ._pools import examples_by_cause
@@ -155,7 +156,7 @@ def _question(cand: Candidate) -> Question:
         marks=1,
         body=gap,
         answer=cand.answer,
-        guidance=("1 mark. Accept a clear equivalent; ignore spelling if the meaning is clear.",),
+        guidance=("1 mark. Accept a clear equivalent. " + SPELLING_RULE,),
         cause_id=cand.cause_id,
         sources=(cand.point.id,),
     )
