@@ -84,11 +84,26 @@ def _worth_blanking(text: str, start: int, end: int) -> bool:
     return not quality.is_headcount(text, start, end)
 
 
+_CANDIDATES: dict[int, tuple[Topic, list[Candidate]]] = {}
+
+
 def candidates(topic: Topic) -> list[Candidate]:
-    """Every acceptable blank in the notes, best first within each point.
+    """Every acceptable blank in the notes, best first within each point (worked out once per topic:
+    a class set assembles the same notes hundreds of times).
 
     A blank's answer is never a word of a group title: titles are printed by the other questions.
     """
+    cached = _CANDIDATES.get(id(topic))
+    if cached and cached[0] is topic:
+        return list(cached[1])
+    found = _candidates(topic)
+    if len(_CANDIDATES) > 8:
+        _CANDIDATES.clear()
+    _CANDIDATES[id(topic)] = (topic, found)
+    return list(found)
+
+
+def _candidates(topic: Topic) -> list[Candidate]:
     vocab = _vocabulary(topic)
     kinds = _kinds(topic)
     titles = title_words(topic)
