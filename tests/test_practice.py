@@ -272,8 +272,8 @@ def test_progress_follows_the_content_through_an_insertion_and_a_rename(tmp_path
     text = notes.read_text(encoding="utf-8")
     marker = "causes:\n"
     notes.write_text(text.replace(marker, marker + "  - title: A new first cause\n    points:\n"
-                                          "      - text: The new point names the Moscow Metro in 1935.\n"
-                                          "        blank: Moscow Metro\n", 1), encoding="utf-8")
+                                          "      - text: The new point names the metro tunnels in 1935.\n"
+                                          "        blank: metro tunnels\n", 1), encoding="utf-8")
     renamed = tmp_path / "Purges (final).yaml"
     notes.rename(renamed)
     request = BuildRequest(source=renamed, strategies=("fill-blank",), options=no_bank)

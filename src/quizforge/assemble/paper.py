@@ -83,7 +83,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         opts = options.get(name, Options())
         opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
                                    secrets=opts.secrets | frozenset(ledger.asked),
-                                   printed=(*opts.printed, *ledger.shown), seed=seed)
+                                   printed=(*opts.printed, *ledger.shown), seed=seed, paper=strategies)
         try:
             section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:

@@ -59,6 +59,8 @@ def secrets(question: Question) -> tuple[str, ...]:
     if isinstance(body, Gap):
         return (body.answer, *body.accept)
     if isinstance(body, Choice):
+        if question.cause_id:  # the answer is a reason's title, which other questions print by design
+            return ()
         right = body.options[body.correct]
         return (right,) if len(quality.words.tokens(right)) <= SECRET_WORDS else ()
     if isinstance(body, ShortAnswer):

@@ -61,7 +61,7 @@ def export(request: ExportRequest) -> ExportResult:
                                               strategies=request.strategies, options=options))
     context = ExportContext(mtime=source_mtime(request.source))
     data = exporter.export(paper, context)
-    warnings = (*warnings, *context.skipped)
+    warnings = (*warnings, *(f"skipped {s}" for s in context.skipped))
     if request.out is None:
         claim_folder(path.parent, request.source)
     write_output(path, data)
