@@ -1,0 +1,72 @@
+"""Factors: "Explain how increasing X affects Y", marked point by point (the result, then each step of why)."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Question, Section, ShortAnswer, Topic
+from ._factors import change_of, effect_clause, factor_source, free_factors, lower_start, opposite, result_sentence
+from ._groups import sentence
+from .base import Options
+
+DEFAULT_COUNT = 2
+MAX_MARKS = 4  # a short explanation; longer chains are credited as "any four of"
+
+
+def explainable(topic: Topic, options: Options) -> list[Cause]:
+    """Factors with a change, an effect and at least one step of mechanism, not named as another answer."""
+    found = [f for f in free_factors(topic, options.hidden) if f.change and f.effect and f.mechanism]
+    fresh = [f for f in found if factor_source(f) not in options.exclude]
+    return fresh or found
+
+
+def prompt_for(factor: Cause, topic: Topic) -> tuple[str, bool]:
+    """The question, and whether the result itself is credited (it is not when the prompt states it)."""
+    change = lower_start(change_of(factor))
+    if topic.outcome:
+        return f"Explain how {change} affects {topic.outcome.strip().rstrip('.')}.", True
+    return f"{result_sentence(factor)[:-1]}. Explain why.", False
+
+
+def question_for(factor: Cause, topic: Topic, tier: str) -> Question:
+    prompt, result_counts = prompt_for(factor, topic)
+    steps = [sentence(s) for s in factor.mechanism]
+    points = ([result_sentence(factor)] if result_counts else []) + steps
+    cap = 3 if tier == "support" else MAX_MARKS
+    marks = max(2, min(len(points), cap)) if len(points) >= 2 else 1
+    guidance = [f"1 mark for each of the following points, up to {marks} marks."
+                if marks >= len(points) else f"1 mark each for any {marks} of the following points."]
+    if result_counts and steps:
+        guidance.append("An answer that only states the effect, with no explanation of why, gains 1 mark.")
+    guidance.append("Allow the same explanation made the other way round (for a decrease), if it is correct.")
+    reject = []
+    flipped = opposite(effect_clause(factor))
+    if flipped:
+        reject.append(f"{change_of(factor)} {flipped} (the wrong direction)")
+    body = ShortAnswer(answer=" ".join(points), lines=2 * marks + 1, points=tuple(points), reject=tuple(reject))
+    return Question(
+        id=f"explain-factor:{factor.id}", strategy="explain-factor", prompt=prompt, marks=marks, body=body,
+        answer=" ".join(points), guidance=tuple(guidance), cause_id=factor.id, sources=(factor_source(factor),),
+    )
+
+
+class ExplainFactor:
+    name = "explain-factor"
+    title = "Explain the effect"
+    summary = "'Explain how increasing X affects Y' from a factor's change, effect and mechanism; point-based marks."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        factors = explainable(topic, options)
+        if not factors:
+            raise NotEnoughMaterial(
+                f"{topic.source}: explain-factor needs a factor with 'change', 'effect' and at least one "
+                "'mechanism' step (and not already the answer to 'name two factors' on this paper)"
+            )
+        count = min(options.count or DEFAULT_COUNT, len(factors))
+        chosen = sorted(rng.sample(factors, count), key=topic.factors.index)
+        questions = tuple(question_for(f, topic, options.tier) for f in chosen)
+        return Section(self.name, self.title, "Explain each answer fully: say what happens, and why.", questions)
+
+
+STRATEGY = ExplainFactor()
