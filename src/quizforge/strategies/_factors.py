@@ -34,6 +34,11 @@ def effect_source(factor: Cause) -> str:
     return f"effect:{factor.id}"
 
 
+def mechanism_source(factor: Cause) -> str:
+    """An extended question whose answer is the factor's mechanism records (and so hides) this."""
+    return f"mechanism:{factor.id}"
+
+
 def free_factors(topic: Topic, hidden: frozenset[str]) -> list[Cause]:
     """Factors whose name is not the answer to another question on the paper."""
     return [f for f in topic.factors if factor_source(f) not in hidden]

@@ -70,8 +70,8 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
         for case in (first, second):
             evidence += [f"{case.title} ({heading_phrase(x.heading)}): {sentence(p.text)}"
                          for x in case.aspects if heading_kind(x.heading) == "effects" for p in x.walk()]
-    body = Extended(lines=profile.lines, indicative=labelled(first, a) + labelled(second, b),
-                    indicative_own=tuple(evidence), levels=profile.levels, spag=profile.spag, rules=profile.rules)
+    body = Extended(lines=profile.lines, indicative=labelled(first, a) + labelled(second, b) + tuple(evidence),
+                    levels=profile.levels, spag=profile.spag, rules=profile.rules)
     return Question(
         id=f"compare-cases:{profile.name}:{first.id},{second.id}:{heading_phrase(a.heading)}", strategy="compare-cases",
         prompt=prompt, marks=profile.marks + profile.spag_marks, body=body,

@@ -45,7 +45,9 @@ def question_for(case: Cause, aspect: Aspect, topic: Topic, hidden: frozenset[st
     for other in case.aspects:
         if other is not aspect and other.points:
             example = sentence(other.points[0].text)
-            reject.append(f"points about the {heading_phrase(other.heading)}, such as \u2018{example}\u2019")
+            about = ("descriptions of what happened" if heading_kind(other.heading) == "nature"
+                     else f"points about the {heading_phrase(other.heading)}")
+            reject.append(f"{about}, such as \u2018{example}\u2019")
     body = ShortAnswer(answer=" ".join(points), lines=2 * marks + 1, points=tuple(points), reject=tuple(reject[:2]))
     return Question(
         id=f"describe-case:{case.id}:{heading_phrase(aspect.heading).replace(' ', '-')}", strategy="describe-case",

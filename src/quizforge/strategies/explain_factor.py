@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Question, Section, ShortAnswer, Topic
-from ._factors import change_of, effect_clause, factor_source, free_factors, lower_start, opposite, result_sentence
+from ._factors import change_of, effect_clause, factor_source, free_factors, lower_start, mechanism_source, opposite, result_sentence
 from ._groups import sentence
 from .base import Options
 
@@ -16,7 +16,8 @@ MAX_MARKS = 4  # a short explanation; longer chains are credited as "any four of
 
 def explainable(topic: Topic, options: Options) -> list[Cause]:
     """Factors with a change, an effect and at least one step of mechanism, not named as another answer."""
-    found = [f for f in free_factors(topic, options.hidden) if f.change and f.effect and f.mechanism]
+    found = [f for f in free_factors(topic, options.hidden) if f.change and f.effect and f.mechanism
+             and mechanism_source(f) not in options.hidden]
     fresh = [f for f in found if factor_source(f) not in options.exclude]
     return fresh or found
 

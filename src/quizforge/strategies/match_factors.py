@@ -75,15 +75,14 @@ class MatchFactors:
         )
         letters = string.ascii_uppercase
         n = len(factors)
-        what = f" on {topic.outcome.strip().rstrip('.')}" if topic.outcome else ""
         question = Question(
             id="match-factors:" + ",".join(body.example_ids), strategy=self.name,
-            prompt=f"Each effect{what}, A to {letters[n - 1]}, is caused by one of the changes numbered 1 to {n}. "
+            prompt=f"Each effect, A to {letters[n - 1]}, is caused by one of the changes numbered 1 to {n}. "
                    "Write the number of the change in the box next to each effect. Each change is used once.",
             marks=n - 1, body=body,
             answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
-            guidance=(f"1 mark for each effect matched to the right change, up to {n - 1} marks "
-                      f"(all {n} right: {n - 1} marks; one mistake always makes two wrong).",),
+            guidance=(f"1 mark for each effect matched to the right change, up to {n - 1} marks: "
+                      f"all {n} correct scores {n - 1}.",),
             sources=tuple(s for f in factors for s in (factor_source(f), effect_source(f))),
         )
         return Section(self.name, self.title, "Match each change to what it does.", (question,))

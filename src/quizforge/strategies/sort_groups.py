@@ -34,7 +34,7 @@ def plural(word: str) -> str:
 
 
 def pools(groups: list[Cause], options: Options) -> dict[str, list[Point]]:
-    """For each group, the items that could belong to it alone."""
+    """For each group, the items that could belong to it alone and that no other question prints."""
     names = distinctive_title_stems(groups)
     texts = {g.id: [p.text for p in g.walk()] for g in groups}
     out: dict[str, list[Point]] = {}
@@ -44,16 +44,15 @@ def pools(groups: list[Cause], options: Options) -> dict[str, list[Point]]:
         items = []
         for point in group.walk():
             key = normalise(point.text)
-            if key in seen or point.id in options.hidden or not reads_as_item(point.text):
+            if key in seen or point.id in options.hidden or point.id in options.exclude or not reads_as_item(point.text):
                 continue
             if names_a_group(point.text, names) or any(overlap(point.text, t) >= SAME for t in others):
                 continue
             seen.add(key)
             items.append(point)
         plain = [p for p in items if not is_trivia(p.text)]
-        fresh = [p for p in plain if p.id not in options.exclude]
-        if fresh or plain or items:
-            out[group.id] = fresh or plain or items
+        if plain or items:
+            out[group.id] = plain or items
     return out
 
 
@@ -90,7 +89,8 @@ class SortGroups:
                 return self._section(topic, kind, groups, found, rng, options)
         raise NotEnoughMaterial(
             f"{topic.source}: sort needs two or more categories, case studies, themes or factors with at least "
-            f"{MIN_ITEMS} statements between them that each fit one group only (and do not name a group)"
+            f"{MIN_ITEMS} statements between them that each fit one group only, do not name a group and are not "
+            "printed by another question on the paper"
         )
 
     def _section(self, topic, kind, groups, found, rng, options) -> Section:
@@ -108,7 +108,7 @@ class SortGroups:
         question = Question(
             id=f"sort:{kind}:" + ",".join(body.example_ids), strategy=self.name,
             prompt=f"Each statement, A to {letters[n - 1]}, {verb} one of the {plural(what)} "
-                   f"numbered 1 to {len(groups)}. Write the number in the box next to each statement. "
+                   f"numbered 1 {'and' if len(groups) == 2 else 'to'} {len(groups)}. Write the number in the box next to each statement. "
                    f"{'An' if what[0] in 'aeiou' else 'A'} {what} may be used more than once.",
             marks=n, body=body, answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
             guidance=(f"1 mark for each statement sorted into the right {what} (up to {n}).",),

@@ -91,8 +91,14 @@ class WhichCase:
             )
         rng.shuffle(found)
         chosen, per_case = [], {}
-        for row in found:  # spread the questions over the cases
+        found.sort(key=lambda row: row[2] != "")  # shuffled, but statements before values under a heading
+        headings: set[str] = set()
+        for row in found:  # spread the questions over the cases, one per heading for short values
+            if not statement(row[1].text) and normalise(row[2]) in headings:
+                continue
             if per_case.get(row[0].id, 0) <= min(per_case.get(c.id, 0) for c in topic.cases):
+                if not statement(row[1].text):
+                    headings.add(normalise(row[2]))
                 chosen.append(row)
                 per_case[row[0].id] = per_case.get(row[0].id, 0) + 1
             if len(chosen) == (options.count or DEFAULT_COUNT):
