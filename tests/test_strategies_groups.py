@@ -261,3 +261,39 @@ def test_cli_builds_a_case_study_paper(run, write_notes):
     scheme = next(Path("out").rglob("markscheme.html")).read_text()
     assert "Using the case study of" in sheet and "Which case study does this describe?" in sheet
     assert "Spelling, punctuation and grammar" in scheme and "Creditworthy points" in scheme
+
+
+def test_point_marked_answers_are_self_marked_on_screen_and_in_practice():
+    from quizforge.practice.askers import ask_short
+    from quizforge.selftest.bodies import encode_question
+
+    q = gen("describe-case", VOLCANOES, count=1).questions[0]
+    encoded = encode_question(q)
+    assert encoded["body"]["type"] == "extended" and encoded["body"]["points"] == list(q.body.points)
+
+    class Term:
+        def __init__(self, replies):
+            self.replies, self.said = list(replies), []
+
+        def ask(self, prompt):
+            return self.replies.pop(0)
+
+        def say(self, text):
+            self.said.append(text)
+
+    term = Term(["ash, airports, islanders", "1 2 3"])
+    outcome = ask_short(q, term, {})
+    assert outcome.right == (3 >= q.marks)
+    assert any(q.body.points[0] in line for line in term.said)
+    assert not ask_short(q, Term(["", ""]), {}).right
+
+
+def test_screen_prompt_for_matching_uses_the_labels_and_exports_keep_branch_questions():
+    from quizforge.export.text import groups
+    from quizforge.onscreen import online_prompt
+
+    q = gen("sort", GOD).questions[0]
+    assert online_prompt(q) == "Match each statement to its group. A group may be used more than once."
+    paper = assemble(topic(VOLCANOES), 1, ("describe-case", "which-case")).paper
+    exported = [x for g in groups(paper) for x in g.questions]
+    assert len(exported) == len(paper.questions), "questions on a case study are not lost from exports"

@@ -208,13 +208,13 @@ def cause_of(paper: Paper, q: Question) -> Cause | None:
 
 
 def groups(paper: Paper) -> list[Group]:
-    """Topic-wide questions first, then one group per cause in the notes' order; paper order within."""
+    """Topic-wide questions first, then one group per branch (of any kind) in the notes' order; paper order within."""
     by_cause: dict[str | None, list[Question]] = {}
     for q in paper.questions:
         cause = cause_of(paper, q)
         by_cause.setdefault(cause.id if cause else None, []).append(q)
     result = [Group(None, tuple(by_cause[None]))] if None in by_cause else []
-    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.causes if c.id in by_cause]
+    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.groups if c.id in by_cause]  # every kind of branch
     return result
 
 

@@ -62,7 +62,7 @@ class ExplainFactor:
         if not factors:
             raise NotEnoughMaterial(
                 f"{topic.source}: explain-factor needs a factor with 'change', 'effect' and at least one "
-                "'mechanism' step (and not already the answer to 'name two factors' on this paper)"
+                "'mechanism' step that is not already the answer to another question on this paper ('name-factors', 'explain-factors')"
             )
         count = min(options.count or DEFAULT_COUNT, len(factors))
         chosen = sorted(rng.sample(factors, count), key=topic.factors.index)

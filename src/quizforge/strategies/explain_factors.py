@@ -7,7 +7,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
 from ._exam import profile_for
-from ._factors import change_of, factor_source, lower_start, free_factors, mechanism_source, result_sentence
+from ._factors import change_of, lower_start, free_factors, mechanism_source, result_sentence
 from ._groups import joined, sentence
 from .base import Options
 
@@ -48,7 +48,7 @@ class ExplainFactors:
             prompt=f"Explain how {what} affect {topic.outcome.strip().rstrip('.')}.", marks=profile.marks, body=body,
             answer="Explains, for each factor, what a change does to the outcome and why, in linked steps.",
             guidance=profile.guidance,
-            sources=tuple(s for f in chosen for s in (factor_source(f), mechanism_source(f))),
+            sources=tuple(mechanism_source(f) for f in chosen),  # hidden from the others; naming the factors is fine
         )
         return Section(self.name, self.title, "Answer in full sentences. Explain each step of your reasoning.", (question,))
 

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, ShortAnswer, Topic
-from ._factors import change_of, factor_source
+from ._factors import change_of, factor_source, mechanism_source
 from .base import Options
 
 ASK_FOR = 2
@@ -26,7 +26,7 @@ class NameFactors:
                 f"{topic.source}: name-factors needs 'outcome' (what the factors affect) and at least "
                 f"{ASK_FOR} factors"
             )
-        if any(factor_source(f) in options.exclude for f in factors):
+        if any({factor_source(f), mechanism_source(f)} & options.exclude for f in factors):
             raise NotEnoughMaterial(f"{topic.source}: name-factors: another question on the paper already names the factors")
         outcome = topic.outcome.strip().rstrip(".")
         titles = tuple(f.title.strip().rstrip(".") for f in factors)

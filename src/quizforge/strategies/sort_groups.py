@@ -19,6 +19,7 @@ from .base import Options
 KINDS = ("category", "case", "theme", "character", "factor")  # tried in this order
 MAX_GROUPS = 4
 MAX_ITEMS = 8
+DEFAULT_ITEMS = 6  # leaves statements for other questions on the same notes
 MIN_ITEMS = 4
 SAME = 0.6  # share of words above which two items say the same thing
 
@@ -94,7 +95,7 @@ class SortGroups:
         )
 
     def _section(self, topic, kind, groups, found, rng, options) -> Section:
-        chosen, groups = choose(groups, found, rng, min(options.count or MAX_ITEMS, MAX_ITEMS))
+        chosen, groups = choose(groups, found, rng, min(options.count or DEFAULT_ITEMS, MAX_ITEMS))
         rng.shuffle(chosen)
         what = noun(kind, topic)
         body = Match(

@@ -87,7 +87,7 @@ class WhichCase:
         if len(found) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: which-case needs at least {MIN_CASES} cases and two facts that belong to one case "
-                "only (not a bare figure, and not naming the case)"
+                "only (not a bare figure, not naming the case, and not printed by another question on the paper)"
             )
         rng.shuffle(found)
         chosen, per_case = [], {}
