@@ -255,12 +255,14 @@ def test_group_strategies_over_seeds(seed, notes):
 
 def test_cli_builds_a_case_study_paper(run, write_notes):
     path = write_notes(VOLCANOES, "volcanoes.yaml")
-    result = run("build", path, "--format", "html", "--strategies", "which-case,sort,describe-case,compare-cases")
+    result = run("build", path, "--format", "html", "--strategies", "which-case,describe-case,compare-cases")
     assert result.exit_code == 0, result.output
     sheet = next(Path("out").rglob("worksheet.html")).read_text()
     scheme = next(Path("out").rglob("markscheme.html")).read_text()
     assert "Using the case study of" in sheet and "Which case study does this describe?" in sheet
     assert "Spelling, punctuation and grammar" in scheme and "Creditworthy points" in scheme
+    too_many = run("build", path, "--format", "html", "--strategies", "which-case,sort,describe-case,compare-cases")
+    assert too_many.exit_code == 2 and "sort needs" in too_many.output  # says why, rather than repeat statements
 
 
 def test_point_marked_answers_are_self_marked_on_screen_and_in_practice():

@@ -54,6 +54,27 @@ def lower_start(text: str) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
+def the_factor(factor: Cause) -> str:
+    """The factor as the subject of 'affects': 'the number of cores', 'the driver's reactions'."""
+    title = lower_start(factor.title.strip().rstrip("."))
+    return title if title.split()[0].lower() in ("the", "a", "an") or "'" in title.split()[0] else f"the {title}"
+
+
+def asked_change(factor: Cause) -> str:
+    """What 'Explain how ... affects' asks about: the change when it is a doing word ('increasing the
+    pressure'), otherwise the factor itself ('More cores' -> 'the number of cores')."""
+    change = change_of(factor)
+    first = change.split()[0].lower()
+    return lower_start(change) if factor.change and first.endswith("ing") else the_factor(factor)
+
+
+def effect_item(factor: Cause) -> str:
+    """The effect printed on its own: 'Increases the yield of ammonia.'; 'means the CPU ...' -> 'The CPU ...'."""
+    clause = effect_clause(factor)
+    clause = re.sub(r"^(means|mean)( that)? ", "", clause)
+    return clause[0].upper() + clause[1:] + ("" if clause.endswith((".", "!", "?")) else ".")
+
+
 def effect_clause(factor: Cause) -> str:
     """The effect as a verb phrase: 'increases the yield of ammonia'."""
     return lower_start(factor.effect.strip().rstrip("."))

@@ -44,17 +44,37 @@ def distinctive_title_stems(groups: list[Cause]) -> dict[str, set[str]]:
     return out
 
 
-def names_a_group(text: str, title_stems: dict[str, set[str]]) -> bool:
-    """True when the item uses a word that belongs to some group's title (its own: a give-away; another's: a trap)."""
+YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
+
+
+def names_a_group(text: str, title_stems: dict[str, set[str]], titles: tuple[str, ...] = ()) -> bool:
+    """True when the item uses a word that belongs to some group's title (its own: a give-away; another's: a
+    trap), or a year when the titles carry years ('In 1997 ...' beside 'Montserrat, 1995–2010')."""
     words = stems(text)
-    return any(words & s for s in title_stems.values())
+    if any(words & s for s in title_stems.values()):
+        return True
+    return bool(YEAR.search(text)) and any(YEAR.search(t) for t in titles)
 
 
-def overlap(a: str, b: str) -> float:
+NEGATIONS = frozenset("not no never cannot can't don't doesn't didn't isn't aren't wasn't weren't won't".split())
+
+
+def negated(text: str) -> set[str]:
+    """Words straight after a negation: 'people don't believe' -> {'believe'}."""
+    words = re.findall(r"[a-z']+", text.lower().replace("\u2019", "'"))
+    return {w for before, w in zip(words, words[1:]) if before in NEGATIONS}
+
+
+def says_the_same(a: str, b: str) -> bool:
+    """Two statements a student could not tell apart: most words shared (all of the shorter's, or three or
+    more), and no shared word negated in one but not the other ('people believe' / 'people don't believe')."""
     wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    shared = wa & wb
+    if not wa or not wb or len(shared) / min(len(wa), len(wb)) < 0.6:
+        return False
+    if len(shared) < 3 and not ((wa <= wb or wb <= wa) and len(shared) >= 2):
+        return False
+    return not ((negated(a) ^ negated(b)) & shared)
 
 
 VERBS = frozenset("""
@@ -94,11 +114,16 @@ def reads_as_item(text: str, min_words: int = 4, alone: bool = True) -> bool:
     return stands_alone(text) or not alone
 
 
+# Words that frame a figure rather than say anything ("One social impact was that the population fell ...").
+FRAMING = frozenset("""one another impact impacts effect effects social economic environmental political main key
+number about approximately around million billion thousand hundred""".split())
+
+
 def is_trivia(text: str) -> bool:
     """A bare figure: the fact is the number (a head count, a sum of money), not something to understand."""
     if re.match(r"^\W*\d", text):
         return True
-    return bool(re.search(r"\d", text)) and len(content_words(text)) < 5
+    return bool(re.search(r"\d", text)) and len(content_words(text) - FRAMING) < 5
 
 
 def uses_case_study(topic: Topic) -> bool:
@@ -117,6 +142,8 @@ def in_running_text(title: str, topic: Topic) -> str:
     """
     title = title.strip().rstrip(".")
     words = title.split()
+    if words and words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
+        return title[0].lower() + title[1:]  # 'The Icelandic eruption, 2010' -> 'the Icelandic eruption, 2010'
     if uses_case_study(topic) or len(words) < 2 or re.search(r"\d", title):
         return title
     if any(w[:1].isupper() for w in words[1:]) or not title[1:2].islower():
@@ -134,7 +161,8 @@ def aspect_points(aspect: Aspect) -> list[Point]:
 
 def sentence(text: str) -> str:
     """End a point as a sentence and give it a capital letter."""
-    text = end_sentence(text.strip())
+    text = text.strip()
+    text = text if text.endswith(MASK) else end_sentence(text)  # 'in …' needs no full stop after it
     return text[0].upper() + text[1:]
 
 
@@ -179,3 +207,45 @@ def case_reference(case: Cause, topic: Topic) -> str:
     """'the case study of Montserrat, 1995–2010' where the subject calls them case studies, else the title."""
     title = in_running_text(case.title, topic)
     return f"the case study of {title}" if uses_case_study(topic) else title
+
+
+MASK = "\u2026"
+
+
+def name_forms(title: str) -> list[str]:
+    """The ways notes name a branch: 'Short-term memory (STM)' -> the title, 'Short-term memory', 'STM'."""
+    title = title.strip().rstrip(".")
+    forms = [title]
+    bracket = re.match(r"^(.*?)\s*\((.+)\)$", title)
+    if bracket:
+        forms += [bracket.group(1), bracket.group(2)]
+    before_comma = title.split(",")[0].strip()
+    if before_comma != title and not re.search(r"\d", before_comma):
+        forms.append(before_comma)  # 'Montserrat, 1995–2010' -> 'Montserrat'
+    return sorted({f for f in forms if len(f) > 2}, key=len, reverse=True)
+
+
+def hide_own_name(text: str, title: str) -> str:
+    """The statement with its own branch's name hidden: 'The capacity of … is 7 ± 2.' ('' if not named)."""
+    out = text
+    for form in name_forms(title):
+        out = re.sub(rf"(?<!\w)(the\s+)?{re.escape(form)}(?!\w)", MASK, out, flags=re.IGNORECASE)
+    out = out.replace(MASK + ".", MASK)
+    return out if out != text else ""
+
+
+def without_names(text: str, own_title: str, names: dict[str, set[str]], titles: tuple[str, ...]) -> str:
+    """A group's item as it can be printed: unchanged when it names no group; with its own group's name
+    hidden when that is the only name in it; '' when it names another group (or a year the titles carry)."""
+    if not names_a_group(text, names, titles):
+        return text
+    hidden = hide_own_name(text, own_title)
+    return hidden if hidden and not names_a_group(hidden, names, titles) else ""
+
+
+def unnamed(text: str, titles: tuple[str, ...]) -> str:
+    """The text with every group's name hidden, so parallel statements ('The capacity of X is ...') are
+    compared by what they say about X, not by the frame they share."""
+    for title in titles:
+        text = hide_own_name(text, title) or text
+    return text

@@ -12,13 +12,20 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Aspect, Cause, Extended, Question, Section, ShortAnswer, Topic
 from ._exam import profile_for
-from ._groups import (heading_kind, heading_phrase, in_running_text, joined, shared_headings, sentence,
-                      uses_case_study)
+from ._groups import (heading_kind, heading_phrase, in_running_text, joined, reads_as_item, sentence,
+                      shared_headings, uses_case_study)
 from .base import Options
 
 ASSESS_PROFILE = "geography-assess-9"
 COMPARE_PROFILE = "geography-compare-6"
 MAX_HEADINGS = 2
+
+
+SUMMARY_HEADINGS = ("description", "overview", "summary", "notes", "other", "key facts")
+
+
+def is_summary(heading: str) -> bool:
+    return heading.strip().lower() in SUMMARY_HEADINGS
 
 
 def levelled(topic: Topic) -> bool:
@@ -80,14 +87,22 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
     )
 
 
+def credit(case: Cause, aspect: Aspect) -> str:
+    """One creditworthy point: the aspect's sentences as they are, or 'Case – heading: value' for table cells."""
+    texts = [p.text for p in aspect.walk()]
+    if all(reads_as_item(t, 3) for t in texts):
+        return " ".join(sentence(t) for t in texts)
+    return f"{case.title} \u2013 {heading_phrase(aspect.heading)}: {joined([t.rstrip('.') for t in texts])}."
+
+
 def point_marked(first, second, aspects, topic, rng) -> Question:
     chosen = sorted(rng.sample(aspects, min(MAX_HEADINGS, len(aspects))), key=aspects.index)
     headings = [heading_phrase(a.heading) for a, _ in chosen]
     points, reject = [], []
     for a, b in chosen:
-        points += [f"{first.title} \u2013 {heading_phrase(a.heading)}: {joined([p.text.rstrip('.') for p in a.walk()])}.",
-                   f"{second.title} \u2013 {heading_phrase(b.heading)}: {joined([p.text.rstrip('.') for p in b.walk()])}."]
-        reject.append(f"{first.title} \u2013 {heading_phrase(a.heading)}: {b.points[0].text.rstrip('.')} (the two swapped)")
+        points += [credit(first, a), credit(second, b)]
+        if not reads_as_item(b.points[0].text, 3):  # a bare value could be given for the wrong one
+            reject.append(f"{first.title} \u2013 {heading_phrase(a.heading)}: {b.points[0].text.rstrip('.')} (the two swapped)")
     marks = len(points)
     prompt = f"Compare {names(first, second, topic)} in terms of {joined(headings)}."
     body = ShortAnswer(answer=" ".join(points), lines=2 * marks + 1, points=tuple(points), reject=tuple(reject))
@@ -119,8 +134,14 @@ class CompareCases:
             if not found:
                 raise NotEnoughMaterial(f"{topic.source}: compare-cases needs two case studies with at least two "
                                         "points each under the same heading")
-        best = max(len(s) for _, _, s in found)
-        first, second, aspects = rng.choice([f for f in found if len(f[2]) == best])
+        if not levelled(topic):  # "in terms of description" is no comparison: compare what the cases have
+            found = [(a, b, [ab for ab in s if not is_summary(ab[0].heading)]) for a, b, s in found]
+            found = [f for f in found if f[2]] or found
+            wide = [f for f in found if len(f[2]) >= MAX_HEADINGS]
+            first, second, aspects = rng.choice(wide or found)
+        else:
+            best = max(len(s) for _, _, s in found)
+            first, second, aspects = rng.choice([f for f in found if len(f[2]) == best])
         if levelled(topic):
             question = extended(first, second, aspects, topic, options, rng)
             instructions = "Use detail from both named examples. Plan your answer before you start."

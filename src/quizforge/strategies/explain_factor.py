@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Question, Section, ShortAnswer, Topic
-from ._factors import change_of, effect_clause, factor_source, free_factors, lower_start, mechanism_source, opposite, result_sentence
+from ._factors import asked_change, change_of, effect_clause, factor_source, free_factors, lower_start, mechanism_source, opposite, result_sentence
 from ._groups import sentence
 from .base import Options
 
@@ -24,7 +24,7 @@ def explainable(topic: Topic, options: Options) -> list[Cause]:
 
 def prompt_for(factor: Cause, topic: Topic) -> tuple[str, bool]:
     """The question, and whether the result itself is credited (it is not when the prompt states it)."""
-    change = lower_start(change_of(factor))
+    change = asked_change(factor)
     if topic.outcome:
         return f"Explain how {change} affects {topic.outcome.strip().rstrip('.')}.", True
     return f"{result_sentence(factor)[:-1]}. Explain why.", False
