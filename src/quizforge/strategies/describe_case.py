@@ -13,7 +13,7 @@ from ..model import Aspect, Cause, Question, Section, ShortAnswer, Topic
 from ._groups import case_reference, heading_kind, heading_phrase, in_running_text, reads_as_item, sentence, uses_case_study
 from .base import Options
 
-DEFAULT_COUNT = 2
+DEFAULT_COUNT = 1  # one "describe" per paper leaves the other aspects for other questions
 MAX_MARKS = 4
 MIN_POINTS = 2
 PREFERRED = ("effects", "responses", "causes", "nature", "")
