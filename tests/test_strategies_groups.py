@@ -299,3 +299,12 @@ def test_screen_prompt_for_matching_uses_the_labels_and_exports_keep_branch_ques
     paper = assemble(topic(VOLCANOES), 1, ("describe-case", "which-case")).paper
     exported = [x for g in groups(paper) for x in g.questions]
     assert len(exported) == len(paper.questions), "questions on a case study are not lost from exports"
+
+
+@pytest.mark.parametrize("name, style, marks, spag", [("geography-assess-9", "assess", 9, 3),
+                                                       ("geography-compare-6", "assess", 6, 0),
+                                                       ("science-6", "science", 6, 0)])
+def test_shipped_profiles_for_the_new_questions(name, style, marks, spag):
+    profile = load_profile(name)
+    assert (profile.style, profile.marks, profile.spag_marks) == (style, marks, spag)
+    assert profile.levels[-1].high == marks and profile.rules
