@@ -123,3 +123,8 @@ def test_papers_from_the_fixtures_never_print_what_another_question_asks(notes, 
     points = [s for s in shown if ":" not in s]
     assert len(points) == len(set(points)), "no statement printed twice"
     assert all(": " in reason for reason in result.skipped), "every strategy left out says why"
+
+
+def test_sort_does_not_ask_which_factor_a_detail_was_filed_under():
+    with pytest.raises(NotEnoughMaterial, match="sort needs"):
+        gen("sort", "06-haber")

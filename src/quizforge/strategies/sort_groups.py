@@ -1,4 +1,4 @@
-"""Sort statements into groups: categories, case studies, themes, characters or factors (never reasons).
+"""Sort statements into groups: categories, case studies, themes or characters (never reasons or factors).
 
 Every statement must belong to one group only: an item that uses a word of any group's title (its own
 gives the answer away, another's is a trap), or says much the same as an item of another group, is left
@@ -12,12 +12,14 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Match, Point, Question, Section, Topic
-from ._groups import (distinctive_title_stems, is_trivia, reads_as_item, says_the_same, sentence, unnamed,
+from ._groups import (distinctive_title_stems, is_trivia, names_a_group, reads_as_item, says_the_same, sentence, unnamed,
                       uses_case_study, without_names)
 from ._text import normalise
 from .base import Options
 
-KINDS = ("category", "case", "theme", "character", "factor")  # tried in this order
+# Tried in this order. Not factors: which factor's card a detail sat on is not worth knowing.
+KINDS = ("category", "case", "theme", "character")
+MASKED = ("case", "character")  # named things: a statement about one may be printed with the name hidden
 LETTERS = string.ascii_uppercase
 WORDS = {2: "two", 3: "three", 4: "four"}
 MAX_GROUPS = 4
@@ -30,14 +32,15 @@ def noun(kind: str, topic: Topic) -> str:
     """What the groups are called in the question; '' where no one word fits (memory stores, ...)."""
     if kind == "case":
         return "case study" if uses_case_study(topic) else ""
-    return {"category": "group", "theme": "theme", "character": "character", "factor": "factor"}[kind]
+    return {"category": "group", "theme": "theme", "character": "character"}[kind]
 
 
 def plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
-def pools(groups: list[Cause], options: Options, trivia_ok: bool) -> dict[str, list[tuple[Point, str]]]:
+def pools(groups: list[Cause], options: Options, trivia_ok: bool,
+          mask: bool = True) -> dict[str, list[tuple[Point, str]]]:
     """For each group, (item, text to print) for the items that could belong to it alone, that no other
     question prints, and that name no group (an item naming only its own group is printed with it hidden)."""
     names = distinctive_title_stems(groups)
@@ -52,7 +55,8 @@ def pools(groups: list[Cause], options: Options, trivia_ok: bool) -> dict[str, l
             key = normalise(point.text)
             if key in seen or point.id in options.hidden or point.id in options.exclude:
                 continue
-            text = without_names(point.text, group.title, names, titles)
+            text = without_names(point.text, group.title, names, titles) if mask else \
+                ("" if names_a_group(point.text, names, titles) else point.text)
             if not text or not reads_as_item(text) or any(says_the_same(unnamed(point.text, titles), t) for t in others):
                 continue
             seen.add(key)
@@ -85,18 +89,18 @@ def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: 
 class SortGroups:
     name = "sort"
     title = "Sort the statements"
-    summary = "Sort statements into the groups, case studies, themes or factors they belong to; each fits exactly one."
+    summary = "Sort statements into the groups, case studies or themes they belong to; each fits exactly one."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         for kind in KINDS:
             groups = list(topic.of_kind(kind))
             if len(groups) < 2:
                 continue
-            found = pools(groups, options, trivia_ok=not uses_case_study(topic))
+            found = pools(groups, options, trivia_ok=not uses_case_study(topic), mask=kind in MASKED)
             if len(found) >= 2 and sum(len(v) for v in found.values()) >= MIN_ITEMS:
                 return self._section(topic, kind, groups, found, rng, options)
         raise NotEnoughMaterial(
-            f"{topic.source}: sort needs two or more categories, case studies, themes or factors with at least "
+            f"{topic.source}: sort needs two or more categories, case studies or themes with at least "
             f"{MIN_ITEMS} statements between them that each fit one group only, do not name a group and are not "
             "printed by another question on the paper"
         )
