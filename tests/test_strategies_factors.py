@@ -233,3 +233,12 @@ def test_factor_strategies_over_seeds(seed, notes):
     for q in paper.questions:
         if q not in hiders:
             assert not hidden & set(q.sources), f"{q.id} prints what another question asks for"
+
+
+def test_explain_factor_credits_only_the_why_when_a_match_prints_the_effect():
+    paper = assemble(topic(), 1, ("match-factors", "explain-factor")).paper
+    explains = [q for q in paper.questions if q.strategy == "explain-factor"]
+    assert explains and all(q.marks == 2 for q in explains)
+    assert all(not p.startswith("Increasing") for q in explains for p in q.body.points)
+    alone = gen("explain-factor").questions[0]
+    assert alone.body.points[0] == "Increasing the pressure increases the yield of ammonia."

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Question, Section, ShortAnswer, Topic
-from ._factors import asked_change, change_of, effect_clause, factor_source, free_factors, lower_start, mechanism_source, opposite, result_sentence
+from ._factors import asked_change, change_of, effect_source, effect_clause, factor_source, free_factors, lower_start, mechanism_source, opposite, result_sentence
 from ._groups import sentence
 from .base import Options
 
@@ -30,8 +30,10 @@ def prompt_for(factor: Cause, topic: Topic) -> tuple[str, bool]:
     return f"{result_sentence(factor)[:-1]}. Explain why.", False
 
 
-def question_for(factor: Cause, topic: Topic, tier: str) -> Question:
+def question_for(factor: Cause, topic: Topic, tier: str, printed: frozenset[str] = frozenset()) -> Question:
     prompt, result_counts = prompt_for(factor, topic)
+    given = effect_source(factor) in printed  # a matching question on the paper prints the effect
+    result_counts = result_counts and not given
     steps = [sentence(s) for s in factor.mechanism]
     points = ([result_sentence(factor)] if result_counts else []) + steps
     cap = 3 if tier == "support" else MAX_MARKS
@@ -40,6 +42,8 @@ def question_for(factor: Cause, topic: Topic, tier: str) -> Question:
                 if marks >= len(points) else f"1 mark each for any {marks} of the following points."]
     if result_counts and steps:
         guidance.append("An answer that only states the effect, with no explanation of why, gains 1 mark.")
+    if given:
+        guidance.append("The effect itself is printed in another question on this paper: credit only the explanation.")
     guidance.append("Allow the same explanation made the other way round (for a decrease), if it is correct.")
     reject = []
     flipped = opposite(effect_clause(factor))
@@ -66,7 +70,7 @@ class ExplainFactor:
             )
         count = min(options.count or DEFAULT_COUNT, len(factors))
         chosen = sorted(rng.sample(factors, count), key=topic.factors.index)
-        questions = tuple(question_for(f, topic, options.tier) for f in chosen)
+        questions = tuple(question_for(f, topic, options.tier, options.exclude) for f in chosen)
         return Section(self.name, self.title, "Explain each answer fully: say what happens, and why.", questions)
 
 
