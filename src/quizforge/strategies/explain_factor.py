@@ -62,11 +62,14 @@ class ExplainFactor:
     summary = "'Explain how increasing X affects Y' from a factor's change, effect and mechanism; point-based marks."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        factors = explainable(topic, options)
+        # An explanation worth a single mark (one step, the effect printed elsewhere) is no question.
+        factors = [f for f in explainable(topic, options)
+                   if len(question_for(f, topic, options.tier, options.exclude).body.points) >= 2]
         if not factors:
             raise NotEnoughMaterial(
-                f"{topic.source}: explain-factor needs a factor with 'change', 'effect' and at least one "
-                "'mechanism' step that is not already the answer to another question on this paper ('name-factors', 'explain-factors')"
+                f"{topic.source}: explain-factor needs a factor with 'change', 'effect' and 'mechanism' giving two or "
+                "more points to credit (the effect counts only when no other question prints it), and not already "
+                "the answer to another question on this paper ('name-factors', 'explain-factors')"
             )
         count = min(options.count or DEFAULT_COUNT, len(factors))
         chosen = sorted(rng.sample(factors, count), key=topic.factors.index)
