@@ -44,7 +44,7 @@ def question_for(factor: Cause, topic: Topic, tier: str, printed: frozenset[str]
         guidance.append("An answer that only states the effect, with no explanation of why, gains 1 mark.")
     if given:
         guidance.append("The effect itself is printed in another question on this paper: credit only the explanation.")
-    guidance.append("Allow the same explanation made the other way round (for a decrease), if it is correct.")
+    guidance.append("Allow the same explanation made for the opposite change, if it is correct.")
     reject = []
     flipped = opposite(effect_clause(factor))
     if flipped:
