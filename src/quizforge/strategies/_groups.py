@@ -240,6 +240,8 @@ def without_names(text: str, own_title: str, names: dict[str, set[str]], titles:
     if not names_a_group(text, names, titles):
         return text
     hidden = hide_own_name(text, own_title)
+    if hidden.rstrip(" .").endswith(MASK):  # 'There is no encoding in …' reads as a line cut off
+        return ""
     return hidden if hidden and not names_a_group(hidden, names, titles) else ""
 
 
