@@ -242,3 +242,14 @@ def test_explain_factor_credits_only_the_why_when_a_match_prints_the_effect():
     assert all(not p.startswith("Increasing") for q in explains for p in q.body.points)
     alone = gen("explain-factor").questions[0]
     assert alone.body.points[0] == "Increasing the pressure increases the yield of ammonia."
+
+
+def test_point_marked_answers_export_as_essays_with_their_points():
+    from quizforge.export.text import auto_markable, mark_scheme_lines
+
+    name = gen("name-factors").questions[0]
+    assert not auto_markable(name.body), "'any two of' cannot be marked by comparing one string"
+    explain = gen("explain-factor").questions[0]
+    lines = mark_scheme_lines(explain)
+    assert "Creditworthy points:" in lines and f"• {explain.body.points[1]}" in lines
+    assert "Do not accept:" in lines and any("wrong direction" in line for line in lines)

@@ -45,7 +45,12 @@ def accepted(answer: str, accept: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def auto_markable(body: ShortAnswer) -> bool:
-    """A short answer a computer can mark by comparing strings: every accepted form is a few words."""
+    """A short answer a computer can mark by comparing strings: every accepted form is a few words.
+
+    Never a point-marked one ('any two of ...'): no one string is its answer.
+    """
+    if body.points:
+        return False
     return all(len(form.split()) <= SHORT_ANSWER_WORDS for form in accepted(body.answer, body.accept))
 
 
@@ -179,6 +184,10 @@ def mark_scheme_lines(q: Question) -> list[str]:
         lines += _levels("Levels:", body.levels)
         lines += _levels("Spelling, punctuation and grammar:", body.spag)
         lines += ["Marking rules:", *(f"• {rule}" for rule in body.rules)] if body.rules else []
+    elif isinstance(body, ShortAnswer) and body.points:  # point-marked: each creditworthy point, what not to accept
+        lines += ["Creditworthy points:", *(f"• {p}" for p in body.points)]
+        lines += ["Also accept:", *(f"• {a}" for a in body.accept)] if body.accept else []
+        lines += ["Do not accept:", *(f"• {r}" for r in body.reject)] if body.reject else []
     else:
         lines += ["Answer:", *answer_lines(q)]
     if q.guidance:
