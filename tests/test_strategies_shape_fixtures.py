@@ -128,3 +128,34 @@ def test_papers_from_the_fixtures_never_print_what_another_question_asks(notes, 
 def test_sort_does_not_ask_which_factor_a_detail_was_filed_under():
     with pytest.raises(NotEnoughMaterial, match="sort needs"):
         gen("sort", "06-haber")
+
+
+def test_the_paper_screen_keeps_case_study_questions_that_share_their_options():
+    paper = assemble(fixture("09-volcanoes"), 1, ("which-case", "describe-case", "compare-cases")).paper
+    assert [q.strategy for q in paper.questions].count("which-case") == 4
+    sorted_up = assemble(fixture("10-existence-of-god"), 1, ("key-terms", "sort")).paper
+    assert "sort" in sorted_up.strategies, "a group's title is a name, not a heading printed as an item"
+    changes = assemble(fixture("07-stopping-distances"), 1, ("key-terms", "match-factors")).paper
+    assert "match-factors" in changes.strategies, "a change ('A heavier car') is printed as a change"
+
+
+def test_the_ledger_still_stops_a_choice_printing_a_blanked_answer():
+    from quizforge.assemble.screen import Ledger
+    from quizforge.model import Choice, Gap, Question
+
+    gap = Question(id="g", strategy="fill-blank", prompt="Fill in the gap.", marks=1,
+                   body=Gap(before="The lava flowed through ", after=".", answer="Goma"), answer="Goma")
+    choice = Question(id="c", strategy="multiple-choice", prompt="Which city lies at the foot of Nyiragongo?",
+                      marks=1, body=Choice(options=("Goma", "Reykjavik", "Plymouth"), correct=0), answer="A Goma")
+    other = Question(id="d", strategy="multiple-choice", prompt="Which city was evacuated?",
+                     marks=1, body=Choice(options=("Goma", "Reykjavik", "Plymouth"), correct=1), answer="B")
+    ledger = Ledger()
+    ledger.add(gap)
+    assert ledger.conflict(choice), "an option may not print a gap's answer"
+    shared = Ledger()
+    shared.add(choice)
+    assert shared.conflict(other) == "", "two choices may offer the same options"
+    titled = Ledger(titles=frozenset({"Goma"}))
+    titled.add(Question(id="p", strategy="describe-case", prompt="Using the case study of Goma, describe it.",
+                        marks=2, body=Gap(before="", after="", answer="x"), answer="x"))
+    assert titled.conflict(choice) == "", "a branch title printed in a prompt gives no answer away"

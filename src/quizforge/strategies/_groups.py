@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import quality
 from ..model import Aspect, Cause, Point, Topic
 from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 
@@ -117,6 +118,11 @@ def reads_as_item(text: str, min_words: int = 4, alone: bool = True) -> bool:
 # Words that frame a figure rather than say anything ("One social impact was that the population fell ...").
 FRAMING = frozenset("""one another impact impacts effect effects social economic environmental political main key
 number about approximately around million billion thousand hundred""".split())
+
+
+def printable(text: str, role: str = "statement") -> bool:
+    """The quality gates (quizforge.quality) pass it for what it is on the paper."""
+    return quality.ok(text, role)
 
 
 def is_trivia(text: str) -> bool:

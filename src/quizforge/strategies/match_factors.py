@@ -13,7 +13,7 @@ import string
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Match, Question, Section, Topic
 from ._factors import DOWN, UP, change_of, effect_item, effect_source, factor_source, free_factors, polarity
-from ._groups import content_words, distinctive_title_stems, names_a_group
+from ._groups import content_words, distinctive_title_stems, names_a_group, printable
 from ._text import normalise
 from .base import Options
 
@@ -45,7 +45,8 @@ def candidates(topic: Topic, options: Options) -> list[Cause]:
     """Factors with an effect that names no factor ("less grip increases ..." names its own)."""
     factors = [f for f in free_factors(topic, options.hidden) if f.effect and effect_source(f) not in options.hidden]
     names = distinctive_title_stems(factors)
-    return [f for f in factors if not names_a_group(f.effect, names)]
+    return [f for f in factors if not names_a_group(f.effect, names)
+            and printable(effect_item(f)) and printable(change_of(f), "option")]
 
 
 def one_to_one(factors: list[Cause], outcome: str) -> list[Cause]:

@@ -12,7 +12,7 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Match, Point, Question, Section, Topic
-from ._groups import (distinctive_title_stems, is_trivia, names_a_group, reads_as_item, says_the_same, sentence, unnamed,
+from ._groups import (distinctive_title_stems, is_trivia, names_a_group, printable, reads_as_item, says_the_same, sentence, unnamed,
                       uses_case_study, without_names)
 from ._text import normalise
 from .base import Options
@@ -57,7 +57,7 @@ def pools(groups: list[Cause], options: Options, trivia_ok: bool,
                 continue
             text = without_names(point.text, group.title, names, titles) if mask else \
                 ("" if names_a_group(point.text, names, titles) else point.text)
-            if not text or not reads_as_item(text) or any(says_the_same(unnamed(point.text, titles), t) for t in others):
+            if not text or not reads_as_item(text) or not printable(sentence(text)) or any(says_the_same(unnamed(point.text, titles), t) for t in others):
                 continue
             seen.add(key)
             items.append((point, text))

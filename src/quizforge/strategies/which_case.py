@@ -12,8 +12,8 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, Topic
-from ._groups import (distinctive_title_stems, has_verb, hide_own_name, in_running_text, is_trivia, reads_as_item,
-                      says_the_same, sentence, unnamed, uses_case_study, without_names)
+from ._groups import (distinctive_title_stems, has_verb, hide_own_name, in_running_text, is_trivia, printable,
+                      reads_as_item, says_the_same, sentence, unnamed, uses_case_study, without_names)
 from ._pools import make_choice
 from ._text import normalise
 from .base import Options
@@ -61,6 +61,8 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
             if same or len(point.text) > 80:
                 continue
         else:
+            continue
+        if not printable(f"Which case study does this describe?\n\u201c{shown(point, heading, case)}\u201d", "stem"):
             continue
         out.append((case, point, heading))
     return out
