@@ -165,7 +165,7 @@
     match: function (q, card, uid, only) {
       var causes = el("ol", { className: "causes" });
       q.body.causes.forEach(function (c) { causes.appendChild(el("li", { text: c })); });
-      card.appendChild(el("p", { className: "sentence", text: q.body.left_label + "s:" }));
+      card.appendChild(el("p", { className: "sentence", text: q.body.left_label.replace(/y$/, "ie") + "s:" }));
       card.appendChild(causes);
       var list = el("ul", { className: "match-list" });
       var choices = q.body.causes.map(function (c, i) { return (i + 1) + ". " + c; });

@@ -77,7 +77,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
     out = _Draw()
     shown: set[str] = set()
     hidden: set[str] = set()
-    ledger = Ledger()
+    ledger = Ledger(titles=frozenset(b.title for b in topic.groups))
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
     for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
         opts = options.get(name, Options())
