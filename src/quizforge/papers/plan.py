@@ -52,7 +52,10 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     if strategies:
         items = tuple(PresetItem(s) for s in strategies)
     elif chosen and chosen.source.startswith(str(SHIPPED)) and chosen.name in subject.papers:
-        items = subject.items(chosen.name)  # the subject's own kind of exam paper, worksheet or quiz
+        # The subject's own kind of exam paper, worksheet or quiz; where the notes lack the material for
+        # those questions, the default paper's kinds stand in, so every topic still gets a paper.
+        items = subject.items(chosen.name)
+        items += tuple(i for i in subject.items("default") if i.strategy not in {j.strategy for j in items})
         limit = subject.limit(chosen.name)
     elif chosen:
         items = chosen.items
