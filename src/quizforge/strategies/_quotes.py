@@ -2,7 +2,9 @@
 
 A quotation is printed between single curly quotes with curly apostrophes. A question records the
 quotations it prints as ``quote:<id>`` in ``Question.sources``, so the assembler keeps one question
-from printing (and so giving away) a quotation another one asks about.
+from printing (and so giving away) a quotation another one blanks. A question that asks for or shows
+who says (or owns) a quotation also records ``speaker:<id>``: no other question may then ask or show
+that, while a quotation printed elsewhere without its speaker may still be asked about if need be.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ def quote_source(quote: Quotation) -> str:
 ELISIONS = frozenset("im em cause tis twas til bout n".split())  # 'im, 'em: a dropped letter, not a quote mark
 _OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?=[A-Za-z])")
 _CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
+
+
+def speaker_source(quote: Quotation) -> str:
+    return f"speaker:{quote.id}"
 
 
 def curly(text: str) -> str:
@@ -104,18 +110,24 @@ def focus_phrase(branch: Cause, topic: Topic) -> str:
     return title
 
 
-def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = frozenset()) -> list[Quotation]:
-    """Distinctive quotations no other question on the paper blanks or prints, once each (same words, once)."""
+def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = frozenset(),
+           asks_speaker: bool = False) -> list[Quotation]:
+    """Distinctive quotations no other question blanks, once each (the same words count once).
+
+    Quotations no other question prints come first. With ``asks_speaker``, a quotation whose speaker
+    another question shows or asks for is left out.
+    """
     seen: set[str] = set()
     out = []
     for quote in topic.all_quotations():
         key = normalise(quote.quote)
-        source = quote_source(quote)
-        if not key or key in seen or source in hidden or source in exclude or not distinctive(quote):
+        if not key or key in seen or quote_source(quote) in hidden or not distinctive(quote):
+            continue
+        if asks_speaker and speaker_source(quote) in hidden | exclude:
             continue
         seen.add(key)
         out.append(quote)
-    return out
+    return sorted(out, key=lambda q: quote_source(q) in exclude)
 
 
 # Spoken and old forms that carry no meaning of their own in a quotation.

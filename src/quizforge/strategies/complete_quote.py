@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Gap, Question, Quotation, Section, Topic
-from ._quotes import WEAK_WORDS, curly, is_name, name_words, quote_source, usable, word_count
+from ._quotes import WEAK_WORDS, curly, is_name, name_words, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
 from .base import Options
 
@@ -22,7 +22,7 @@ MIN_WORDS = 5  # shorter quotations give too little to recall round the blank
 MIN_LETTERS = 4
 WORD_BANK_EXTRAS = 3
 # A word after one of these is usually the noun or adjective that carries the line's meaning.
-BEFORE_KEY = frozenset("the a an my thy his her their our your this that these those so much of such".split())
+BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ def _question(blank: Blank) -> Question:
         marks=1, body=gap, answer=blank.answer,
         guidance=("1 mark for the missing word. Accept it with a small slip in spelling; "
                   "do not accept a different word, even one with a similar meaning.",),
-        cause_id=quote.branch_id or None, sources=(quote_source(quote),),
+        cause_id=quote.branch_id or None,
+        sources=(quote_source(quote), *((speaker_source(quote),) if speaker else ())),
     )
 
 
@@ -138,10 +139,15 @@ class CompleteQuote:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'complete the quotation' needs at least two quotations of {MIN_WORDS} or more "
                 "words, each with a word that is not repeated in it")
+        fresh = [b for b in blanks if quote_source(b.quote) not in options.exclude]
         rng.shuffle(blanks)
+        blanks.sort(key=lambda b: b not in fresh)
+        count = options.count or DEFAULT_COUNT
+        if options.word_bank:  # keep some quotations back for spare words, or the last blank is found by elimination
+            count = min(count, max(2, len(blanks) - WORD_BANK_EXTRAS))
         picked: list[Blank] = []
         for b in blanks:  # different answers, so the word bank has one right word per blank
-            if len(picked) < (options.count or DEFAULT_COUNT) and b.answer.lower() not in {p.answer.lower() for p in picked}:
+            if len(picked) < count and b.answer.lower() not in {p.answer.lower() for p in picked}:
                 picked.append(b)
         picked.sort(key=lambda b: quotes.index(b.quote))
         spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)[:1]]

@@ -14,7 +14,7 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Quotation, Section, Topic
-from ._quotes import names_in, printed, quote_source, usable
+from ._quotes import names_in, printed, quote_source, speaker_source, usable
 from ._text import normalise
 from .base import Options
 
@@ -63,14 +63,18 @@ def _by_speaker(topic: Topic, quotes: list[Quotation]) -> dict[str, list[Quotati
     return groups
 
 
-def _groups(topic: Topic, quotes: list[Quotation]) -> tuple[str, list[str], dict[str, list[Quotation]]]:
-    """(what the groups are, their titles in the notes' order, their quotations), the fullest kind first."""
+def _groups(topic: Topic, quotes: list[Quotation], unspoken: list[Quotation]) -> tuple[str, list[str], dict[str, list[Quotation]]]:
+    """(what the groups are, their titles in the notes' order, their quotations), the fullest kind first.
+
+    ``unspoken``: the quotations whose speaker no other question shows or asks for; matching to a
+    character or a speaker would show it.
+    """
     options = []
-    for kind in ("theme", "character"):
-        groups = _by_branch(topic, kind, quotes)
+    for kind, pool in (("theme", quotes), ("character", unspoken)):
+        groups = _by_branch(topic, kind, pool)
         order = [b.id for b in topic.themes if b.id in groups]
         options.append((kind, [topic.cause(i).title for i in order], {topic.cause(i).title: groups[i] for i in order}))
-    speakers = _by_speaker(topic, quotes)
+    speakers = _by_speaker(topic, unspoken)
     options.append(("speaker", list(speakers), speakers))
     usable_options = [o for o in options if len(o[1]) >= 2]
     if not usable_options:
@@ -96,16 +100,20 @@ class MatchQuotes:
     summary = "Quotations to match to the theme or character they belong to; each fits exactly one."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        kind, titles, groups = _groups(topic, usable(topic, options.hidden, options.exclude))
+        kind, titles, groups = _groups(topic, usable(topic, options.hidden, options.exclude),
+                                       usable(topic, options.hidden, options.exclude, asks_speaker=True))
         if len(titles) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: matching quotations needs at least two themes or characters (or speakers), each "
                 "with a quotation that belongs to it alone and does not name a character or theme")
         if len(titles) > MAX_GROUPS:
             titles = sorted(rng.sample(titles, MAX_GROUPS), key=titles.index)
-        pools = {t: rng.sample(groups[t], len(groups[t])) for t in titles}
+        # Shuffled, then quotations no other question prints put last, so pop() takes them first.
+        pools = {t: sorted(rng.sample(groups[t], len(groups[t])), key=lambda q: quote_source(q) not in options.exclude)
+                 for t in titles}
         chosen = [(pools[t].pop(), i) for i, t in enumerate(titles)]  # every group gets one quotation ...
-        spare = [(q, i) for i, t in enumerate(titles) for q in pools[t]]
+        spare = [(q, i) for i, t in enumerate(titles) for q in pools[t] if quote_source(q) not in options.exclude]
+        spare = spare or [(q, i) for i, t in enumerate(titles) for q in pools[t]]
         count = max(min(options.count or len(titles) + 3, MAX_QUOTES), len(titles))
         chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get more
         if len(chosen) < MIN_QUOTES:
@@ -123,7 +131,7 @@ class MatchQuotes:
             marks=len(chosen), body=body,
             answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
             guidance=(f"1 mark for each quotation matched to the right {label.lower()} (up to {len(chosen)}).",),
-            sources=tuple(quote_source(q) for q, _ in chosen),
+            sources=tuple(s for q, _ in chosen for s in (quote_source(q), *((speaker_source(q),) if kind != "theme" else ()))),
         )
         what = {"theme": "theme it shows", "character": "character it belongs to", "speaker": "character who says it"}[kind]
         return Section(self.name, self.title, f"Match each quotation to the {what}.", (question,))

@@ -11,7 +11,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
-from ._quotes import branch_of, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, usable
+from ._quotes import branch_of, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, speaker_source, usable
 from ._text import end_sentence, normalise
 from .base import Options
 
@@ -62,7 +62,7 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
         guidance=(f"1 mark for naming the speaker.{also}", shows_rule,
                   f"Allow any other reasonable interpretation that {link} and is supported by them.",
                   "Do not give a mark for what it shows to an answer that only repeats the quotation in other words."),
-        cause_id=quote.branch_id or None, sources=(quote_source(quote),),
+        cause_id=quote.branch_id or None, sources=(quote_source(quote), speaker_source(quote)),
     )
 
 
@@ -72,22 +72,29 @@ class WhoSays:
     summary = "A quotation from the notes: name the speaker (1 mark) and say what it shows (1-2 marks)."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        quotes = [q for q in usable(topic, options.hidden, options.exclude) if askable(q, topic)]
+        quotes = [q for q in usable(topic, options.hidden, options.exclude, asks_speaker=True) if askable(q, topic)]
         if not quotes:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'who says this' needs quotations with a speaker (not named in the words) and "
                 "what they show, that no other question on this paper prints")
         count = min(options.count or DEFAULT_COUNT, len(quotes))
-        chosen = _spread(quotes, count, rng)
+        chosen = _spread(quotes, count, rng, options.exclude)
         questions = tuple(who_says_question(q, topic, options.tier) for q in chosen)
         instructions = "For each quotation, say who says it and explain what it shows."
         return Section(self.name, self.title, instructions, questions)
 
 
-def _spread(quotes: list[Quotation], count: int, rng: random.Random) -> list[Quotation]:
-    """``count`` quotations with as many different speakers and readings as possible, in the notes' order."""
-    pool = quotes[:]
+def _spread(quotes: list[Quotation], count: int, rng: random.Random, exclude: frozenset[str]) -> list[Quotation]:
+    """``count`` quotations, as many different speakers and readings as possible, in the notes' order.
+
+    Quotations no other question prints are taken first.
+    """
+    fresh_first = [q for q in quotes if quote_source(q) not in exclude]
+    pool = fresh_first[:]
     rng.shuffle(pool)
+    rest = [q for q in quotes if q not in fresh_first]
+    rng.shuffle(rest)
+    pool += rest
     chosen: list[Quotation] = []
     while len(chosen) < count:
         said = {normalise(q.speaker) for q in chosen}
