@@ -410,11 +410,36 @@ def test_every_export_carries_the_quotation_questions():
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 
 
-@pytest.mark.skipif(not (FIXTURES / "03-macbeth.yaml").exists(), reason="the dev-notes fixtures are not on this branch yet")
 @pytest.mark.parametrize("name", ["03-macbeth", "04-of-mice-and-men"])
-def test_fixture_gets_quotation_questions(name):
+@pytest.mark.parametrize("seed", [1, 2])
+def test_fixture_gets_quotation_questions(name, seed):
     topic = load_notes(FIXTURES / f"{name}.yaml")
-    paper = assemble(topic, 1, LIT, required=False).paper
-    assert {s.strategy for s in paper.sections} >= {"complete-quote", "who-says", "present"}
-    with pytest.raises(NotEnoughMaterial):
-        run("who-says", load_notes(FIXTURES / "10-existence-of-god.yaml"))
+    paper = assemble(topic, seed, LIT, required=False).paper
+    assert [s.strategy for s in paper.sections] == list(LIT)
+    quotes = {curly(q.quote): q for q in topic.all_quotations()}
+    for q in paper.questions:
+        if q.strategy == "complete-quote":
+            assert (q.body.before + q.body.answer + q.body.after).strip("‘’") in quotes
+        if q.strategy == "who-says":
+            quote = quotes[q.prompt.split("\n")[1].strip("‘’")]
+            assert quote.speaker and quote.shows and q.marks == 3
+        if q.strategy == "match-quotes":
+            assert len(q.body.examples) >= 3
+        if q.strategy == "present":
+            assert q.marks == 30 and len(q.body.indicative) >= 3
+            assert all(item.endswith(")") and "(AO" in item for item in q.body.indicative)
+
+
+def test_fixture_speakers_the_play_contradicts_are_never_asked():
+    paper = assemble(load_notes(FIXTURES / "03-macbeth.yaml"), 1, ("who-says",), options={"who-says": Options(count=20)}).paper
+    asked = {q.prompt.split("\n")[1] for q in paper.questions}
+    assert len(asked) >= 8
+    assert not asked & {"‘instruments of darkness’", "‘Security is mortals’ chiefest enemy’",
+                        "‘Thou shalt get kings, though thou be none’", "‘circle the cauldron’"}
+
+
+def test_religious_studies_fixture_gets_no_literature_questions():
+    topic = load_notes(FIXTURES / "10-existence-of-god.yaml")
+    for name in LIT:
+        with pytest.raises(NotEnoughMaterial):
+            run(name, topic)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Gap, Question, Quotation, Section, Topic
-from ._quotes import WEAK_WORDS, curly, is_name, name_words, quote_source, speaker_source, usable, word_count
+from ._quotes import WEAK_WORDS, curly, is_name, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
 from .base import Options
 
-DEFAULT_COUNT = 5
+DEFAULT_COUNT = 4
 MIN_WORDS = 5  # shorter quotations give too little to recall round the blank
 MIN_LETTERS = 4
 WORD_BANK_EXTRAS = 3
@@ -78,6 +78,16 @@ def best_blank(quote: Quotation, topic: Topic, rng: random.Random) -> Blank | No
         return None
     top = [b for b in found if b.score == found[0].score]
     return rng.choice(top)
+
+
+def _other_uses(quote: Quotation, topic: Topic) -> int:
+    """How many other quotation questions could use it: blank first the ones they cannot.
+
+    'Who says this' needs a speaker and a reading; matching needs words that name no character.
+    """
+    names = [b.title for b in topic.themes if b.kind == "character"] + [q.speaker for q in topic.all_quotations() if q.speaker]
+    matchable = quote.branch_id and not any(names_in(quote.quote, n) for n in names)
+    return bool(quote.speaker and quote.shows) + 2 * bool(matchable)  # matching has the fewest to choose from
 
 
 def _kind(word: str) -> str:
@@ -141,7 +151,7 @@ class CompleteQuote:
                 "words, each with a word that is not repeated in it")
         fresh = [b for b in blanks if quote_source(b.quote) not in options.exclude]
         rng.shuffle(blanks)
-        blanks.sort(key=lambda b: b not in fresh)
+        blanks.sort(key=lambda b: (b not in fresh, _other_uses(b.quote, topic)))
         count = options.count or DEFAULT_COUNT
         if options.word_bank:  # keep some quotations back for spare words, or the last blank is found by elimination
             count = min(count, max(2, len(blanks) - WORD_BANK_EXTRAS))

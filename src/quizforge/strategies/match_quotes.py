@@ -14,7 +14,7 @@ import string
 
 from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Quotation, Section, Topic
-from ._quotes import names_in, printed, quote_source, speaker_source, usable
+from ._quotes import content_words, names_in, printed, quote_source, speaker_source, usable
 from ._text import normalise
 from .base import Options
 
@@ -29,6 +29,29 @@ def mentions(text: str, title: str) -> bool:
     for key in (w for w in normalise(title).split() if len(w) >= 4 and w not in {"the", "and", "of"}):
         if any(w == key or (len(key) >= 5 and w.startswith(key[:5])) for w in words):
             return True
+    return False
+
+
+def _items_words(branch) -> list[set[str]]:
+    """The content words of each item of a branch: its points, and each quotation with what it shows."""
+    texts = [p.text for p in branch.walk()] + [f"{q.quote} {q.shows}" for q in branch.quotes]
+    return [set(content_words(t.lower())) for t in texts]
+
+
+def _leans_elsewhere(quote: Quotation, own, others) -> bool:
+    """True when the quotation or its reading uses a word another theme's notes use far more than its own.
+
+    'I dreamt of them last night' filed under guilt, read as 'feels guilty about dreaming of the witches',
+    leans towards the supernatural, where the witches are all through the notes: it could fit both.
+    """
+    words = set(content_words(f"{quote.quote} {quote.shows}".lower()))
+    mine = _items_words(own)
+    for other in others:
+        theirs = _items_words(other)
+        for w in words:
+            there = sum(w in item for item in theirs)
+            if there >= 2 and there > 2 * sum(w in item for item in mine):
+                return True
     return False
 
 
@@ -48,7 +71,7 @@ def _by_branch(topic: Topic, kind: str, quotes: list[Quotation]) -> dict[str, li
                 continue
             if q.speaker and any(names_in(q.speaker, t) for t in titles if t != branch.title):
                 continue
-        elif any(mentions(q.quote, t) for t in titles):
+        elif any(mentions(q.quote, t) for t in titles) or _leans_elsewhere(q, branch, [b for b in branches if b is not branch]):
             continue
         groups.setdefault(branch.id, []).append(q)
     return groups
@@ -114,7 +137,7 @@ class MatchQuotes:
         chosen = [(pools[t].pop(), i) for i, t in enumerate(titles)]  # every group gets one quotation ...
         spare = [(q, i) for i, t in enumerate(titles) for q in pools[t] if quote_source(q) not in options.exclude]
         spare = spare or [(q, i) for i, t in enumerate(titles) for q in pools[t]]
-        count = max(min(options.count or len(titles) + 3, MAX_QUOTES), len(titles))
+        count = max(min(options.count or len(titles) + 2, MAX_QUOTES), len(titles))
         chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get more
         if len(chosen) < MIN_QUOTES:
             raise NotEnoughMaterial(

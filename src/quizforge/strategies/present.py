@@ -86,7 +86,7 @@ def write_about(branch: Cause, topic: Topic) -> tuple[str, ...]:
 
 class Present:
     name = "present"
-    title = "How does the writer present ...? (exam style)"
+    title = "Extended response (exam style)"
     summary = ("A 30-mark 'How does the writer present <theme/character>?' marked by levels built from AO1-AO3 "
                "(AO4 where the profile gives it), with the notes' points and quotations as indicative content.")
 

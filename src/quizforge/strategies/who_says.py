@@ -15,7 +15,7 @@ from ._quotes import branch_of, focus_phrase, is_name, names_in, printed, quote_
 from ._text import end_sentence, normalise
 from .base import Options
 
-DEFAULT_COUNT = 4
+DEFAULT_COUNT = 3
 LINES = 4
 
 
@@ -85,7 +85,7 @@ class WhoSays:
 
 
 def _spread(quotes: list[Quotation], count: int, rng: random.Random, exclude: frozenset[str]) -> list[Quotation]:
-    """``count`` quotations, as many different speakers and readings as possible, in the notes' order.
+    """``count`` quotations spread over the themes, with different speakers and readings, in the notes' order.
 
     Quotations no other question prints are taken first.
     """
@@ -99,8 +99,11 @@ def _spread(quotes: list[Quotation], count: int, rng: random.Random, exclude: fr
     while len(chosen) < count:
         said = {normalise(q.speaker) for q in chosen}
         read = {normalise(q.shows) for q in chosen}
-        new_reading = [q for q in pool if normalise(q.shows) not in read]
-        fresh = [q for q in new_reading if normalise(q.speaker) not in said] or new_reading or pool
+        counts = {b: sum(q.branch_id == b for q in chosen) for b in {q.branch_id for q in pool}}
+        fewest = min(counts.values())
+        new_reading = [q for q in pool if normalise(q.shows) not in read] or pool
+        new_speaker = [q for q in new_reading if normalise(q.speaker) not in said] or new_reading
+        fresh = [q for q in new_speaker if counts[q.branch_id] == fewest] or new_speaker
         pool.remove(fresh[0])
         chosen.append(fresh[0])
     return sorted(chosen, key=quotes.index)
