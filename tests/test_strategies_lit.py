@@ -173,7 +173,7 @@ def test_who_says_marks_speaker_and_reading():
         assert q.marks == 3 and q.prompt.startswith("Who says this, and what does it show about ")
         assert not names_in(q.prompt, quote.speaker), "the speaker must not be printed next to the words"
         assert body.points[0] == f"The speaker (1 mark): {quote.speaker}."
-        assert quote.shows.rstrip(".") in body.points[1]
+        assert curly(quote.shows.rstrip(".")) in body.points[1]
         assert any(g.startswith("Allow any other reasonable interpretation that links these words to") for g in q.guidance)
         assert q.sources == (f"quote:{quote.id}", f"speaker:{quote.id}")
     quotes = [q.prompt.split("\n")[1] for q in section.questions]
@@ -335,7 +335,7 @@ def test_paper_property(seed, text):
         if isinstance(q.body, ShortAnswer):
             quote = quotes[q.prompt.split("\n")[1].strip("‘’")]
             assert not names_in(q.prompt, quote.speaker), "the speaker is not printed next to the words"
-            assert q.body.points[0].endswith(f"{quote.speaker}.") and quote.shows in q.body.points[1]
+            assert q.body.points[0].endswith(f"{quote.speaker}.") and curly(quote.shows) in q.body.points[1]
         if isinstance(q.body, Match):
             assert len(set(q.body.examples)) == len(q.body.examples)
     speakers = [s for q in first.questions for s in q.sources if s.startswith("speaker:")]

@@ -134,7 +134,7 @@ def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = froze
 WEAK_WORDS = frozenset("""
 thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon though none like just very
 own never ever every each here well come came goes going gets make made know knew seen said says tell told
-yeah gonna kind sort thing things
+yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
 """.split())
 
 
@@ -145,8 +145,12 @@ def content_words(text: str) -> list[str]:
 
 
 def distinctive(quote: Quotation) -> bool:
-    """Words a student could place: 'I know, I know' could be anyone's, so it is not used."""
-    return bool(content_words(quote.quote))
+    """Words a student could place: two different words that are not stop words.
+
+    'I know, I know' or 'Why do you start?' could be anyone's, so they are not asked about.
+    """
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:[’'][A-Za-z]+)*", quote.quote) if len(w) >= 3}
+    return len(words - STOP_WORDS) >= 2
 
 
 def word_count(text: str) -> int:

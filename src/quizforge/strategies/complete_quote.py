@@ -20,6 +20,7 @@ from .base import Options
 DEFAULT_COUNT = 4
 MIN_WORDS = 5  # shorter quotations give too little to recall round the blank
 MIN_LETTERS = 4
+MIN_SCORE = 1.5  # five letters or more, or a word after 'the', 'my', 'so' ...: short verbs like 'keep' are guessed
 WORD_BANK_EXTRAS = 3
 # A word after one of these is usually the noun or adjective that carries the line's meaning.
 BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
@@ -68,7 +69,8 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
         score = min(len(word), 9) / 3 + (2 if before in BEFORE_KEY else 0)
         score -= 2 if word[0].isupper() and is_name(word, topic) else 0
         score -= 1 if low.endswith("ly") else 0
-        found.append(Blank(quote, text, m.start(), m.end(), score))
+        if score >= MIN_SCORE:
+            found.append(Blank(quote, text, m.start(), m.end(), score))
     return sorted(found, key=lambda b: -b.score)
 
 
@@ -153,14 +155,17 @@ class CompleteQuote:
         rng.shuffle(blanks)
         blanks.sort(key=lambda b: (b not in fresh, _other_uses(b.quote, topic)))
         count = options.count or DEFAULT_COUNT
-        if options.word_bank:  # keep some quotations back for spare words, or the last blank is found by elimination
-            count = min(count, max(2, len(blanks) - WORD_BANK_EXTRAS))
+        # Leave half the quotations to 'who says this' and matching, which cannot use a blanked one; with a
+        # word bank, keep at least one back for spare words, or the last blank is found by elimination.
+        count = min(count, max(2, -(-len(blanks) // 2)))
+        if options.word_bank:
+            count = min(count, max(2, len(blanks) - 1))
         picked: list[Blank] = []
         for b in blanks:  # different answers, so the word bank has one right word per blank
             if len(picked) < count and b.answer.lower() not in {p.answer.lower() for p in picked}:
                 picked.append(b)
         picked.sort(key=lambda b: quotes.index(b.quote))
-        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)[:1]]
+        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
         bank = _bank(picked, spares, rng) if options.word_bank else ()
         instructions = "Write the missing word to complete each quotation."
         if bank:

@@ -51,7 +51,7 @@ def quote_point(quotes: list[Quotation], topic: Topic) -> str:
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     who = f" ({quotes[0].speaker.strip()})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
     verb = "shows" if len(quotes) == 1 else "show"
-    return end_sentence(f"{listed}{who} {verb} {shows_clause(quotes[0].shows, topic)}")
+    return end_sentence(f"{listed}{who} {verb} {curly(shows_clause(quotes[0].shows, topic))}")
 
 
 def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:

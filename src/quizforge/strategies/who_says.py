@@ -11,7 +11,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
-from ._quotes import branch_of, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, speaker_source, usable
+from ._quotes import branch_of, curly, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, speaker_source, usable
 from ._text import end_sentence, normalise
 from .base import Options
 
@@ -44,7 +44,7 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     about = f" about {focus_phrase(branch, topic)}" if theme else ""
     shows_marks = 1 if tier == "support" else 2
     forms = speaker_forms(quote, topic)
-    reading = shows_clause(quote.shows, topic)
+    reading = curly(shows_clause(quote.shows, topic))
     also = f" Also accept: {'; '.join(forms[1:])}." if len(forms) > 1 else ""
     link = f"links these words to {focus_phrase(branch, topic)}" if theme else "says what these words show about a character"
     shows_rule = ("1 mark for a relevant point about what the words show." if shows_marks == 1 else
