@@ -101,6 +101,13 @@ def is_name(word: str, topic: Topic) -> bool:
     return any(word.lower() in name_words(n) for n in character_names(topic))
 
 
+def mid_sentence(name: str) -> str:
+    """'The witches' -> 'the witches'; 'The Porter' stays (a title, capitalised in the play's list)."""
+    name = name.strip()
+    rest = name[4:]
+    return "the " + rest if name.startswith("The ") and rest[:1].islower() else name
+
+
 def focus_phrase(branch: Cause, topic: Topic) -> str:
     """A theme's title as it reads mid-sentence: 'The supernatural' -> 'the supernatural', 'Guilt' -> 'guilt'."""
     title = branch.title.strip().rstrip(".")

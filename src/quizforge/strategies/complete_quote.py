@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Gap, Question, Quotation, Section, Topic
-from ._quotes import WEAK_WORDS, curly, is_name, name_words, names_in, quote_source, speaker_source, usable, word_count
+from ._quotes import WEAK_WORDS, curly, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
 from .base import Options
 
@@ -103,9 +103,7 @@ def _kind(word: str) -> str:
 
 def _question(blank: Blank) -> Question:
     quote = blank.quote
-    speaker = quote.speaker.strip()
-    if speaker[:4] == "The ":
-        speaker = "the " + speaker[4:]
+    speaker = mid_sentence(quote.speaker)
     gap = Gap(before="\u2018" + blank.text[:blank.start], after=blank.text[blank.end:] + "\u2019",
               answer=blank.answer, source_id=quote.id)
     return Question(

@@ -14,7 +14,7 @@ import re
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for
-from ._quotes import curly, focus_phrase, printed
+from ._quotes import curly, focus_phrase, mid_sentence, printed
 from ._text import end_sentence, normalise, stands_alone
 from .base import Options
 from .who_says import shows_clause
@@ -47,9 +47,10 @@ def objectives(text: str) -> str:
 def quote_point(quotes: list[Quotation], topic: Topic) -> str:
     """'‘Out, out damned spot’ (Lady Macbeth) shows ...'; quotations with the same reading in one sentence."""
     speakers = {q.speaker.strip() for q in quotes}
-    words = [printed(q) + (f" ({q.speaker.strip()})" if q.speaker.strip() and len(speakers) > 1 else "") for q in quotes]
+    words = [printed(q) + (f" ({mid_sentence(q.speaker)})" if q.speaker.strip() and len(speakers) > 1 else "")
+             for q in quotes]
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-    who = f" ({quotes[0].speaker.strip()})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
+    who = f" ({mid_sentence(quotes[0].speaker)})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
     verb = "shows" if len(quotes) == 1 else "show"
     return end_sentence(f"{listed}{who} {verb} {curly(shows_clause(quotes[0].shows, topic))}")
 
