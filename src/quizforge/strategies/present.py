@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 
+from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for
@@ -63,14 +64,22 @@ def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
     for q in quotes:
         readings.setdefault(normalise(q.shows), []).append(q)
     items += [quote_point(group, topic) for group in readings.values()]
-    return tuple(f"{item} ({objectives(item)})" for item in items)
+    # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
+    kept, _ = quality.screen(items, role="statement", text=_unquoted)
+    return tuple(f"{item} ({objectives(item)})" for item in kept)
+
+
+def _unquoted(text: str) -> str:
+    """The sentence with each quotation in it replaced by "The line", for the quality gates."""
+    return re.sub(r"\u2018[^\u2018]*?\u2019(?=[\s,.;:)]|$)", "The line", text)
 
 
 def _items(branch: Cause, topic: Topic) -> int:
-    """Points and explained quotations a branch holds (before quotations with one reading are joined)."""
+    """Points and explained quotations a branch holds that pass the quality gates (before readings are joined)."""
     quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
-    return sum(1 for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4) + \
-        sum(1 for q in quotes if q.shows.strip())
+    texts = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
+    texts += [quote_point([q], topic) for q in quotes if q.shows.strip()]
+    return len(quality.screen(texts, role="statement", text=_unquoted)[0])
 
 
 def write_about(branch: Cause, topic: Topic) -> tuple[str, ...]:

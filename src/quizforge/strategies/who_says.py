@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
 from ._quotes import branch_of, curly, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, speaker_source, usable
@@ -35,7 +36,10 @@ def askable(quote: Quotation, topic: Topic) -> bool:
     if any(names_in(quote.quote, form) for form in speaker_forms(quote, topic)):
         return False
     branch = branch_of(topic, quote)
-    return not (branch and branch.kind == "theme" and names_in(branch.title, quote.speaker))
+    if branch and branch.kind == "theme" and names_in(branch.title, quote.speaker):
+        return False
+    # The mark scheme prints the reading as a sentence: a fragment or a misspelling is not a model answer.
+    return quality.ok(end_sentence(f"The quotation shows {curly(shows_clause(quote.shows, topic))}"), role="statement")
 
 
 def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
