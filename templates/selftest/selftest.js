@@ -91,29 +91,6 @@
       return theirs !== "" && theirs.indexOf("\u0001") < 0 && mine.indexOf("\u0001") < 0 && closeEnough(mine, theirs);
     });
   }
-  /* A small spelling slip is forgiven, as the mark schemes do: none under five letters, one up to eight, then two.
-     The same rule as practice mode's checking.nearly. */
-  function edits(a, b) {
-    var prev2 = null, prev = [], i, j;
-    for (j = 0; j <= b.length; j++) { prev.push(j); }
-    for (i = 1; i <= a.length; i++) {
-      var row = [i];
-      for (j = 1; j <= b.length; j++) {
-        row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { row[j] = Math.min(row[j], prev2[j - 2] + 1); }
-      }
-      prev2 = prev; prev = row;
-    }
-    return prev[b.length];
-  }
-  function nearly(given, answers) {
-    var n = Array.from(answerKey(given));  /* code points, as Python counts them */
-    if (!n.length) { return ""; }
-    return answers.filter(function (a) {
-      var len = Array.from(normalise(a).replace(/ /g, "")).length;
-      return edits(n, Array.from(answerKey(a))) <= (len < 5 ? 0 : len <= 8 ? 1 : 2);
-    })[0] || "";
-  }
   function letter(i) { return String.fromCharCode(65 + i); }
 
   function feedback(card, right, lines) {
@@ -152,8 +129,6 @@
       card.appendChild(el("p", { className: "sentence" }, [q.body.before, input, q.body.after]));
       return function () {
         var right = accepted(input.value, q.body.accept);
-        var close = right ? "" : nearly(input.value, q.body.accept);
-        if (close) { return oneMark(q, true, ["Check the spelling: " + close + "."]); }
         return oneMark(q, right, right ? [] : ["The answer: " + q.body.accept[0] + "."]);
       };
     },
@@ -391,11 +366,7 @@
     if (next) { next.focus(); }
   }
 
-<<<<<<< HEAD
   window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey, accepted: accepted };  /* for tests: the same rules as practice mode */
-=======
-  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey, nearly: nearly };  /* for tests: the same rules as practice mode */
->>>>>>> 7f28c23 (Quotation strategies: tests; share quotations between questions without showing a speaker twice; typed gaps forgive a small spelling slip; written short answers are self-marked on screen)
   document.getElementById("quiz").addEventListener("keydown", enterMovesOn);
   document.getElementById("quiz").addEventListener("submit", check);
   document.getElementById("retry").addEventListener("click", retry);

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
+from ..matching import SPELLING_RULE
 from ..model import Gap, Question, Quotation, Section, Topic
 from ._quotes import WEAK_WORDS, curly, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
@@ -110,8 +111,8 @@ def _question(blank: Blank) -> Question:
         id=f"complete-quote:{quote.id}", strategy="complete-quote",
         prompt=f"Complete this quotation from {speaker}." if speaker else "Complete this quotation.",
         marks=1, body=gap, answer=blank.answer,
-        guidance=("1 mark for the missing word. Accept it with a small slip in spelling; "
-                  "do not accept a different word, even one with a similar meaning.",),
+        guidance=(f"1 mark for the missing word. {SPELLING_RULE} Do not accept a different word, even one with a "
+                  "similar meaning.",),
         cause_id=quote.branch_id or None,
         sources=(quote_source(quote), *((speaker_source(quote),) if speaker else ())),
     )
