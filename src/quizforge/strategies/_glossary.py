@@ -47,7 +47,8 @@ def forms(term: KeyTerm) -> tuple[str, ...]:
 
 def _stems(text: str) -> set[str]:
     words = re.findall(r"\w+", plain(re.sub(r"\(\w{1,3}\)", "", text)))
-    return {w[:5] if len(w) > 5 else w for w in words
+    # the first 60% of a long word: 'patie(nt)', 'socia(ble)', 'interes(sant)', but not 'chroma(tids)' for chromosomes
+    return {w if len(w) <= 5 else w[:max(5, round(len(w) * 0.6))] for w in words
             if len(w) >= 4 and w not in STOP_WORDS and w not in ARTICLES}
 
 

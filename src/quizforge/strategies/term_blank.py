@@ -66,19 +66,23 @@ class TermBlank:
         terms = askable(topic, options.hidden | options.exclude) or askable(topic, options.hidden)
         rng.shuffle(terms)
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
-        blanks = []
-        for term in terms[:want]:
-            sentence = None if lang else in_sentence(term, topic, options.hidden)
-            blanks.append(sentence or beside_definition(term, lang))
-        answers = [b.term for b in blanks]
+        chosen = terms[:want]
         spare = [t for t in topic.key_terms if not any(
-            same_term(t, a) or meanings(t.definition) & meanings(a.definition) for a in answers)]
-        spare = [t for t in spare if not any(find_phrase(b.gap.before + b.gap.after, f) for b in blanks for f in forms(t))]
-        if len(blanks) < 2 or len(spare) < SPARE:
+            same_term(t, a) or meanings(t.definition) & meanings(a.definition) for a in chosen)]
+        if len(chosen) < 2 or len(spare) < SPARE:
             raise NotEnoughMaterial(
                 f"{topic.source}: filling in key terms needs at least {2 + SPARE} key_terms with different meanings "
                 f"(two to ask about and {SPARE} spare for the word bank), whose definitions do not contain the term")
-        spare = rng.sample(spare, min(len(spare), SPARE + max(0, 2 - len(blanks) // 3)))
+        spare = rng.sample(spare, SPARE)
+        shown = [*chosen, *spare]
+        blanks = []
+        for term in chosen:
+            blank = None if lang else in_sentence(term, topic, options.hidden)
+            # a sentence that names another word of the bank would help to rule that word out
+            if blank and any(find_phrase(blank.gap.before + blank.gap.after, f)
+                             for t in shown if t is not term for f in forms(t)):
+                blank = None
+            blanks.append(blank or beside_definition(term, lang))
         order = sorted(blanks, key=lambda b: topic.key_terms.index(b.term))
         questions = tuple(self._question(b, lang) for b in order)
         bank = sorted({b.gap.answer for b in order} | {t.term for t in spare}, key=lambda w: w.lower())
