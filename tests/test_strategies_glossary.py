@@ -67,6 +67,7 @@ key_terms:
   - {term: gâté(e), definition: spoilt}
   - {term: timide, definition: shy}
   - {term: fainéant(e), definition: lazy}
+  - {term: anxieux/anxieuse, definition: anxious}
 """
 NAMES = ("key-terms", "term-choice", "term-blank")
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
@@ -91,6 +92,10 @@ def test_obvious_forms_give_a_term_away(rivers, french):
     assert gives_away(terms["Channel flow"], "Water flowing in a river.")
     assert gives_away(terms["patient(e)"], "patient") and not gives_away(terms["venir"], "to come")
     assert gives_away(terms["Interception"], "interception storage")
+    assert gives_away(terms["anxieux/anxieuse"], "anxious", across_languages=True)
+    assert not gives_away(terms["anxieux/anxieuse"], "anxious") and not gives_away(terms["mesurer"], "to measure", True)
+    chromatids = parse_notes("title: T\nkey_terms:\n  - {term: Chromatids, definition: Copies that chromosomes make.}\n")
+    assert not gives_away(chromatids.key_terms[0], "Copies that chromosomes make.")
     assert language(french) == "French" and language(rivers) == ""
 
 
@@ -104,7 +109,7 @@ def test_key_terms_work_with_nothing_but_key_terms(rivers):
 def test_key_terms_in_a_language_ask_what_words_mean(french):
     section = make(french, "key-terms", 2)
     match, *defines = section.questions
-    assert (match.body.left_label, match.body.right_label) == ("French", "English")
+    assert (match.body.left_label, match.body.right_label) == ("French word", "English")
     assert match.prompt.startswith("Match each English meaning") and "patient" not in match.body.examples
     assert defines and all(d.prompt.endswith("mean in English?") and d.marks == 1 for d in defines)
     assert section.title == "Vocabulary"
@@ -128,7 +133,7 @@ def test_what_is_the_french_for(french):
             assert q.prompt.startswith("What is the French for \u2018")
             assert "\u2018nice\u2019" not in q.prompt, "two words mean 'nice': never asked"
             assert not {"agréable", "sympa"} <= set(q.body.options)
-            assert "patient" not in q.prompt
+            assert "patient" not in q.prompt and "anxious" not in q.prompt
 
 
 def test_blanks_with_a_word_bank_with_spares(rivers, french):

@@ -65,6 +65,9 @@ stages:
       - text: If the instruction jumps, extra steps are taken.
         points:
           - The new address is copied into the program counter.
+  - title: Repeat
+    points:
+      - The cycle goes back to the first step.
 """
 NAMES = ("stage-order", "stage-describe", "stage-next", "stage-name")
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
@@ -90,6 +93,7 @@ def test_order_uses_stage_names_or_descriptions(mitosis, steps):
     assert q.prompt.startswith("Put these stages of mitosis in the right order.")
     q = make(steps, "stage-order").questions[0]
     assert q.prompt.startswith("Put these steps of the fetch-decode-execute cycle")
+    assert "The cycle goes back to the first step." not in q.body.items, "a last 'go back to the start' is no step"
     assert "The program counter's address is increased by one." in q.body.items
     for topic in (mitosis, steps):
         for seed in range(20):
@@ -112,7 +116,7 @@ def test_describe_is_point_marked(mitosis):
 
 def test_describe_leaves_out_framing_points_and_names_the_process(steps):
     q = make(steps, "stage-describe").questions[0]
-    assert q.prompt == ("Describe what happens during the \u2018Decode and execute\u2019 stage of the "
+    assert q.prompt == ("Describe what happens during the \u2018Decode and execute\u2019 step of the "
                         "fetch-decode-execute cycle.")
     assert not any("extra steps" in p for p in q.body.points) and q.marks == 2
 
@@ -126,6 +130,8 @@ def test_next_and_name(mitosis, steps):
     q = next(q for q in make(mitosis, "stage-next", 1, count=10).questions if "metaphase?" in q.prompt)
     assert q.prompt == "In mitosis, which stage comes straight after metaphase?"
     assert q.body.options[q.body.correct] == "Anaphase"
+    nexts = [q for seed in range(20) for q in make(steps, "stage-next", seed).questions]
+    assert all(q.body.options[q.body.correct] != "Repeat" and "which step comes" in q.prompt for q in nexts)
     named = {q.prompt for seed in range(30) for q in make(steps, "stage-name", seed).questions}
     assert not any("copied" in p for p in named), "'copied' gives away 'Copy the address to the MAR'"
 
@@ -177,8 +183,10 @@ def test_property_one_right_answer_and_deterministic(stages, seed):
 @pytest.mark.parametrize("name", ["05-mitosis", "12-fetch-decode-execute"])
 def test_dev_fixture_processes(name):
     topic = load_notes(FIXTURES / f"{name}.yaml")
-    paper = assemble(topic, 1, NAMES).paper
+    result = assemble(topic, 1, NAMES, required=False)
+    paper = result.paper
     assert set(paper.strategies) >= {"stage-order", "stage-describe", "stage-next"}
+    assert all("needs" in why for why in result.skipped)
     for q in paper.questions:
         CHECKS[(q.strategy, type(q.body))](topic, q)
 
@@ -191,3 +199,19 @@ def test_cli_builds_a_process_paper(run, write_notes):
     assert "<th>Stage</th>" in html and "Which stage of mitosis is described here?" in html
     marks = (Path("out") / "mitosis" / "markscheme.html").read_text()
     assert "Creditworthy points" in marks and "1 mark each for any" in marks
+
+
+def test_gift_and_moodle_carry_every_stage_question(tmp_path, write_notes):
+    """Questions tied to a stage (not a cause) are exported too, marked by their creditworthy points."""
+    from quizforge.export.run import ExportRequest, export
+
+    from .giftreader import read_gift
+    from .moodlecheck import read_moodle
+
+    path = write_notes(MITOSIS, "mitosis.yaml")
+    gift = export(ExportRequest(path, "gift", out=tmp_path / "m.gift", strategies=NAMES))
+    assert len(read_gift((tmp_path / "m.gift").read_text(encoding="utf-8"))) == len(gift.paper.questions)
+    moodle = export(ExportRequest(path, "moodle", out=tmp_path / "m.xml", strategies=NAMES))
+    data = (tmp_path / "m.xml").read_bytes()
+    assert len([q for q in read_moodle(data) if q.get("type") != "category"]) == len(moodle.paper.questions)
+    assert b"Creditworthy points" in data

@@ -45,8 +45,11 @@ def accepted(answer: str, accept: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def auto_markable(body: ShortAnswer) -> bool:
-    """A short answer a computer can mark by comparing strings: every accepted form is a few words."""
-    return all(len(form.split()) <= SHORT_ANSWER_WORDS for form in accepted(body.answer, body.accept))
+    """A short answer a computer can mark by comparing strings: every accepted form is a few words.
+
+    Point-marked answers ("any two of ...") are for a person to mark.
+    """
+    return not body.points and all(len(form.split()) <= SHORT_ANSWER_WORDS for form in accepted(body.answer, body.accept))
 
 
 def match_pairs(body: Match) -> list[tuple[str, str]]:
@@ -145,8 +148,13 @@ def _truefalse_answer(q: Question) -> list[str]:
 
 
 def _short_answer(q: Question) -> list[str]:
-    forms = accepted(q.body.answer, q.body.accept)
-    return [forms[0], *([f"Also accept: {'; '.join(forms[1:])}"] if len(forms) > 1 else [])]
+    body: ShortAnswer = q.body
+    reject = [f"Do not accept: {'; '.join(body.reject)}"] if body.reject else []
+    if body.points:  # point-marked: the marker needs each creditworthy point, not one model answer
+        also = [f"Also accept: {'; '.join(body.accept)}"] if body.accept else []
+        return ["Creditworthy points:", *(f"\u2022 {p}" for p in body.points), *also, *reject]
+    forms = accepted(body.answer, body.accept)
+    return [forms[0], *([f"Also accept: {'; '.join(forms[1:])}"] if len(forms) > 1 else []), *reject]
 
 
 def _sequence_answer(q: Question) -> list[str]:
@@ -214,7 +222,7 @@ def groups(paper: Paper) -> list[Group]:
         cause = cause_of(paper, q)
         by_cause.setdefault(cause.id if cause else None, []).append(q)
     result = [Group(None, tuple(by_cause[None]))] if None in by_cause else []
-    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.causes if c.id in by_cause]
+    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.groups if c.id in by_cause]
     return result
 
 

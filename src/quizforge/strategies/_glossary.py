@@ -52,13 +52,31 @@ def _stems(text: str) -> set[str]:
             if len(w) >= 4 and w not in STOP_WORDS and w not in ARTICLES}
 
 
-def gives_away(term: KeyTerm, text: str) -> bool:
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def cognate(a: str, b: str) -> bool:
+    """Words of two languages that look alike: 'anxieux'/'anxious', 'sérieux'/'serious' (half the shorter, 4+)."""
+    a, b = plain(a), plain(b)
+    return min(len(a), len(b)) >= 4 and _shared_start(a, b) >= max(4, (min(len(a), len(b)) + 1) // 2)
+
+
+def gives_away(term: KeyTerm, text: str, across_languages: bool = False) -> bool:
     """Does the text hold the term, or an obvious form of one of its words ('flowing' for 'Channel flow',
-    'patient' for 'patient(e)')?"""
+    'patient' for 'patient(e)')? Between two languages, a word that looks like the term's counts too."""
     if any(find_phrase(text, f) for f in forms(term)):
         return True
     words = re.findall(r"\w+", plain(text))
-    return any(any(w.startswith(stem) for w in words) for stem in _stems(" ".join(forms(term))))
+    if any(any(w.startswith(stem) for w in words) for stem in _stems(" ".join(forms(term)))):
+        return True
+    if across_languages:
+        own = [w for f in forms(term) for w in re.findall(r"\w+", re.sub(r"\(\w{1,3}\)", "", f))]
+        return any(cognate(w, o) for w in words for o in own)
+    return False
 
 
 def meanings(definition: str) -> set[str]:
@@ -80,9 +98,10 @@ def askable(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[KeyTerm]:
     from .key_terms import term_source
 
     terms = list(topic.key_terms)
+    lang = bool(language(topic))
     out = []
     for term in terms:
-        if term_source(term) in avoid or gives_away(term, term.definition) or not meanings(term.definition):
+        if term_source(term) in avoid or gives_away(term, term.definition, lang) or not meanings(term.definition):
             continue
         clash = [t for t in terms if t is not term and (same_term(t, term) or meanings(t.definition) & meanings(term.definition))]
         if not clash:

@@ -12,9 +12,23 @@ MIN_STAGES = 3
 NUMBER_WORDS = ("two", "three", "four", "five", "six")
 
 
+LOOP = re.compile(r"\b(repeats?|back to (the )?(first|start|beginning)|starts? again|begins? again)\b", re.IGNORECASE)
+
+
+def loops_back(stage: Cause) -> bool:
+    """A last stage that only sends the process round again ('Repeat': 'The cycle goes back to the first step')."""
+    return all(LOOP.search(p.text) for p in stage.points) or bool(LOOP.fullmatch(stage.title.strip()))
+
+
 def stages(topic: Topic, need: int, what: str) -> tuple[Cause, ...]:
-    """The stages in order, each with a distinct title, or NotEnoughMaterial saying what is missing."""
+    """The stages in order, each with a distinct title, or NotEnoughMaterial saying what is missing.
+
+    A last stage that only says "go back to the start" is left out: asking what comes after the
+    step before it, or putting it last, tests nothing.
+    """
     found = topic.stages
+    if len(found) > 1 and loops_back(found[-1]):
+        found = found[:-1]
     titles = [normalise(s.title) for s in found]
     if len(found) < need or len(set(titles)) != len(titles):
         raise NotEnoughMaterial(
@@ -28,8 +42,13 @@ def process_name(topic: Topic) -> str:
     return topic.process.strip() or topic.title.strip()
 
 
-def stage_phrase(stage: Cause) -> str:
-    """How a sentence names a stage: 'prophase', 'the fetch stage', 'the ‘Decode and execute’ stage'."""
+def unit(found: tuple[Cause, ...]) -> str:
+    """'stage' when the titles name the stages (Prophase), 'step' when they say what is done (Increase the PC)."""
+    return "stage" if all(is_name(s.title) for s in found) else "step"
+
+
+def stage_phrase(stage: Cause, noun: str = "stage") -> str:
+    """How a sentence names a stage: 'prophase', 'the fetch stage', 'the ‘Decode and execute’ step'."""
     title = stage.title.strip()
     words = title.split()
     if len(words) == 1 and title.lower().endswith("phase"):
@@ -37,8 +56,8 @@ def stage_phrase(stage: Cause) -> str:
     if re.search(r"\b(stage|step|phase)$", title, re.IGNORECASE):
         return "the " + (title.lower() if title[1:].islower() or " " in title else title)
     if len(words) == 1:
-        return f"the {title.lower() if title[1:].islower() else title} stage"
-    return f"the \u2018{title}\u2019 stage"
+        return f"the {title.lower() if title[1:].islower() else title} {noun}"
+    return f"the \u2018{title}\u2019 {noun}"
 
 
 def is_name(title: str) -> bool:

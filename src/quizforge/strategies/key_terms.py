@@ -36,7 +36,7 @@ def match_question(terms: list[KeyTerm], rng: random.Random, lang: str = "") -> 
     rng.shuffle(order)
     body = Match(causes=tuple(t.term for t in terms), examples=tuple(masked(terms[i]) for i in order),
                  key=tuple(order), example_ids=tuple(slug(terms[i].term) for i in order),
-                 left_label=lang or "Term", right_label="English" if lang else "Definition")
+                 left_label=f"{lang} word" if lang else "Term", right_label="English" if lang else "Definition")
     letters = "ABCDEFGHIJ"
     if lang:
         prompt = (f"Match each English meaning, A to {letters[len(terms) - 1]}, to the {lang} for it. "
@@ -90,7 +90,7 @@ class KeyTerms:
         # Leave out terms another question asks about, and in a language the words that give themselves
         # away ('patient(e)': patient), as long as enough are left.
         better = [t for t in terms if term_source(t) not in options.hidden | options.exclude
-                  and not (lang and gives_away(t, t.definition))]
+                  and not (lang and gives_away(t, t.definition, True))]
         terms = better if len(better) >= 3 + DEFINE_COUNT else [t for t in terms if term_source(t) not in options.hidden] or terms
         if len(terms) < 3:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different definitions")

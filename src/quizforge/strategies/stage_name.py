@@ -11,7 +11,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
 from ._pools import make_choice
-from ._process import names_stage, printed, process_name, sentence_points, stage_phrase, stages
+from ._process import names_stage, printed, process_name, sentence_points, stage_phrase, stages, unit
 from ._text import normalise
 from .base import Options
 
@@ -19,17 +19,16 @@ DEFAULT_COUNT = 3
 LETTERS = "ABCDEFGH"
 
 
-def descriptions(topic: Topic, avoid: frozenset[str]) -> list[tuple[int, object]]:
+def descriptions(topic: Topic, found: tuple, avoid: frozenset[str]) -> list[tuple[int, object]]:
     """(stage index, point) for every point that describes one stage without naming any of them."""
-    found = topic.stages
     owners: dict[str, set[int]] = {}
-    for i, stage in enumerate(found):
+    for i, stage in enumerate(topic.stages):
         for point in stage.walk():
             owners.setdefault(normalise(point.text), set()).add(i)
     out = []
     for i, stage in enumerate(found):
         for point in sentence_points(stage, avoid):
-            if len(owners[normalise(point.text)]) == 1 and not any(names_stage(point.text, s) for s in found):
+            if len(owners[normalise(point.text)]) == 1 and not any(names_stage(point.text, s) for s in topic.stages):
                 out.append((i, point))
     return out
 
@@ -41,7 +40,7 @@ class StageName:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         found = stages(topic, 3, "naming the stage")
-        every = descriptions(topic, options.hidden)
+        every = descriptions(topic, found, options.hidden)
         fresh = [(i, p) for i, p in every if p.id not in options.exclude]
         want = options.count or DEFAULT_COUNT
         pool = fresh if len(fresh) >= want else every
@@ -58,14 +57,15 @@ class StageName:
                 break
         size = max(3, min(options.choices, len(found)))
         process = process_name(topic)
+        noun = unit(found)
         questions = []
         for i, point in sorted(chosen, key=lambda c: c[0]):
             stage = found[i]
             others = [s.title for j, s in enumerate(found) if j != i]
-            body = make_choice(stage.title, rng.sample(others, size - 1), rng, f"This happens during {stage_phrase(stage)}.")
+            body = make_choice(stage.title, rng.sample(others, size - 1), rng, f"This happens during {stage_phrase(stage, noun)}.")
             questions.append(Question(
                 id=f"stage-name:{point.id}", strategy=self.name,
-                prompt=f"Which stage of {process} is described here?\n\u201c{printed(point.text)}\u201d", marks=1,
+                prompt=f"Which {noun} of {process} is described here?\n\u201c{printed(point.text)}\u201d", marks=1,
                 body=body, answer=f"{LETTERS[body.correct]} {stage.title}",
                 guidance=("1 mark for the correct letter only.",), cause_id=stage.id, sources=(point.id,),
             ))

@@ -52,7 +52,8 @@ class StageOrder:
             guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring items is swapped."),
             sources=tuple(sources[i] for i in right),
         )
-        return Section(self.name, self.title, f"Show that you know the order of the {what}.", (question,))
+        return Section(self.name, f"Put the {what} in order", f"Show that you know the order of the {what}.",
+                       (question,))
 
 
 STRATEGY = StageOrder()

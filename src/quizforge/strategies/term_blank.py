@@ -48,6 +48,11 @@ def in_sentence(term: KeyTerm, topic: Topic, avoid: frozenset[str]) -> Blank | N
     return None
 
 
+def names(term: KeyTerm, other: KeyTerm) -> bool:
+    """Does the other term's definition name this term?"""
+    return any(find_phrase(other.definition, f) for f in forms(term))
+
+
 def beside_definition(term: KeyTerm, lang: str) -> Blank:
     shown = clue(term)
     answer = term.term
@@ -66,7 +71,10 @@ class TermBlank:
         terms = askable(topic, options.hidden | options.exclude) or askable(topic, options.hidden)
         rng.shuffle(terms)
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
-        chosen = terms[:want]
+        chosen: list[KeyTerm] = []
+        for term in terms:  # no clue names another answer: it would help to rule that one out
+            if len(chosen) < want and not any(names(a, term) or names(term, a) for a in chosen):
+                chosen.append(term)
         spare = [t for t in topic.key_terms if not any(
             same_term(t, a) or meanings(t.definition) & meanings(a.definition) for a in chosen)]
         if len(chosen) < 2 or len(spare) < SPARE:
