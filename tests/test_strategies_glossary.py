@@ -218,3 +218,29 @@ def test_cli_builds_a_glossary_paper(run, write_notes):
     assert result.exit_code == 0, result.output
     html = (Path("out") / "french" / "worksheet.html").read_text()
     assert "What is the French for" in html and "Word bank" in html and "mean in English?" in html
+
+
+def test_definitions_that_read_as_each_other_are_never_set_side_by_side():
+    topic = parse_notes(RIVERS + "  - term: Channel storage\n    definition: When water is held in a river.\n"
+                                 "  - term: Surface storage\n    definition: When water is held in lakes, rivers, puddles and so on.\n")
+    pair = {"Channel storage", "Surface storage"}
+    for seed in range(40):
+        for name in NAMES:
+            try:
+                section = make(topic, name, seed)
+            except NotEnoughMaterial:
+                continue
+            for q in section.questions:
+                shown = set(q.body.causes) if isinstance(q.body, Match) else set(getattr(q.body, "options", ()))
+                assert not pair <= shown, f"{name}: {q.id}"
+            answers = {q.body.answer for q in section.questions if isinstance(q.body, Gap)}
+            assert not (pair <= set(section.word_bank) and pair & answers), "a spare that also fits a gap"
+
+
+def test_the_topic_itself_is_never_the_hidden_answer():
+    topic = parse_notes(RIVERS.replace("title: Rivers key terms", "title: Percolation and other key terms"))
+    for seed in range(30):
+        for name in ("term-choice", "term-blank"):
+            for q in make(topic, name, seed).questions:
+                right = q.body.answer if isinstance(q.body, Gap) else q.body.options[q.body.correct]
+                assert right != "Percolation"

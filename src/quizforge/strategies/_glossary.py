@@ -99,9 +99,12 @@ def askable(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[KeyTerm]:
 
     terms = list(topic.key_terms)
     lang = bool(language(topic))
+    heading = f"{topic.title} {topic.process}"  # 'Mitosis' is printed at the top of the paper: no answer
     out = []
     for term in terms:
         if term_source(term) in avoid or gives_away(term, term.definition, lang) or not meanings(term.definition):
+            continue
+        if any(find_phrase(heading, f) for f in forms(term)):
             continue
         clash = [t for t in terms if t is not term and (same_term(t, term) or meanings(t.definition) & meanings(term.definition))]
         if not clash:
@@ -112,3 +115,18 @@ def askable(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[KeyTerm]:
 def clue(term: KeyTerm) -> str:
     """The definition as a clue: its first sentence, as written."""
     return first_sentence(" ".join(term.definition.split()))
+
+
+def _content(definition: str) -> set[str]:
+    words = re.findall(r"\w+", plain(re.sub(r"\([^)]*\)", "", first_sentence(definition))))
+    return {w[:5] for w in words if len(w) >= 3 and w not in STOP_WORDS and w not in ARTICLES}
+
+
+def confusable(a: KeyTerm, b: KeyTerm) -> bool:
+    """Could one definition be read as the other's? True when every content word of one is in the other
+    ('When water is held in a river' within 'When water is held in lakes, rivers, puddles and so on'),
+    or they share a meaning, or they are the same term."""
+    if same_term(a, b) or meanings(a.definition) & meanings(b.definition):
+        return True
+    wa, wb = _content(a.definition), _content(b.definition)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

@@ -7,7 +7,7 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
-from ._glossary import gives_away, language
+from ._glossary import confusable, gives_away, language
 from ._pools import first_sentence, slug
 from ._text import normalise
 from .base import Options
@@ -98,8 +98,14 @@ class KeyTerms:
         n_define = DEFINE_COUNT if options.tier != "support" else 1
         n_define = n_define if len(terms) - n_define >= 3 else 0  # a defined term never also appears in the match
         n_match = min(options.count or MAX_MATCH, MAX_MATCH, len(terms) - n_define)
-        matched = sorted(terms[:n_match], key=topic.key_terms.index)
-        defines = terms[n_match:n_match + n_define]
+        picked: list[KeyTerm] = []
+        for term in terms:  # two definitions either of which could be read as the other never share a match
+            if len(picked) < n_match and not any(confusable(term, p) for p in picked):
+                picked.append(term)
+        if len(picked) < min(3, n_match):
+            picked = terms[:n_match]
+        matched = sorted(picked, key=topic.key_terms.index)
+        defines = [t for t in terms if t not in picked][:n_define]
         ask = (lambda t: meaning_question(t, lang)) if lang else define_question
         questions = (match_question(matched, rng, lang), *(ask(t) for t in defines))
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang

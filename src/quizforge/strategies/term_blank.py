@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Gap, KeyTerm, Question, Section, Topic
-from ._glossary import askable, clue, forms, language, meanings, same_term
+from ._glossary import askable, clue, confusable, forms, language
 from ._pools import slug
 from ._text import end_sentence, find_phrase
 from .base import Options
@@ -73,10 +73,9 @@ class TermBlank:
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
         chosen: list[KeyTerm] = []
         for term in terms:  # no clue names another answer: it would help to rule that one out
-            if len(chosen) < want and not any(names(a, term) or names(term, a) for a in chosen):
+            if len(chosen) < want and not any(names(a, term) or names(term, a) or confusable(a, term) for a in chosen):
                 chosen.append(term)
-        spare = [t for t in topic.key_terms if not any(
-            same_term(t, a) or meanings(t.definition) & meanings(a.definition) for a in chosen)]
+        spare = [t for t in topic.key_terms if not any(confusable(t, a) for a in chosen)]
         if len(chosen) < 2 or len(spare) < SPARE:
             raise NotEnoughMaterial(
                 f"{topic.source}: filling in key terms needs at least {2 + SPARE} key_terms with different meanings "

@@ -11,7 +11,7 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import KeyTerm, Question, Section, Topic
-from ._glossary import askable, clue, forms, language, meanings, same_term
+from ._glossary import askable, clue, confusable, forms, language
 from ._pools import make_choice, slug
 from ._text import find_phrase
 from .base import Options
@@ -23,8 +23,7 @@ LETTERS = "ABCDEFGH"
 
 def distractors(term: KeyTerm, topic: Topic, shown: str) -> list[KeyTerm]:
     return [t for t in topic.key_terms
-            if t is not term and not same_term(t, term) and not (meanings(t.definition) & meanings(term.definition))
-            and not any(find_phrase(shown, f) for f in forms(t))]
+            if t is not term and not confusable(t, term) and not any(find_phrase(shown, f) for f in forms(t))]
 
 
 def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> list[str] | None:
@@ -37,7 +36,7 @@ def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> li
         rng.shuffle(pool)
         chosen: list[KeyTerm] = []
         for w in pool:
-            if not any(same_term(w, c) or meanings(w.definition) & meanings(c.definition) for c in chosen):
+            if not any(confusable(w, c) for c in chosen):
                 chosen.append(w)
             if len(chosen) == n:
                 return [c.term for c in chosen]

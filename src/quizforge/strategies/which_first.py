@@ -52,11 +52,16 @@ class WhichFirst:
         answers = events[:]
         rng.shuffle(answers)
         questions: list[Question] = []
+        used: set[str] = set()
         for answer in answers:
             later = [e for e in events if years_before(answer, e) >= gap]
-            others = spread(later, rng, size - 1)
+            unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
+            others = spread(unused, rng, size - 1)
+            if len(others) < size - 1:
+                others = spread(later, rng, size - 1)
             if len(others) == size - 1:
                 questions.append(_first_question(answer, others, rng))
+                used.update(o.source for o in (answer, *others))
             if len(questions) == want:
                 break
         return questions
