@@ -244,3 +244,15 @@ def test_the_topic_itself_is_never_the_hidden_answer():
             for q in make(topic, name, seed).questions:
                 right = q.body.answer if isinstance(q.body, Gap) else q.body.options[q.body.correct]
                 assert right != "Percolation"
+
+
+def test_a_definition_that_shows_its_term_is_asked_as_define_not_matched():
+    topic = parse_notes("title: CPU\nsubject: Computer Science\nkey_terms:\n"
+                        "  - {term: Fetch-decode-execute cycle, definition: The cycle that CPUs follow for every instruction.}\n"
+                        "  - {term: Clock speed, definition: The frequency of the electric pulses the CPU sends out.}\n"
+                        "  - {term: Overclocking, definition: When the user speeds up the CPU's clock by hand.}\n"
+                        "  - {term: Core, definition: A processing unit that can fetch and execute its own instructions.}\n")
+    for seed in range(10):
+        match, *defines = make(topic, "key-terms", seed).questions
+        assert "Fetch-decode-execute cycle" not in match.body.causes
+        assert [d.prompt for d in defines] == ["Define the term \u2018Fetch-decode-execute cycle\u2019."]

@@ -95,17 +95,22 @@ class KeyTerms:
         if len(terms) < 3:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different definitions")
         rng.shuffle(terms)
+        revealing = [t for t in terms if gives_away(t, masked(t))]
         n_define = DEFINE_COUNT if options.tier != "support" else 1
-        n_define = n_define if len(terms) - n_define >= 3 else 0  # a defined term never also appears in the match
+        if len(terms) - n_define < 3:  # a defined term never also appears in the match
+            n_define = min(n_define, len(revealing)) if len(terms) - len(revealing) >= 3 else 0
         n_match = min(options.count or MAX_MATCH, MAX_MATCH, len(terms) - n_define)
+        # A definition that still shows a word of its term ('The cycle that ...' for 'Fetch-decode-execute
+        # cycle') would give the match away: such a term is better asked as "Define ...".
         picked: list[KeyTerm] = []
-        for term in terms:  # two definitions either of which could be read as the other never share a match
+        for term in [t for t in terms if t not in revealing]:  # confusable definitions never share a match
             if len(picked) < n_match and not any(confusable(term, p) for p in picked):
                 picked.append(term)
         if len(picked) < min(3, n_match):
             picked = terms[:n_match]
         matched = sorted(picked, key=topic.key_terms.index)
-        defines = [t for t in terms if t not in picked][:n_define]
+        rest = [t for t in terms if t not in picked]
+        defines = sorted(rest, key=lambda t: t not in revealing)[:n_define]
         ask = (lambda t: meaning_question(t, lang)) if lang else define_question
         questions = (match_question(matched, rng, lang), *(ask(t) for t in defines))
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
