@@ -215,3 +215,14 @@ def test_gift_and_moodle_carry_every_stage_question(tmp_path, write_notes):
     data = (tmp_path / "m.xml").read_bytes()
     assert len([q for q in read_moodle(data) if q.get("type") != "category"]) == len(moodle.paper.questions)
     assert b"Creditworthy points" in data
+
+
+def test_class_set_keys_send_point_marked_answers_to_the_shared_guidance(mitosis):
+    from quizforge.batch.plan import compact_key, written_guidance
+
+    paper = assemble(mitosis, 3, NAMES).paper
+    guidance = written_guidance([paper])
+    assert [q.strategy for _, q in guidance] == ["stage-describe"] * 2
+    key = compact_key("A", "Copy 1", paper, {q.id: label for label, q in guidance})
+    describe = [r for r, q in zip(key["rows"], paper.questions) if q.strategy == "stage-describe"]
+    assert all(r["answer"].startswith("Written answer: mark with guidance W") for r in describe)
