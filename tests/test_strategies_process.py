@@ -226,3 +226,16 @@ def test_class_set_keys_send_point_marked_answers_to_the_shared_guidance(mitosis
     key = compact_key("A", "Copy 1", paper, {q.id: label for label, q in guidance})
     describe = [r for r, q in zip(key["rows"], paper.questions) if q.strategy == "stage-describe"]
     assert all(r["answer"].startswith("Written answer: mark with guidance W") for r in describe)
+
+
+def test_practice_lets_the_student_tick_off_a_describe_answer(mitosis):
+    from quizforge.model import ShortAnswer as SA
+    from quizforge.practice.askers import ASKERS
+
+    from .test_practice import Script
+
+    q = next(q for q in make(mitosis, "stage-describe", 3, count=10).questions if q.marks == 3)
+    term = Script(["the chromosomes thicken and copy", "1 2 3"])
+    outcome = ASKERS[SA](q, term, {})
+    assert outcome.right and "The mark scheme's points:" in term.text
+    assert not ASKERS[SA](q, Script(["", "1"]), {}).right, "one point of three is not enough"

@@ -59,6 +59,9 @@ def ask_gap(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
 
 def ask_short(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: ShortAnswer = q.body
+    if body.points:  # point-marked: no one string is the answer, so the student ticks the points made
+        given = term.ask("Write your answer (one line), or think it through, then press Enter: ")
+        return _ticked(q, term, given, body.points, min(q.marks, len(body.points)))
     given = term.ask("Your answer: ")
     right = accepted(given, (body.answer, *body.accept))
     return _whole(q, given, right, "" if right else f"The answer: {body.answer}")
@@ -117,13 +120,21 @@ def ask_extended(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome
     body: Extended = q.body
     given = term.ask("Write your answer (one line), or think it through, then press Enter: ")
     points = (*body.indicative, *body.indicative_against)
+    return _ticked(q, term, given, points, min(2, len(points)))  # the top level asks for two or more developed points
+
+
+NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _ticked(q: Question, term: Terminal, given: str, points: tuple[str, ...], need: int) -> Outcome:
+    """Show the mark scheme's points; the answer is right when the student covered ``need`` of them."""
     term.say("The mark scheme's points:")
     for i, point in enumerate(points, 1):
         term.say(f"  {i}. {point}")
     ticked = term.ask("Which did your answer cover? Their numbers (e.g. 1 3), or Enter for none: ")
     covered = {int(n) for n in ticked.replace(",", " ").split() if n.isdigit() and 1 <= int(n) <= len(points)}
-    right = len(covered) >= min(2, len(points))  # the top level asks for two or more developed points
-    note = f"You covered {len(covered)} of {len(points)} points." + ("" if right else " Aim for at least two, explained.")
+    right = len(covered) >= need
+    note = f"You covered {len(covered)} of {len(points)} points." + ("" if right else f" Aim for at least {NUMBERS.get(need, need)}, explained.")
     verdict = "Well covered." if right else "Not enough yet."
     return Outcome(right, given, (Part("", q.cause_id, right),), (note,), verdict)
 
