@@ -12,6 +12,9 @@ from ._timeline import Dated, dated_events, spread
 from .base import Options
 
 YEAR_COUNT = 3
+# In these subjects a timeline is about the order of discoveries and models, not the year of each:
+# "In what year did Chadwick discover the neutron?" is trivia there (date-match and sequence still fit).
+SCIENCES = frozenset("biology chemistry physics science sciences computing psychology".split())
 
 # Events whose date is the point of them: a coronation, a birth or death, a law, a treaty, a battle won.
 POINT_EVENT = re.compile(r"\b(" + "|".join((
@@ -34,6 +37,11 @@ class WhatYear:
     summary = "'In what year did this happen?' for events whose date is the point (a coronation, a law, a death)."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        subject = topic.subject.lower().split()
+        if subject and (subject[0] in SCIENCES or " ".join(subject[:2]) == "computer science"):
+            raise NotEnoughMaterial(
+                f"{topic.source}: 'in what year' needs notes where the year is the point (History, say); in "
+                f"{topic.subject} the order of events matters, not the year of each: use sequence or date-match")
         every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)]
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
