@@ -76,7 +76,9 @@ class TermChoice:
         for term, prompt, wrong in made:
             if len(questions) == (options.count or DEFAULT_COUNT):
                 break
-            others = alike(term, wrong, rng, size - 1)
+            answered = {q.body.options[q.body.correct] for q in questions}
+            unused = [w for w in wrong if w.term not in answered]  # an earlier answer as a wrong option: a hint
+            others = alike(term, unused, rng, size - 1) or alike(term, wrong, rng, size - 1)
             if others is None:
                 continue
             body = make_choice(term.term, others, rng, f"{term.term}: {clue(term)}")
