@@ -46,3 +46,27 @@ def test_every_dev_note_over_seeds(path):
         assert (name in made) == (path.stem in stems), name
     if path.stem in {"08-rivers", "13-french-vocabulary"}:
         assert {"term-choice", "term-blank"} <= made
+
+
+@pytest.mark.parametrize("opts", [Options(choices=3, tier="support", word_bank=False), Options(choices=5, count=20),
+                                  Options(tier="stretch", count=1)], ids=["support", "many", "one"])
+def test_options_on_the_dev_notes(opts):
+    made = set()
+    for path in FIXTURES:
+        topic = load_notes(path)
+        for name in NAMES:
+            for seed in range(4):
+                try:
+                    section = get(name).generate(topic, strategy_rng(seed, name), opts)
+                except NotEnoughMaterial:
+                    continue
+                made.add(name)
+                if opts.count == 1:
+                    assert len(section.questions) == 1
+                for q in section.questions:
+                    CHECKS[(q.strategy, type(q.body))](topic, q)
+                    if hasattr(q.body, "options") and name != "which-first":
+                        assert len(q.body.options) <= max(3, opts.choices)
+                if not opts.word_bank:
+                    assert section.word_bank == ()
+    assert made == set(NAMES) - ({"term-blank"} if opts.count == 1 else set())  # one gap is no word bank

@@ -35,7 +35,7 @@ class StageOrder:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         found = stages(topic, MIN_STAGES, "putting the stages in order")
         items, sources, what = _items(found, options.hidden)
-        limit = min(options.count or MAX_ITEMS, MAX_ITEMS, len(items))
+        limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, len(items))  # fewer than 3 is no order
         start = rng.randrange(len(items) - limit + 1)  # a run of stages in a row: the order must be the notes' own
         right = list(range(start, start + limit))
         shown = right[:]
