@@ -19,6 +19,7 @@ from quizforge.strategies._text import STOP_WORDS, find_phrase, normalise
 from quizforge.strategies.key_terms import masked
 from quizforge.strategies.sequencing import date_key
 
+from . import shape_checks
 from .conftest import MINIMAL, all_sources
 
 SEEDS = range(40)
@@ -140,7 +141,7 @@ def check_truefalse(topic, q):
 def check_shortanswer(topic, q):
     sa: ShortAnswer = q.body
     term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019" in q.prompt)
-    assert sa.answer == term.definition and sa.lines >= 2
+    assert sa.answer == term.definition and sa.lines >= (1 if q.prompt.endswith("mean in English?") else 2)
 
 
 def check_keyterm_match(topic, q):
@@ -167,6 +168,7 @@ def check_sequence(topic, q):
 CHECKS = {Gap: check_gap, Match: check_match, Extended: check_extended, Choice: check_choice,
           TrueFalse: check_truefalse, ShortAnswer: check_shortanswer, Sequence: check_sequence}
 STRATEGY_CHECKS = {("key-terms", Match): check_keyterm_match}
+STRATEGY_CHECKS.update(shape_checks.CHECKS)  # timelines, processes, glossaries
 
 
 def check(topic, q):

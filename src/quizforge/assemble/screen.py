@@ -18,6 +18,8 @@ from .. import quality
 from ..model import Choice, Extended, Gap, Match, Question, Section, Sequence, ShortAnswer, TrueFalse
 
 MIN_INDICATIVE = 2
+NAME_WORDS = 4  # a sequence item this short is a name (a stage), not a sentence
+DEFINITION_GAP = re.compile(r"^\s*[\u2014\u2013-]\s+(.+)$")
 SECRET_WORDS = 4  # a correct option this short (a name, a term) is an answer no other question may print
 
 
@@ -33,7 +35,12 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
     yield from (("quotation", line) for line in rest)
     body = question.body
     if isinstance(body, Gap):
-        yield "quotation" if quoted else "statement", body.before + body.answer + body.after
+        definition = DEFINITION_GAP.match(body.after)
+        if definition and not body.before.strip():  # "_____ — When water sinks into the soil." (a term's gap)
+            yield "term", body.answer
+            yield "option", definition.group(1)
+        else:
+            yield "quotation" if quoted else "statement", body.before + body.answer + body.after
     elif isinstance(body, Match):
         left, right = body.left_label.lower(), body.right_label.lower()
         if left == "term":  # key terms: the terms, and definitions that may be phrases
@@ -50,8 +57,8 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
         yield from (("option", o) for o in body.options)
     elif isinstance(body, TrueFalse):
         yield "statement", body.statement
-    elif isinstance(body, Sequence):
-        yield from (("statement", i) for i in body.items)
+    elif isinstance(body, Sequence):  # events are sentences; stage names ("Anaphase") are names
+        yield from (("term" if len(quality.words.tokens(i)) <= NAME_WORDS else "statement", i) for i in body.items)
     elif isinstance(body, Extended):
         yield from (("option", s) for s in body.stimulus)
 
@@ -60,11 +67,9 @@ def shown_text(question: Question) -> list[str]:
     """What the student reads, with blanks left blank (a gap's answer is not shown)."""
     body = question.body
     out = [question.prompt]
-    for role, text in printed(question):
-        if isinstance(body, Gap) and role == "statement":
-            out.append(body.before + " " + body.after)
-        elif role != "stem":
-            out.append(text)
+    if isinstance(body, Gap):
+        return out + [body.before + " " + body.after]
+    out += [text for role, text in printed(question) if role != "stem"]
     return out
 
 

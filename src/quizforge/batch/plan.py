@@ -137,12 +137,17 @@ def answer_key(code: str, paper: Paper, lead: Paper) -> dict:
     return {"code": code, "rows": rows}
 
 
+def written(q: Question) -> bool:
+    """Marked by a person from guidance: levels of response, or creditworthy points ("any three of ...")."""
+    return isinstance(q.body, Extended) or (isinstance(q.body, ShortAnswer) and bool(q.body.points))
+
+
 def written_guidance(papers: list[Paper]) -> list[tuple[str, Question]]:
-    """Every distinct written question (levels of response) across the papers, labelled W1, W2, ..."""
+    """Every distinct written question (levels or points) across the papers, labelled W1, W2, ..."""
     seen: dict[str, Question] = {}
     for paper in papers:
         for q in paper.questions:
-            if isinstance(q.body, Extended) and q.id not in seen:
+            if written(q) and q.id not in seen:
                 seen[q.id] = q
     return [(f"W{i}", q) for i, q in enumerate(seen.values(), 1)]
 
@@ -151,7 +156,7 @@ def compact_key(code: str, who: str, paper: Paper, labels: dict[str, str]) -> di
     """One paper's answers on a few lines: the teacher marks written answers from the shared guidance."""
     rows = []
     for q in paper.questions:
-        if isinstance(q.body, Extended):
+        if written(q):
             answer, accept = f"Written answer: mark with guidance {labels[q.id]}", ""
         else:
             answer = key_text(q)

@@ -150,8 +150,13 @@ def _truefalse_answer(q: Question) -> list[str]:
 
 
 def _short_answer(q: Question) -> list[str]:
-    forms = accepted(q.body.answer, q.body.accept)
-    return [forms[0], *([f"Also accept: {'; '.join(forms[1:])}"] if len(forms) > 1 else [])]
+    body: ShortAnswer = q.body
+    reject = [f"Do not accept: {'; '.join(body.reject)}"] if body.reject else []
+    if body.points:  # point-marked: the marker needs each creditworthy point, not one model answer
+        also = [f"Also accept: {'; '.join(body.accept)}"] if body.accept else []
+        return ["Creditworthy points:", *(f"\u2022 {p}" for p in body.points), *also, *reject]
+    forms = accepted(body.answer, body.accept)
+    return [forms[0], *([f"Also accept: {'; '.join(forms[1:])}"] if len(forms) > 1 else []), *reject]
 
 
 def _sequence_answer(q: Question) -> list[str]:

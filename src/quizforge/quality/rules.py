@@ -28,7 +28,7 @@ DANGLING_OPENINGS = tuple(sorted((
 # "It is important to ..." / "It was not until ..." use a dummy "it" that points at nothing.
 DUMMY_IT = re.compile(r"^it (is|was) (\w+ )?(that|to|not until|possible|important|likely|clear|true|said)\b", re.I)
 
-LIST_MARK = re.compile(r"^\s*(\(?\d{1,2}[.)](?!\d)|\(?[a-hA-H][.)]\s|\(?[ivxIVX]{1,4}\)|[-*\u2022\u25cf\u25aa\u2013\u2014>]\s?)")
+LIST_MARK = re.compile(r"^\s*(\(?\d{1,2}[.)](?!\d)|\(?[a-hA-H][.)]\s(?![A-Z]\.)|\(?[ivxIVX]{1,4}\)|[-*\u2022\u25cf\u25aa\u2013\u2014>]\s?)")
 ARROW = re.compile(r"->|=>|<-|-->|[\u2190-\u21ff\u27f6\u27f9]|\s[+=]\s|\bw/\s|\bb/c\b|\be\.g\.$")
 # '&' as shorthand for 'and'; between two capitalised words it is part of a name ("Marks & Spencer").
 AMPERSAND = re.compile(r"(\S*)\s&\s(\S*)")
@@ -188,7 +188,8 @@ def _misspelt(word: str) -> str | None:
 def typo(text: str) -> str | None:
     words = tokens(text)
     for a, b in zip(words, words[1:]):
-        if a.lower() == b.lower() and a.isalpha() and a.lower() not in {"had", "that"}:
+        # a word said twice is a slip; a repeated initial is a name ("J. J. Thomson")
+        if a.lower() == b.lower() and a.isalpha() and len(a) > 1 and a.lower() not in {"had", "that"}:
             return f"'{a} {b}'"
     for word in words:
         if word[0].islower():

@@ -4,6 +4,9 @@ from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_
                sequencing, true_false)
 from . import compare_cases, describe_case, explain_factor, explain_factors, match_factors, name_factors, sort_groups, which_case
 from . import complete_quote, match_quotes, present, who_says
+from . import date_match, what_year, which_first  # timelines
+from . import stage_describe, stage_name, stage_next, stage_order  # processes
+from . import term_blank, term_choice  # glossaries
 from .base import Options, Strategy, available, get, register
 
 register(fill_blank.STRATEGY)
@@ -28,6 +31,15 @@ register(who_says.STRATEGY)
 register(complete_quote.STRATEGY)
 register(match_quotes.STRATEGY)
 register(present.STRATEGY)
+register(date_match.STRATEGY)
+register(which_first.STRATEGY)
+register(what_year.STRATEGY)
+register(stage_order.STRATEGY)
+register(stage_describe.STRATEGY)
+register(stage_next.STRATEGY)
+register(stage_name.STRATEGY)
+register(term_choice.STRATEGY)
+register(term_blank.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 

@@ -7,10 +7,12 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
+from ._glossary import confusable, gives_away, language
 from ._pools import first_sentence, slug
 from ._gates import in_turns, printable, reveals
 from ._text import normalise
 from .base import Options
+
 
 MAX_MATCH = 6
 DEFINE_COUNT = 2
@@ -30,20 +32,38 @@ def term_source(term: KeyTerm) -> str:
     return f"term:{slug(term.term)}"
 
 
-def match_question(terms: list[KeyTerm], rng: random.Random) -> Question:
+def match_question(terms: list[KeyTerm], rng: random.Random, lang: str = "") -> Question:
     order = list(range(len(terms)))
     rng.shuffle(order)
     body = Match(causes=tuple(t.term for t in terms), examples=tuple(masked(terms[i]) for i in order),
                  key=tuple(order), example_ids=tuple(slug(terms[i].term) for i in order),
-                 left_label="Term", right_label="Definition")
+                 left_label=f"{lang} word" if lang else "Term", right_label="English" if lang else "Definition")
     letters = "ABCDEFGHIJ"
+    if lang:
+        prompt = (f"Match each English meaning, A to {letters[len(terms) - 1]}, to the {lang} for it. "
+                  f"Write the number of the {lang} word or phrase in the box. Each one is used once.")
+    else:
+        prompt = (f"Match each definition, A to {letters[len(terms) - 1]}, to the key term it describes. "
+                  "Write the number of the term in the box. Each term is used once.")
     return Question(
-        id="key-terms:match:" + ",".join(body.example_ids), strategy="key-terms",
-        prompt=f"Match each definition, A to {letters[len(terms) - 1]}, to the key term it describes. "
-               "Write the number of the term in the box. Each term is used once.",
+        id="key-terms:match:" + ",".join(body.example_ids), strategy="key-terms", prompt=prompt,
         marks=len(terms), body=body, answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
-        guidance=(f"1 mark for each definition matched to the right term (up to {len(terms)}).",),
+        guidance=(f"1 mark for each English meaning matched to the right {lang} (up to {len(terms)})." if lang
+                  else f"1 mark for each definition matched to the right term (up to {len(terms)}).",),
         sources=tuple(term_source(t) for t in terms),
+    )
+
+
+def meaning_question(term: KeyTerm, lang: str) -> Question:
+    """'What does ‘venir’ mean?' A word of a language: 1 mark for the meaning, any of its glosses."""
+    glosses = [g.strip() for g in term.definition.split("/") if g.strip()]
+    accept = tuple(g for g in glosses if g != term.definition.strip())
+    body = ShortAnswer(answer=term.definition, accept=accept, lines=1)
+    either = " or ".join(f"‘{g}’" for g in glosses)
+    return Question(
+        id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"What does ‘{term.term}’ mean in English?",
+        marks=1, body=body, answer=term.definition,
+        guidance=(f"1 mark for {either}, or the same meaning in other words.",), sources=(term_source(term),),
     )
 
 
@@ -65,22 +85,41 @@ class KeyTerms:
     summary = "Match key terms to their definitions, and 'define X' with the definition as the mark scheme."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        lang = language(topic)
         unique = {normalise(masked(t)): t for t in reversed(topic.key_terms)}
         terms = [t for t in topic.key_terms if unique.get(normalise(masked(t))) is t
                  and printable(t.term, "term") and printable(masked(t), "option")
                  and not reveals(t.term, options.secrets) and not reveals(masked(t), options.secrets)]
+        # Leave out terms another question asks about, and in a language the words that give themselves
+        # away ('patient(e)': patient), as long as enough are left.
+        better = [t for t in terms if term_source(t) not in options.hidden | options.exclude
+                  and not (lang and gives_away(t, t.definition, True))]
+        terms = better if len(better) >= 3 + DEFINE_COUNT else [t for t in terms if term_source(t) not in options.hidden] or terms
         if len(terms) < 3:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different "
                                     "definitions, each a clear phrase or sentence")
-        terms = in_turns(terms, options.count or MAX_MATCH, options.seed, "key-terms", key=lambda t: t.term)
+        terms = in_turns(terms, len(terms), options.seed, "key-terms", key=lambda t: t.term)  # each seed its turn
+        revealing = [t for t in terms if gives_away(t, masked(t))]
         n_define = DEFINE_COUNT if options.tier != "support" else 1
-        n_define = n_define if len(terms) - n_define >= 3 else 0  # a defined term never also appears in the match
+        if len(terms) - n_define < 3:  # a defined term never also appears in the match
+            n_define = min(n_define, len(revealing)) if len(terms) - len(revealing) >= 3 else 0
         n_match = min(options.count or MAX_MATCH, MAX_MATCH, len(terms) - n_define)
-        matched = sorted(terms[:n_match], key=topic.key_terms.index)
-        defines = terms[n_match:n_match + n_define]
-        questions = (match_question(matched, rng), *(define_question(t) for t in defines))
-        instructions = "Show that you know what the key words of this topic mean."
-        return Section(self.name, self.title, instructions, questions)
+        # A definition that still shows a word of its term ('The cycle that ...' for 'Fetch-decode-execute
+        # cycle') would give the match away: such a term is better asked as "Define ...".
+        picked: list[KeyTerm] = []
+        for term in [t for t in terms if t not in revealing]:  # confusable definitions never share a match
+            if len(picked) < n_match and not any(confusable(term, p) for p in picked):
+                picked.append(term)
+        if len(picked) < min(3, n_match):
+            picked = terms[:n_match]
+        matched = sorted(picked, key=topic.key_terms.index)
+        rest = [t for t in terms if t not in picked]
+        defines = sorted(rest, key=lambda t: t not in revealing)[:n_define]
+        ask = (lambda t: meaning_question(t, lang)) if lang else define_question
+        questions = (match_question(matched, rng, lang), *(ask(t) for t in defines))
+        instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
+                        else "Show that you know what the key words of this topic mean.")
+        return Section(self.name, "Vocabulary" if lang else self.title, instructions, questions)
 
 
 STRATEGY = KeyTerms()

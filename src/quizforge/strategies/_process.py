@@ -1,0 +1,97 @@
+"""What the process strategies share: the ordered stages, how to name a stage in a sentence, usable points."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Point, Topic
+from ._text import STOP_WORDS, end_sentence, find_phrase, normalise, stands_alone
+
+MIN_STAGES = 3
+NUMBER_WORDS = ("two", "three", "four", "five", "six")
+
+
+LOOP = re.compile(r"\b(repeats?|back to (the )?(first|start|beginning)|starts? again|begins? again)\b", re.IGNORECASE)
+
+
+def loops_back(stage: Cause) -> bool:
+    """A last stage that only sends the process round again ('Repeat': 'The cycle goes back to the first step')."""
+    return all(LOOP.search(p.text) for p in stage.points) or bool(LOOP.fullmatch(stage.title.strip()))
+
+
+def stages(topic: Topic, need: int, what: str) -> tuple[Cause, ...]:
+    """The stages in order, each with a distinct title, or NotEnoughMaterial saying what is missing.
+
+    A last stage that only says "go back to the start" is left out: asking what comes after the
+    step before it, or putting it last, tests nothing.
+    """
+    found = topic.stages
+    if len(found) > 1 and loops_back(found[-1]):
+        found = found[:-1]
+    titles = [normalise(s.title) for s in found]
+    if len(found) < need or len(set(titles)) != len(titles):
+        raise NotEnoughMaterial(
+            f"{topic.source}: {what} needs at least {need} 'stages', in order, with different titles "
+            f"(found {len(found)})")
+    return found
+
+
+def process_name(topic: Topic) -> str:
+    """'mitosis', 'the fetch-decode-execute cycle'; the title when the notes do not name the process."""
+    return topic.process.strip() or topic.title.strip()
+
+
+def unit(found: tuple[Cause, ...]) -> str:
+    """'stage' when the titles name the stages (Prophase), 'step' when they say what is done (Increase the PC)."""
+    return "stage" if all(is_name(s.title) for s in found) else "step"
+
+
+def stage_phrase(stage: Cause, noun: str = "stage") -> str:
+    """How a sentence names a stage: 'prophase', 'the fetch stage', 'the ‘Decode and execute’ step'."""
+    title = stage.title.strip()
+    words = title.split()
+    if len(words) == 1 and title.lower().endswith("phase"):
+        return title.lower() if title[1:].islower() else title
+    if re.search(r"\b(stage|step|phase)$", title, re.IGNORECASE):
+        return "the " + (title.lower() if title[1:].islower() or " " in title else title)
+    if len(words) == 1:
+        return f"the {title.lower() if title[1:].islower() else title} {noun}"
+    return f"the \u2018{title}\u2019 {noun}"
+
+
+def is_name(title: str) -> bool:
+    """A stage title that names the stage ('Prophase', 'Fetch') rather than describing it."""
+    return len(title.split()) <= 2
+
+
+def sentence_points(stage: Cause, avoid: frozenset[str] = frozenset()) -> list[Point]:
+    """The stage's own points that are whole sentences and read on their own (nested detail left out)."""
+    out = []
+    for point in stage.points:
+        text = point.text.strip()
+        # a point with points under it frames them ("If ..., extra steps are taken"): not a fact to credit
+        if point.id in avoid or point.points or not stands_alone(text) or len(text.split()) < 3:
+            continue
+        out.append(point)
+    return out
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP_WORDS and len(w) >= 3}
+
+
+def names_stage(text: str, stage: Cause) -> bool:
+    """Does the text name the stage, or a word of its title, or a form of one ('copied' for 'Copy')?"""
+    if find_phrase(text, stage.title):
+        return True
+    words = content_words(text)
+    for word in content_words(stage.title):
+        stem = word[:5] if len(word) > 5 else word.rstrip("y")
+        if any(w.startswith(stem) for w in words):
+            return True
+    return False
+
+
+def printed(text: str) -> str:
+    return end_sentence(" ".join(text.split()))

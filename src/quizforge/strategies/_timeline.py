@@ -1,0 +1,103 @@
+"""The dated events a timeline strategy can use, and how far apart they must be to be asked about."""
+
+from __future__ import annotations
+
+import random
+import re
+import statistics
+from dataclasses import dataclass
+
+from ..errors import NotEnoughMaterial
+from ..model import Topic
+from ._dates import When, parse_date
+from ._text import end_sentence, normalise
+from .base import Options
+
+# A year written inside the event ("and is back in 1580") would give its date away.
+MIN_GAP = 5  # years: closer than this, "which came first" is a guess for most students
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)|\d+\s*(?:BCE|BC|AD|CE)\b")
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One usable entry of ``topic.dates``."""
+
+    index: int  # position in topic.dates
+    date: str  # as written in the notes
+    event: str  # as printed: a full sentence, no date in it
+    when: When
+
+    @property
+    def source(self) -> str:
+        return f"date:{self.index}"
+
+
+def dated_events(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Dated]:
+    """Events whose date we can read and whose text does not print a year; each event once."""
+    found, seen = [], set()
+    for i, entry in enumerate(topic.dates):
+        when = parse_date(entry.date)
+        text = end_sentence(" ".join(entry.event.split()))
+        if when is None or YEAR_IN_TEXT.search(text) or normalise(text) in seen or f"date:{i}" in avoid:
+            continue
+        seen.add(normalise(text))
+        found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when))
+    return found
+
+
+def apart(a: Dated, b: Dated) -> bool:
+    """Either certainly came before the other (their spans do not overlap)."""
+    return a.when.before(b.when) or b.when.before(a.when)
+
+
+def spread(events: list[Dated], rng: random.Random, limit: int) -> list[Dated]:
+    """Up to ``limit`` events, drawn at random, any two of which can be put in order."""
+    pool = events[:]
+    rng.shuffle(pool)
+    pool.sort(key=lambda e: e.when.precision == "span")  # a long war would shut out every event inside it
+    chosen: list[Dated] = []
+    for event in pool:
+        if all(apart(event, c) for c in chosen):
+            chosen.append(event)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def usual_gap(events: list[Dated]) -> int:
+    """Years between neighbouring events, typically: 'which came first' needs options further apart."""
+    years = sorted({e.when.year for e in events})
+    gaps = [b - a for a, b in zip(years, years[1:])]
+    return max(MIN_GAP, int(statistics.median(gaps))) if gaps else MIN_GAP
+
+
+def years_before(a: Dated, b: Dated) -> int:
+    """How many whole years separate the end of ``a`` from the start of ``b``."""
+    return b.when.start[0] - a.when.end[0]
+
+
+def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[Dated]:
+    """The usable events, leaving out those other questions print when enough remain."""
+    every = dated_events(topic)
+    fresh = dated_events(topic, options.exclude | options.hidden)
+    found = fresh if len(fresh) >= need else [e for e in every if e.source not in options.hidden]
+    if len(found) < need:
+        raise NotEnoughMaterial(
+            f"{topic.source}: {what} needs at least {need} 'dates' entries with dates that can be read "
+            f"(a year, e.g. '1559', '13 January 1559' or '442 BCE') and no year written in the event (found {len(found)})")
+    return found
+
+
+def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str) -> list[Dated]:
+    """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain."""
+    every = dated_events(topic, options.hidden)
+    fresh = [e for e in every if e.source not in options.exclude]
+    chosen = spread(fresh, rng, limit)
+    if len(chosen) < need:
+        chosen = spread(every, rng, limit)
+    if len(chosen) < need:
+        raise NotEnoughMaterial(
+            f"{topic.source}: {what} needs at least {need} 'dates' entries with dates that can be read "
+            f"(a year, e.g. '1559', '13 January 1559' or '442 BCE'), that do not overlap ('1586' and "
+            f"'October 1586' cannot be told apart) and no year written in the event (found {len(chosen)})")
+    return chosen

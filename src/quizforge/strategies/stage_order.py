@@ -1,0 +1,59 @@
+"""Put the stages of a process in order: the stages' names, or one description of each when they have no names."""
+
+from __future__ import annotations
+
+import random
+
+from ..model import Cause, Question, Section, Sequence, Topic
+from ._process import MIN_STAGES, is_name, printed, process_name, sentence_points, stages
+from .base import Options
+
+MAX_ITEMS = 7
+LETTERS = "ABCDEFGH"
+
+
+def _items(found: tuple[Cause, ...], avoid: frozenset[str]) -> tuple[list[str], list[str], str]:
+    """(items, sources, what they are) in the right order.
+
+    Stage names when every title is a name ("Prophase"); otherwise one description of each stage, or
+    the titles themselves when another question already uses a stage's points ("Increase the program counter").
+    """
+    titles = ([s.title.strip() for s in found], [f"stage:{s.id}" for s in found])
+    if all(is_name(s.title) for s in found):
+        return (*titles, "stages")
+    firsts = [sentence_points(s, avoid)[:1] for s in found]
+    if not all(firsts):
+        return (*titles, "steps")
+    return [printed(p[0].text) for p in firsts], [p[0].id for p in firsts], "steps"
+
+
+class StageOrder:
+    name = "stage-order"
+    title = "Put the stages in order"
+    summary = "The stages of a process (their names, or one description of each) to put in order."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        found = stages(topic, MIN_STAGES, "putting the stages in order")
+        items, sources, what = _items(found, options.hidden)
+        limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, len(items))  # fewer than 3 is no order
+        start = rng.randrange(len(items) - limit + 1)  # a run of stages in a row: the order must be the notes' own
+        right = list(range(start, start + limit))
+        shown = right[:]
+        while shown == right:
+            rng.shuffle(shown)
+        body = Sequence(items=tuple(items[i] for i in shown), order=tuple(shown.index(i) for i in right))
+        process = process_name(topic)
+        first = "stage" if what == "stages" else "step"
+        answer = ", ".join(LETTERS[i] for i in body.order)
+        question = Question(
+            id=f"stage-order:{start}-{start + limit - 1}", strategy=self.name,
+            prompt=f"Put these {what} of {process} in the right order. Write 1 next to the {first} that comes first.",
+            marks=2, body=body, answer=answer,
+            guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring items is swapped."),
+            sources=tuple(sources[i] for i in right),
+        )
+        return Section(self.name, f"Put the {what} in order", f"Show that you know the order of the {what}.",
+                       (question,))
+
+
+STRATEGY = StageOrder()

@@ -1,0 +1,95 @@
+"""'Which term means ...?' (or 'What is the French for ...?'): a definition, the notes' terms as options.
+
+Wrong options are other terms of the notes that do not share the meaning and do not appear in the
+definition; the definition never holds the term or an obvious form of it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from ..errors import NotEnoughMaterial
+from ..model import KeyTerm, Question, Section, Topic
+from ._glossary import askable, clue, confusable, forms, language
+from ._pools import make_choice, slug
+from ._text import find_phrase
+from .base import Options
+from .key_terms import term_source
+
+DEFAULT_COUNT = 4
+LETTERS = "ABCDEFGH"
+
+
+def distractors(term: KeyTerm, topic: Topic, shown: str) -> list[KeyTerm]:
+    return [t for t in topic.key_terms
+            if t is not term and not confusable(t, term) and not any(find_phrase(shown, f) for f in forms(t))]
+
+
+def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> list[str] | None:
+    """Wrong options about as long as the answer (length must not single it out), no two of the same meaning
+    (two that mean the same would both be ruled out together)."""
+    size = len(term.term.split())
+    close = [w for w in wrong if abs(len(w.term.split()) - size) <= 1]
+    for pool in (close, wrong):
+        pool = pool[:]
+        rng.shuffle(pool)
+        chosen: list[KeyTerm] = []
+        for w in pool:
+            if not any(confusable(w, c) for c in chosen):
+                chosen.append(w)
+            if len(chosen) == n:
+                return [c.term for c in chosen]
+    return None
+
+
+def prompt_for(term: KeyTerm, lang: str) -> tuple[str, str]:
+    """(prompt, what is shown) in the wording of the subject."""
+    if lang:
+        meaning = " ".join(re.sub(r"\([^)]*\)", "", clue(term)).split()).rstrip(".")
+        return f"What is the {lang} for \u2018{meaning}\u2019?", meaning
+    shown = clue(term)
+    return f"Which key term means this?\n\u201c{shown}\u201d", shown
+
+
+class TermChoice:
+    name = "term-choice"
+    title = "Which term?"
+    summary = "Multiple choice: which key term a definition describes ('What is the French for ...' in languages)."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        lang = language(topic)
+        avoid = options.hidden | options.exclude
+        pool = askable(topic, avoid) or askable(topic, options.hidden)
+        size = max(3, options.choices)
+        made = []
+        for term in pool:
+            prompt, shown = prompt_for(term, lang)
+            wrong = distractors(term, topic, shown)
+            if len(wrong) >= size - 1:
+                made.append((term, prompt, wrong))
+        if not made:
+            raise NotEnoughMaterial(f"{topic.source}: 'which term means' needs at least {size} key_terms with "
+                                    "different meanings, whose definitions do not contain the term")
+        rng.shuffle(made)
+        questions = []
+        for term, prompt, wrong in made:
+            if len(questions) == (options.count or DEFAULT_COUNT):
+                break
+            answered = {q.body.options[q.body.correct] for q in questions}
+            unused = [w for w in wrong if w.term not in answered]  # an earlier answer as a wrong option: a hint
+            others = alike(term, unused, rng, size - 1) or alike(term, wrong, rng, size - 1)
+            if others is None:
+                continue
+            body = make_choice(term.term, others, rng, f"{term.term}: {clue(term)}")
+            questions.append(Question(
+                id=f"term-choice:{slug(term.term)}", strategy=self.name, prompt=prompt, marks=1, body=body,
+                answer=f"{LETTERS[body.correct]} {term.term}", guidance=("1 mark for the correct letter only.",),
+                sources=(term_source(term),),
+            ))
+        title = f"Which {lang} word?" if lang else self.title
+        return Section(self.name, title, "For each question, circle the letter of the one correct answer.",
+                       tuple(questions))
+
+
+STRATEGY = TermChoice()

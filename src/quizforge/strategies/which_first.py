@@ -1,0 +1,70 @@
+"""'Which of these happened first?': three or four dated events, the right one years before the rest."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Choice, Question, Section, Topic
+from ._timeline import Dated, spread, usable_events, usual_gap, years_before
+from .base import Options
+
+LETTERS = "ABCDEFGHIJ"
+FIRST_COUNT = 3
+
+
+def _first_question(answer: Dated, others: list[Dated], rng: random.Random) -> Question:
+    options = [answer, *others]
+    rng.shuffle(options)
+    later = ", ".join(o.date for o in sorted(others, key=lambda o: o.when))
+    body = Choice(options=tuple(o.event for o in options), correct=options.index(answer),
+                  explanation=f"{answer.date}; the others are later ({later}).")
+    return Question(
+        id=f"which-first:{answer.source}:" + ",".join(sorted(o.source for o in others)), strategy="which-first",
+        prompt="Which of these happened first?", marks=1, body=body,
+        answer=f"{LETTERS[body.correct]} {answer.event}",
+        guidance=("1 mark for the correct letter only.",), sources=tuple(o.source for o in options),
+    )
+
+
+class WhichFirst:
+    name = "which-first"
+    title = "Which came first?"
+    summary = "Multiple choice: which of three or four events happened first (the events years apart)."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        every = usable_events(topic, Options(hidden=options.hidden), 3, "'which happened first'")
+        gap = usual_gap(every)
+        fresh = [e for e in every if e.source not in options.exclude]
+        want = options.count or FIRST_COUNT
+        questions = self._questions(fresh, gap, rng, options, want)
+        if len(questions) < want:  # not enough events left that no other question prints
+            questions = self._questions(every, gap, rng, options, want)
+        if not questions:
+            raise NotEnoughMaterial(f"{topic.source}: 'which happened first' needs at least three dated events, "
+                                    f"each at least {gap} years after the one before")
+        return Section(self.name, self.title, "For each question, circle the letter of the one correct answer.",
+                       tuple(questions))
+
+    @staticmethod
+    def _questions(events: list[Dated], gap: int, rng: random.Random, options: Options, want: int) -> list[Question]:
+        size = max(3, min(options.choices, 4))
+        answers = events[:]
+        rng.shuffle(answers)
+        questions: list[Question] = []
+        used: set[str] = set()
+        for answer in answers:
+            later = [e for e in events if years_before(answer, e) >= gap]
+            unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
+            others = spread(unused, rng, size - 1)
+            if len(others) < size - 1:
+                others = spread(later, rng, size - 1)
+            if len(others) == size - 1:
+                questions.append(_first_question(answer, others, rng))
+                used.update(o.source for o in (answer, *others))
+            if len(questions) == want:
+                break
+        return questions
+
+
+STRATEGY = WhichFirst()

@@ -1,0 +1,259 @@
+"""Glossary strategies: key terms (match, define), which term means ..., the term blanked with a word bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizforge.assemble import assemble, strategy_rng
+from quizforge.errors import NotEnoughMaterial
+from quizforge.load import load_notes, parse_notes
+from quizforge.model import Choice, Gap, Match, ShortAnswer
+from quizforge.strategies import Options, get
+from quizforge.strategies._glossary import gives_away, language
+
+from .shape_checks import CHECKS
+
+RIVERS = """\
+title: Rivers key terms
+subject: Geography
+key_terms:
+  - term: Infiltration
+    definition: When water sinks into the soil.
+  - term: Percolation
+    definition: When water moves straight down through soil and rock.
+  - term: Throughflow
+    definition: When water in the soil flows downhill.
+  - term: Channel flow
+    definition: Water flowing in a river.
+  - term: Interception
+    definition: When water lands on things like hedges and plant leaves rather than the ground.
+    accept: [Interception storage]
+  - term: Drainage basin
+    definition: The area of land a river drains.
+  - term: Watershed
+    definition: The boundary of high ground between two drainage basins.
+  - term: Tributary
+    definition: A small river that flows into a bigger one.
+  - term: Confluence
+    definition: Where two rivers meet or join.
+  - term: Mouth
+    definition: Where the river runs into the sea or a lake.
+"""
+FRENCH = """\
+title: French vocabulary
+subject: French
+key_terms:
+  - {term: venir, definition: to come}
+  - {term: découvrir, definition: to discover}
+  - {term: agréable, definition: nice}
+  - {term: sympa, definition: nice}
+  - {term: patient(e), definition: patient}
+  - {term: ravi(e), definition: excited/delighted}
+  - {term: bavard(e), definition: chatty}
+  - {term: gentil(le), definition: kind}
+  - {term: faible, definition: weak}
+  - {term: têtu(e), definition: stubborn}
+  - {term: maladroit(e), definition: clumsy}
+  - {term: méchant(e), definition: mean}
+  - {term: heureux/heureuse, definition: happy}
+  - {term: la taille, definition: the height}
+  - {term: le poids, definition: weight}
+  - {term: mesurer, definition: to measure}
+  - {term: froid(e), definition: unfriendly}
+  - {term: gâté(e), definition: spoilt}
+  - {term: timide, definition: shy}
+  - {term: fainéant(e), definition: lazy}
+  - {term: anxieux/anxieuse, definition: anxious}
+"""
+NAMES = ("key-terms", "term-choice", "term-blank")
+FIXTURES = Path(__file__).parent / "fixtures" / "notes"
+
+
+def make(topic, name, seed=1, **opts):
+    return get(name).generate(topic, strategy_rng(seed, name), Options(**opts))
+
+
+@pytest.fixture(scope="module")
+def rivers():
+    return parse_notes(RIVERS)
+
+
+@pytest.fixture(scope="module")
+def french():
+    return parse_notes(FRENCH)
+
+
+def test_obvious_forms_give_a_term_away(rivers, french):
+    terms = {t.term: t for t in rivers.key_terms + french.key_terms}
+    assert gives_away(terms["Channel flow"], "Water flowing in a river.")
+    assert gives_away(terms["patient(e)"], "patient") and not gives_away(terms["venir"], "to come")
+    assert gives_away(terms["Interception"], "interception storage")
+    assert gives_away(terms["anxieux/anxieuse"], "anxious", across_languages=True)
+    assert not gives_away(terms["anxieux/anxieuse"], "anxious") and not gives_away(terms["mesurer"], "to measure", True)
+    chromatids = parse_notes("title: T\nkey_terms:\n  - {term: Chromatids, definition: Copies that chromosomes make.}\n")
+    assert not gives_away(chromatids.key_terms[0], "Copies that chromosomes make.")
+    assert language(french) == "French" and language(rivers) == ""
+
+
+def test_key_terms_work_with_nothing_but_key_terms(rivers):
+    section = make(rivers, "key-terms")
+    match, *defines = section.questions
+    assert isinstance(match.body, Match) and (match.body.left_label, match.body.right_label) == ("Term", "Definition")
+    assert defines and all(d.prompt.startswith("Define the term") for d in defines)
+
+
+def test_key_terms_in_a_language_ask_what_words_mean(french):
+    section = make(french, "key-terms", 2)
+    match, *defines = section.questions
+    assert (match.body.left_label, match.body.right_label) == ("French word", "English")
+    assert match.prompt.startswith("Match each English meaning") and "patient" not in match.body.examples
+    assert defines and all(d.prompt.endswith("mean in English?") and d.marks == 1 for d in defines)
+    assert section.title == "Vocabulary"
+
+
+def test_which_term_means(rivers):
+    seen = set()
+    for seed in range(30):
+        for q in make(rivers, "term-choice", seed).questions:
+            CHECKS[("term-choice", Choice)](rivers, q)
+            assert q.prompt.startswith("Which key term means this?\n")
+            seen.add(q.body.options[q.body.correct])
+    assert "Channel flow" not in seen, "its definition says 'flowing'"
+    assert "Infiltration" in seen
+
+
+def test_what_is_the_french_for(french):
+    for seed in range(30):
+        for q in make(french, "term-choice", seed).questions:
+            CHECKS[("term-choice", Choice)](french, q)
+            assert q.prompt.startswith("What is the French for \u2018")
+            assert "\u2018nice\u2019" not in q.prompt, "two words mean 'nice': never asked"
+            assert not {"agréable", "sympa"} <= set(q.body.options)
+            assert "patient" not in q.prompt and "anxious" not in q.prompt
+
+
+def test_blanks_with_a_word_bank_with_spares(rivers, french):
+    for topic in (rivers, french):
+        for seed in range(20):
+            section = make(topic, "term-blank", seed, count=4)
+            answers = [q.body.answer for q in section.questions]
+            for q in section.questions:
+                CHECKS[("term-blank", Gap)](topic, q)
+            assert set(answers) <= set(section.word_bank) and len(section.word_bank) >= len(answers) + 3
+    assert make(rivers, "term-blank", word_bank=False).word_bank == ()
+
+
+def test_blank_in_a_sentence_of_the_notes():
+    topic = parse_notes(RIVERS + "causes:\n  - title: Flooding\n    points:\n"
+                                 "      - Heavy rain means less infiltration and more surface water.\n")
+    sentence = [q for seed in range(30) for q in make(topic, "term-blank", seed, count=8).questions if q.body.source_id]
+    assert sentence and all(q.body.answer == "infiltration" and q.body.before.startswith("Heavy rain") for q in sentence)
+
+
+def test_one_paper_never_asks_one_term_twice(rivers):
+    for seed in range(20):
+        paper = assemble(rivers, seed, NAMES, required=False).paper
+        assert len(paper.sections) >= 2
+        per_term: dict[str, int] = {}
+        for q in paper.questions:
+            if q.strategy == "key-terms" and isinstance(q.body, Match):
+                continue  # lists many terms
+            for s in q.sources:
+                if s.startswith("term:"):
+                    per_term[s] = per_term.get(s, 0) + 1
+        assert all(n == 1 for n in per_term.values())
+
+
+def test_too_few_terms_say_so():
+    two = parse_notes("title: T\nkey_terms:\n  - {term: a, definition: bee}\n  - {term: c, definition: dee}\n")
+    for name in ("term-choice", "term-blank"):
+        with pytest.raises(NotEnoughMaterial, match="needs at least"):
+            make(two, name)
+
+
+terms = st.lists(st.tuples(st.sampled_from(["alpha", "bravo", "carbon", "delta", "ember", "fjord", "gamma", "helix",
+                                             "iris", "jolt"]),
+                           st.lists(st.sampled_from(["water", "rock", "moves", "over", "the", "land", "alpha"]),
+                                    min_size=1, max_size=5).map(" ".join)),
+               min_size=3, max_size=10, unique_by=lambda t: t[0])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(terms, st.integers(0, 10_000), st.sampled_from(["Geography", "Spanish"]))
+def test_property_one_right_answer_and_deterministic(entries, seed, subject):
+    lines = ["title: T", f"subject: {subject}", "key_terms:"]
+    for term, definition in entries:
+        lines += [f"  - term: {term}", f"    definition: {definition}"]
+    topic = parse_notes("\n".join(lines) + "\n")
+    for name in ("term-choice", "term-blank"):
+        try:
+            a = make(topic, name, seed)
+        except NotEnoughMaterial:
+            continue
+        assert a == make(topic, name, seed)
+        for q in a.questions:
+            CHECKS[(q.strategy, type(q.body))](topic, q)
+
+
+@pytest.mark.skipif(not (FIXTURES / "08-rivers.yaml").exists(), reason="fixtures not on this branch yet")
+@pytest.mark.parametrize("name", ["08-rivers", "13-french-vocabulary"])
+def test_dev_fixture_glossaries(name):
+    topic = load_notes(FIXTURES / f"{name}.yaml")
+    paper = assemble(topic, 1, NAMES, required=False).paper
+    # The paper screen may leave out a section whose every question would give another away.
+    assert paper.strategies[0] == "key-terms" and len(paper.strategies) >= 2
+    for q in paper.questions:
+        if (q.strategy, type(q.body)) in CHECKS:
+            CHECKS[(q.strategy, type(q.body))](topic, q)
+        elif isinstance(q.body, ShortAnswer):
+            assert q.prompt.endswith("mean in English?") == (name == "13-french-vocabulary")
+
+
+def test_cli_builds_a_glossary_paper(run, write_notes):
+    path = write_notes(FRENCH, "french.yaml")
+    result = run("build", path, "--strategies", ",".join(NAMES), "--format", "html", "--seed", 2)
+    assert result.exit_code == 0, result.output
+    html = (Path("out") / "french" / "worksheet-seed2.html").read_text()
+    assert "mean in English?" in html and ("What is the French for" in html or "Word bank" in html)
+
+
+def test_definitions_that_read_as_each_other_are_never_set_side_by_side():
+    topic = parse_notes(RIVERS + "  - term: Channel storage\n    definition: When water is held in a river.\n"
+                                 "  - term: Surface storage\n    definition: When water is held in lakes, rivers, puddles and so on.\n")
+    pair = {"Channel storage", "Surface storage"}
+    for seed in range(40):
+        for name in NAMES:
+            try:
+                section = make(topic, name, seed)
+            except NotEnoughMaterial:
+                continue
+            for q in section.questions:
+                shown = set(q.body.causes) if isinstance(q.body, Match) else set(getattr(q.body, "options", ()))
+                assert not pair <= shown, f"{name}: {q.id}"
+            answers = {q.body.answer for q in section.questions if isinstance(q.body, Gap)}
+            assert not (pair <= set(section.word_bank) and pair & answers), "a spare that also fits a gap"
+
+
+def test_the_topic_itself_is_never_the_hidden_answer():
+    topic = parse_notes(RIVERS.replace("title: Rivers key terms", "title: Percolation and other key terms"))
+    for seed in range(30):
+        for name in ("term-choice", "term-blank"):
+            for q in make(topic, name, seed).questions:
+                right = q.body.answer if isinstance(q.body, Gap) else q.body.options[q.body.correct]
+                assert right != "Percolation"
+
+
+def test_a_definition_that_shows_its_term_is_asked_as_define_not_matched():
+    topic = parse_notes("title: CPU\nsubject: Computer Science\nkey_terms:\n"
+                        "  - {term: Fetch-decode-execute cycle, definition: The cycle that CPUs follow for every instruction.}\n"
+                        "  - {term: Clock speed, definition: The frequency of the electric pulses the CPU sends out.}\n"
+                        "  - {term: Overclocking, definition: When the user speeds up the CPU's clock by hand.}\n"
+                        "  - {term: Core, definition: A processing unit that can fetch and execute its own instructions.}\n")
+    for seed in range(10):
+        match, *defines = make(topic, "key-terms", seed).questions
+        assert "Fetch-decode-execute cycle" not in match.body.causes
+        assert [d.prompt for d in defines] == ["Define the term \u2018Fetch-decode-execute cycle\u2019."]
