@@ -48,6 +48,24 @@ def source_argument(value: str | None) -> Path:
     return Path(value) if value else default_source()
 
 
+def scan_options(command):
+    """--scannable and --answer-sheet, for build and batch."""
+    command = click.option("--answer-sheet", is_flag=True,
+                           help="With --scannable: the answer boxes on separate pages at the end.")(command)
+    return click.option("--scannable", is_flag=True,
+                        help="Answer grids, corner marks and a QR code on every page, to mark with `quizforge scan`.")(command)
+
+
+def scan_request(scannable: bool, answer_sheet: bool):
+    if answer_sheet and not scannable:
+        raise click.UsageError("--answer-sheet needs --scannable")
+    if not scannable:
+        return None
+    from .scan.printed import ScanOptions
+
+    return ScanOptions(answer_sheet=answer_sheet)
+
+
 @click.group(cls=QuizforgeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizforge")
 def main() -> None:
@@ -74,14 +92,16 @@ def main() -> None:
 @click.option("--subject-profile", help="A shipped subject profile (history, science, ...) or your own .yaml file; "
                                         "default: the one for the notes' subject.")
 @click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
+@scan_options
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile, force) -> None:
+                  dyslexia_friendly, subject_profile, force, scannable, answer_sheet) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
-                                subject_profile=subject_profile, force=force))
+                                subject_profile=subject_profile, force=force,
+                                scannable=scan_request(scannable, answer_sheet)))
     for warning in result.warnings:
         echo(f"note: {warning}", err=True)
     paper = result.paper
@@ -266,16 +286,19 @@ def import_command(file, out, fmt, force, into, keep_spelling) -> None:
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
-def batch_command(source, **options) -> None:
+@scan_options
+def batch_command(source, scannable, answer_sheet, **options) -> None:
     """A personalised, shuffled paper for every student, with mark schemes and a manifest."""
     from .batch import BatchRequest, run_batch
 
-    result = run_batch(BatchRequest(source=source_argument(source), **options))
+    result = run_batch(BatchRequest(source=source_argument(source), scannable=scan_request(scannable, answer_sheet),
+                                    **options))
     for warning in result.warnings:
         echo(f"warning: {warning}", err=True)
     echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
-               f"mark schemes {result.scheme_pages} pages")
-    for path in result.files[:3]:
+         f"mark schemes {result.scheme_pages} pages")
+    singles = [f for f in result.files if f.parent.name == "students"]
+    for path in [f for f in result.files if f.parent.name != "students"]:
         echo(f"  wrote {path}")
-    if len(result.files) > 3:
-        echo(f"  wrote {len(result.files) - 3} single papers in {result.folder / 'students'}")
+    if singles:
+        echo(f"  wrote {len(singles)} single papers in {result.folder / 'students'}")

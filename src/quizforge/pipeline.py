@@ -32,6 +32,7 @@ class BuildRequest:
     dyslexia_friendly: bool = False
     subject_profile: str | None = None  # a shipped subject profile's name or a .yaml file; None: from the notes
     force: bool = False  # replace existing files that quizforge did not write
+    scannable: object | None = None  # scan.printed.ScanOptions: grids, corner marks, QR codes
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ def build(request: BuildRequest) -> BuildResult:
     folder = request.out / paper.topic.slug
     check_writable(folder)  # a read-only or full disk is said now, not after the render
     files = render_files(paper, request.formats, request.templates)
+    if request.scannable is not None:  # the scannable worksheet replaces the plain one
+        from .scan.printed import build_scannable
+
+        files.update(build_scannable(paper, request.templates, request.scannable))
     guard_outputs([folder / name for name in files], [request.source], request.force)
     written = write_all(folder, files)
     return BuildResult(paper, folder, tuple(written), warnings)

@@ -56,6 +56,7 @@ class BatchRequest:
     templates: Path | None = None
     paper_size: str = "a4"
     strategies: tuple[str, ...] = ()
+    scannable: object | None = None  # scan.printed.ScanOptions: grids, marks and a QR code per page
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     make = paper_maker(topic, request.strategies, request.paper_size, None)
     assignments = make_assignments(students, request.seed, request.versions)
     folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
+    scan = _scan_set(request, topic, folder.name)
     progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
     title = f"{topic.title} – class set"
     busy = (f"another quizforge batch is writing {folder} now; wait for it to finish, "
@@ -85,7 +87,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
         with exclusive(folder.with_name(f".{folder.name}.lock"), busy):
             check_writable(folder.parent)
             with staged_folder(folder) as work:
-                files, distinct, counts = _make_set(request, assignments, make, work, topic, title, jobs, progress)
+                files, distinct, counts = _make_set(request, assignments, make, work, topic, title, jobs, progress, scan)
                 progress.finish()
     except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
         raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
@@ -93,12 +95,14 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     return BatchResult(folder, files, len(assignments), distinct, *counts, warnings=tuple(name_warnings(students)))
 
 
-def _make_set(request, assignments, make, work, topic, title, jobs, progress):
+def _make_set(request, assignments, make, work, topic, title, jobs, progress, scan=None):
     papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
     schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
     try:
-        distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
+        distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress, scan)
         files = _write_outputs(request, work, assignments, papers, schemes)
+        if scan is not None:
+            files.append(scan.write(work, assignments))
         return files, distinct, (papers.page_count, schemes.page_count)
     finally:
         for pdf in (papers, schemes):
@@ -172,7 +176,15 @@ def _publish(work: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _render(request, assignments, make, work, papers, schemes, jobs, progress) -> int:
+def _scan_set(request: BatchRequest, topic, folder_name: str):
+    if request.scannable is None:
+        return None
+    from .scanset import ScanSet
+
+    return ScanSet(request, topic, folder_name)
+
+
+def _render(request, assignments, make, work, papers, schemes, jobs, progress, scan=None) -> int:
     """Render and combine; returns the number of distinct papers."""
     distinct: dict[str, Paper] = {}
 
@@ -182,7 +194,9 @@ def _render(request, assignments, make, work, papers, schemes, jobs, progress) -
         return distinct[a.code]
 
     mode = _render_versions if request.versions else _render_each
-    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress)
+    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan)
+    if scan is not None:
+        scan.papers = dict(distinct)
     return len(distinct)
 
 
@@ -240,13 +254,15 @@ def _describe(job: ChunkJob) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
 
 
-def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress) -> None:
+def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan=None) -> None:
     """Default mode: every student's own paper, laid out in full (with their details in it)."""
     size = chunk_size(len(assignments))
+    scanned = iter(assignments)  # papers chunks come back in order: whose boxes each result holds
 
     def all_jobs():
         for i, chunk in enumerate(chunked(assignments, size)):
-            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label) for a in chunk)
+            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label,
+                                  **(scan.doc_fields(a) if scan else {})) for a in chunk)
             yield ChunkJob(i, specs, work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
         if request.full_schemes:  # once every paper is known
             yield from _scheme_jobs(scheme_groups(distinct), request, work)
@@ -260,12 +276,14 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
             if result.path.name.startswith("papers-"):
                 papers.add_chunk(result.path, result.page_counts)
                 progress.advance(len(result.page_counts))
+                for boxes in result.boxes:
+                    scan.add(next(scanned).code, boxes)
             else:  # full schemes start on a sheet of their own; guidance and keys read straight on
                 schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
             result.path.unlink()  # copied: the disk, like memory, holds one chunk at a time
 
 
-def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
+def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan=None):
     """--versions K: lay out each version once, then stamp each student's details onto its pages.
 
     The details are drawn straight into the pages where the version's layout left room
@@ -276,7 +294,8 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
         paper(a)
     version_jobs = [
         ChunkJob(i, (DocSpec(p, "worksheet", {"mode": "version", "version": code, "running": "",
-                                              "student": None, "answer_keys": None}, f"version {code}"),),
+                                              "student": None, "answer_keys": None}, f"version {code}",
+                             **(scan.doc_fields(None) if scan else {})),),
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}", slots=True)
         for i, (code, p) in enumerate(distinct.items())
     ]
@@ -295,9 +314,11 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                 code = result.path.stem.split("-", 1)[1]
                 slots[code], top_margin = result.meta[0]
                 stamper.add_version(code, result.path, 0, result.page_counts[0], top_margin)
+                if scan is not None:
+                    scan.add(code, result.boxes[0])
                 if len(slots) == len(version_jobs) and stamper.use_text(slots, details):
-                    for code, student in details:  # while the workers lay out the keys
-                        stamper.add_student_text(code, student)
+                    for a, (code, student) in zip(assignments, details):  # while the workers lay out the keys
+                        stamper.add_student_text(code, student, scan.ops(a) if scan else None)
                         progress.advance(1)
                     stamper.finish()
                     stamped = True
@@ -305,7 +326,7 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                 schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
                 result.path.unlink()
         if not stamped:
-            _render_overlays(request, assignments, distinct, work, stamper, renderer, progress)
+            _render_overlays(request, assignments, distinct, work, stamper, renderer, progress, scan)
 
 
 def _details(a: Assignment) -> dict[str, str]:
@@ -313,7 +334,7 @@ def _details(a: Assignment) -> dict[str, str]:
     return {"name": s.name, "class_name": s.class_name, "candidate": s.candidate, "running": a.running}
 
 
-def _render_overlays(request, assignments, distinct, work, stamper, renderer, progress) -> None:
+def _render_overlays(request, assignments, distinct, work, stamper, renderer, progress, scan=None) -> None:
     """Each student's details laid out on a page of their own and stamped over their version."""
     size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
@@ -324,16 +345,16 @@ def _render_overlays(request, assignments, distinct, work, stamper, renderer, pr
     ]
     queue = iter(assignments)
     for result in renderer.map(overlay_jobs, _describe):
-        _stamp_chunk(stamper, result, queue)
+        _stamp_chunk(stamper, result, queue, scan)
         progress.advance(len(result.page_counts))
 
 
-def _stamp_chunk(stamper: Stamper, result, queue) -> None:
+def _stamp_chunk(stamper: Stamper, result, queue, scan=None) -> None:
     students = [next(queue) for _ in result.page_counts]
     if list(result.page_counts) != [1] * len(students):
         raise BatchRenderError(f"the student details for {students[0].label} … took more than one page each "
                                "(does a template override add content to the overlay?)")
-    stamper.add_students(result.path, [a.code for a in students])
+    stamper.add_students(result.path, [a.code for a in students], [scan.ops(a) for a in students] if scan else None)
     result.path.unlink()
 
 
