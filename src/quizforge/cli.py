@@ -302,3 +302,27 @@ def batch_command(source, scannable, answer_sheet, **options) -> None:
         echo(f"  wrote {path}")
     if singles:
         echo(f"  wrote {len(singles)} single papers in {result.folder / 'students'}")
+
+
+@main.command("scan")
+@click.argument("scans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--set", "set_folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder of the paper or class set printed with --scannable (it holds scan-layout.json).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for marks.csv, report.html, review.html/csv and results.json (default SET/scan-results).")
+@click.option("--written-marks", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="CSV of the written questions' marks: a 'student' column, then Q8, Q9, ...")
+@click.option("--decisions", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Review decisions saved from review.html (review.csv in the results folder is always read).")
+@click.option("--jobs", type=int, help="Worker processes (default: every core).")
+def scan_command(scans, set_folder, out, written_marks, decisions, jobs) -> None:
+    """Mark scanned papers (PDFs or images, any order, any way up) of a scannable set."""
+    from .scan.run import ScanRequest, scan
+
+    result = scan(ScanRequest(tuple(scans), set_folder, out, written_marks, decisions, jobs))
+    echo(f"{result.pages} pages, {result.students} students; {result.review} item"
+         f"{'s' if result.review != 1 else ''} to review")
+    for problem in result.problems:
+        echo(f"note: {problem}", err=True)
+    for path in result.files:
+        echo(f"  wrote {path}")
