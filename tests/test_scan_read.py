@@ -6,6 +6,7 @@ Seeded throughout: a failure names its seed, and re-runs exactly.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import random
@@ -16,7 +17,7 @@ from quizforge.scan.boxes import CANCELLED, EMPTY, FILLED, TICKED, Reading, cali
 from quizforge.scan.decide import decide_rows
 from quizforge.scan.results import decision_box, score_student
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, PURGES
 
 STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "fill-blank")
 
@@ -244,3 +245,25 @@ def test_a_roster_changed_since_printing_is_refused(tmp_path, run):
     cv2.imwrite(str(page), np.full((100, 80), 255, np.uint8))
     scanned = run("scan", page, "--set", result.folder)
     assert scanned.exit_code == 2 and "roster has changed" in scanned.output
+
+
+def test_focus_from_weights_the_next_paper_to_what_the_class_got_wrong(tmp_path, purges):
+    from quizforge.pipeline import BuildRequest, make_paper
+    from quizforge.scan.focus import load_focus, weight
+
+    weak = purges.groups[-1]  # the class got this branch (and its points) all wrong, the rest right
+    results = {"format": "quizforge-results-1", "set": "x", "source": "sources/purges.yaml", "questions": {},
+               "points": {p.id: {"score": 0 if b is weak else 1, "out_of": 1} for b in purges.groups for p in b.walk()},
+               "branches": {b.id: {"score": 0 if b is weak else 3, "out_of": 3} for b in purges.groups}}
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(results))
+    request = BuildRequest(PURGES, seed=4, strategies=("multiple-choice", "true-false"), formats=("json",))
+    plain, _ = make_paper(request)
+    focused, _ = make_paper(dataclasses.replace(request, focus_from=path))
+    again, _ = make_paper(dataclasses.replace(request, focus_from=path))
+    focus = load_focus(path)
+    assert weight(focused, focus, purges) > weight(plain, focus, purges)
+    assert [q.id for q in focused.questions] == [q.id for q in again.questions]  # deterministic
+    path.write_text(json.dumps({**results, "points": {"nowhere": {"score": 0, "out_of": 1}}, "branches": {}}))
+    with pytest.raises(Exception, match="share no branch or point"):
+        make_paper(dataclasses.replace(request, focus_from=path))

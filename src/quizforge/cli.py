@@ -49,7 +49,9 @@ def source_argument(value: str | None) -> Path:
 
 
 def scan_options(command):
-    """--scannable and --answer-sheet, for build and batch."""
+    """--scannable, --answer-sheet and --focus-from, for build and batch."""
+    command = click.option("--focus-from", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                           help="A scan's results.json: weight the paper towards what the class got wrong.")(command)
     command = click.option("--answer-sheet", is_flag=True,
                            help="With --scannable: the answer boxes on separate pages at the end.")(command)
     return click.option("--scannable", is_flag=True,
@@ -94,14 +96,14 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
 @scan_options
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile, force, scannable, answer_sheet) -> None:
+                  dyslexia_friendly, subject_profile, force, scannable, answer_sheet, focus_from) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
                                 subject_profile=subject_profile, force=force,
-                                scannable=scan_request(scannable, answer_sheet)))
+                                scannable=scan_request(scannable, answer_sheet), focus_from=focus_from))
     for warning in result.warnings:
         echo(f"note: {warning}", err=True)
     paper = result.paper
@@ -287,12 +289,12 @@ def import_command(file, out, fmt, force, into, keep_spelling) -> None:
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
 @scan_options
-def batch_command(source, scannable, answer_sheet, **options) -> None:
+def batch_command(source, scannable, answer_sheet, focus_from, **options) -> None:
     """A personalised, shuffled paper for every student, with mark schemes and a manifest."""
     from .batch import BatchRequest, run_batch
 
     result = run_batch(BatchRequest(source=source_argument(source), scannable=scan_request(scannable, answer_sheet),
-                                    **options))
+                                    focus_from=focus_from, **options))
     for warning in result.warnings:
         echo(f"warning: {warning}", err=True)
     echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "

@@ -15,13 +15,16 @@ COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "vers
            "first_page", "pages", "rebuild")
 
 
-def rebuild_command(source: Path, seed: int, strategies: tuple[str, ...] = (), paper_size: str = "a4") -> str:
+def rebuild_command(source: Path, seed: int, strategies: tuple[str, ...] = (), paper_size: str = "a4",
+                    focus_from: Path | None = None) -> str:
     """The `quizforge build` line that makes this student's paper again."""
     words = ["quizforge", "build", shlex.quote(str(source)), "--seed", str(seed)]
     if strategies:
         words += ["--strategies", ",".join(strategies)]
     if paper_size != "a4":
         words += ["--paper", paper_size]
+    if focus_from is not None:
+        words += ["--focus-from", shlex.quote(str(focus_from))]
     return " ".join(words)
 
 

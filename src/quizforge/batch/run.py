@@ -56,6 +56,7 @@ class BatchRequest:
     templates: Path | None = None
     paper_size: str = "a4"
     strategies: tuple[str, ...] = ()
+    focus_from: Path | None = None  # a scan's results.json: each paper weighted to what the class got wrong
     scannable: object | None = None  # scan.printed.ScanOptions: grids, marks and a QR code per page
 
 
@@ -75,7 +76,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     students = load_students(request)
     jobs = _jobs(request.jobs)
     topic = load_notes(request.source)
-    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    make = _focus(request, topic, paper_maker(topic, request.strategies, request.paper_size, None))
     assignments = make_assignments(students, request.seed, request.versions)
     folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
     scan = _scan_set(request, topic, folder.name)
@@ -174,6 +175,16 @@ def _publish(work: Path, final: Path) -> None:
         os.replace(final, old)
     os.replace(work, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _focus(request: BatchRequest, topic, make):
+    if request.focus_from is None:
+        return make
+    from ..scan.focus import check_focus, focused, load_focus
+
+    focus = load_focus(request.focus_from)
+    check_focus(focus, topic, request.focus_from)
+    return focused(make, focus, topic)
 
 
 def _scan_set(request: BatchRequest, topic, folder_name: str):
@@ -364,7 +375,8 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
         papers.save()
         schemes.save()
         spans = papers.spans
-        rebuild = partial(rebuild_command, request.source, strategies=request.strategies, paper_size=request.paper_size)
+        rebuild = partial(rebuild_command, request.source, strategies=request.strategies, paper_size=request.paper_size,
+                          focus_from=request.focus_from)
         write_manifest(files[2], manifest_rows(assignments, spans, rebuild))
         if request.split:
             names = [_split_name(a) for a in assignments]
