@@ -49,7 +49,7 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[i
 
     layout = json.loads((set_folder / "scan-layout.json").read_text())
     rng = random.Random(seed)
-    pages, intents, first, count = [], {}, 0, 0
+    pages, intents, first, written = [], {}, 0, 0
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(str(set_folder / "papers.pdf"))
@@ -70,10 +70,10 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[i
 
             for page in pages:
                 cv2.imwrite(str(path / f"{rng.randrange(1 << 40):012x}.jpg"), page, [cv2.IMWRITE_JPEG_QUALITY, 80])
-            count += len(pages)
+            written += len(pages)
             pages = []
     if path.suffix != ".pdf":
-        return count, intents
+        return written, intents
     rng.shuffle(pages)
     images = (Image.fromarray(p) for p in pages)
     head = next(images)

@@ -118,3 +118,26 @@ def warp(image: np.ndarray, homography: np.ndarray, page: dict, px_per_pt: float
     size = (int(round(page["width"] * px_per_pt)), int(round(page["height"] * px_per_pt)))
     return cv2.warpPerspective(image, to_image, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                                borderMode=cv2.BORDER_REPLICATE)
+
+
+def by_marks_only(image: np.ndarray, page: dict) -> list[np.ndarray]:
+    """Homographies from the four corner marks alone (no code to read), for the page upright and
+    turned round; the caller keeps the one its boxes line up with. Empty if the marks are not found."""
+    import cv2
+
+    _, binary = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(binary)
+    side = MARK * MM * max(image.shape) / max(page["width"], page["height"])
+    squares = [centroids[i] for i in range(1, count)
+               if 0.6 * side < stats[i, cv2.CC_STAT_WIDTH] < 1.6 * side
+               and 0.6 * side < stats[i, cv2.CC_STAT_HEIGHT] < 1.6 * side
+               and stats[i, cv2.CC_STAT_AREA] > 0.7 * stats[i, cv2.CC_STAT_WIDTH] * stats[i, cv2.CC_STAT_HEIGHT]]
+    if len(squares) < 4:
+        return []
+    h, w = image.shape[:2]
+    corners = [(0, 0), (w, 0), (w, h), (0, h)]
+    found = [min(squares, key=lambda c: np.hypot(c[0] - x, c[1] - y)) for x, y in corners]
+    marks = np.float32(page["marks"])
+    upright = np.float32(found)
+    turned = np.float32(found[2:] + found[:2])
+    return [cv2.getPerspectiveTransform(marks, upright), cv2.getPerspectiveTransform(marks, turned)]

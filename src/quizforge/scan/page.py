@@ -14,7 +14,7 @@ from .boxes import Calibration, aligned, read_boxes
 from .codes import PageCode
 from .decide import RowRead, decide_rows
 from .images import PageRef, load_page
-from .locate import locate, read_code, warp
+from .locate import by_marks_only, locate, read_code, warp
 
 PX_PER_PT = 150 / 72  # the warped page: 150 dpi
 MIN_ALIGNED = 0.85  # marks over borders hide some; a page shifted by a millimetre shows almost none
@@ -34,9 +34,13 @@ class PageRead:
     thumb: bytes = b""  # a small picture of a page that could not be read
 
 
-def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None) -> PageRead:
+def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None,
+              assigned: PageCode | None = None) -> PageRead:
+    """``assigned``: whose page the teacher said it is, for a page whose code could not be read."""
     image = load_page(ref) if image is None else image
     code, corners, foreign = read_code(image)
+    if code is None and assigned is not None:
+        return _read_assigned(ref, layout, image, assigned)
     if code is None:
         return _unread(ref, image, foreign)
     if code.set_id != layout["set"]:
@@ -47,6 +51,20 @@ def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None) -> Pa
     page = version["pages"][code.page - 1]
     found = locate(image, code, corners, page)
     flat = warp(image, found.homography, page, PX_PER_PT)
+    return _read_flat(ref, code, flat, page, found.marks_found)
+
+
+def _read_assigned(ref: PageRef, layout: dict, image: np.ndarray, code: PageCode) -> PageRead:
+    """A page matched by hand: placed by its corner marks, whichever way up lines its boxes up."""
+    page = layout["versions"][code.version]["pages"][code.page - 1]
+    flats = [warp(image, h, page, PX_PER_PT) for h in by_marks_only(image, page)]
+    if not flats:
+        return dataclasses.replace(_unread(ref, image, None), problem="no code and no corner marks found")
+    flat = max(flats, key=lambda f: aligned(f, page["boxes"], PX_PER_PT))
+    return _read_flat(ref, code, flat, page, 4)
+
+
+def _read_flat(ref: PageRef, code: PageCode, flat: np.ndarray, page: dict, marks_found: int) -> PageRead:
     readings, calibration = read_boxes(flat, page["boxes"], PX_PER_PT)
     rows = decide_rows(readings)
     fit = aligned(flat, page["boxes"], PX_PER_PT)
@@ -55,7 +73,7 @@ def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None) -> Pa
                                     reason=f"page not lined up ({fit:.0%} of box outlines found); check it")
                 for r in rows]
     crops = {(r.question, r.row): _crop(flat, r) for r in rows if r.status in ("review", "double")}
-    return PageRead(ref, code, tuple(rows), calibration, found.marks_found, fit, crops=crops)
+    return PageRead(ref, code, tuple(rows), calibration, marks_found, fit, crops=crops)
 
 
 def _unread(ref: PageRef, image: np.ndarray, foreign: str | None) -> PageRead:

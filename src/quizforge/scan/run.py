@@ -15,6 +15,7 @@ from ..io import write_all
 from .decide import DOUBLE, REVIEW
 from .images import PageRef, ScanError, page_refs
 from .layout import LAYOUT_FORMAT
+from .codes import PageCode
 from .page import PageRead, read_page
 from .printed import LAYOUT_FILE
 from .report import report_html, results_data, results_json
@@ -91,22 +92,46 @@ def _jobs(jobs: int | None) -> int:
 _LAYOUT: dict = {}
 
 
-def _read(ref: PageRef) -> PageRead:
-    return read_page(ref, _LAYOUT)
+def _read(job: tuple[PageRef, PageCode | None]) -> PageRead:
+    return read_page(job[0], _LAYOUT, assigned=job[1])
 
 
-def read_all(refs: list[PageRef], layout: dict, jobs: int):
-    """Page reads in scan order; with several jobs, forked workers share the layout (read once)."""
+def read_all(refs: list[PageRef], layout: dict, jobs: int, assigned: dict | None = None):
+    """Page reads in scan order; with several jobs, forked workers share the layout (read once).
+
+    ``assigned``: page key -> PageCode, for pages the teacher matched by hand in the review."""
     global _LAYOUT
     _LAYOUT = layout
+    work = [(ref, (assigned or {}).get(page_key(ref))) for ref in refs]
     if jobs == 1 or len(refs) < 4:
-        for ref in refs:
-            yield read_page(ref, layout)
+        for job in work:
+            yield _read(job)
         return
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_read, refs, chunksize=2)
+        yield from pool.imap(_read, work, chunksize=2)
+
+
+def page_key(ref: PageRef) -> str:
+    return f"page:{ref.file}:{ref.page}"
+
+
+def hand_matched(decisions: dict[str, str], layout: dict) -> dict[str, PageCode]:
+    """Review decisions 'STUDENT:PAGE' (roster place, page of their paper) for pages without a code."""
+    students = {str(s["id"]): s for s in layout["students"]}
+    out = {}
+    for key, decision in decisions.items():
+        if not key.startswith("page:"):
+            continue
+        who, _, page = decision.partition(":")
+        student = students.get(who.strip())
+        pages = len(layout["versions"][student["version"]]["pages"]) if student else 0
+        if student is None or not page.strip().isdigit() or not 1 <= int(page) <= pages:
+            raise QuizforgeError(f"review decision for {key}: '{decision}' should be STUDENT:PAGE, e.g. 3:2 "
+                                 "(the student's place in the roster, the page of their paper)")
+        out[key] = PageCode(layout["set"], student["version"], student["id"], int(page))
+    return out
 
 
 def scan(request: ScanRequest) -> ScanResult:
@@ -119,7 +144,8 @@ def scan(request: ScanRequest) -> ScanResult:
     decisions = read_decisions(out / REVIEW_FILE) if (out / REVIEW_FILE).is_file() else {}
     if request.decisions:
         decisions.update(read_decisions(request.decisions))
-    placed, unplaced, problems = _place(read_all(refs, layout, _jobs(request.jobs)), layout)
+    placed, unplaced, problems = _place(read_all(refs, layout, _jobs(request.jobs), hand_matched(decisions, layout)),
+                                        layout)
     results, items = _score(layout, placed, decisions, written)
     items += [_page_item(p, decisions) for p in unplaced]
     students_by_id = {s["id"]: s for s in layout["students"]}
@@ -213,8 +239,8 @@ def _score(layout, placed, decisions, written):
 
 
 def _page_item(read: PageRead, decisions: dict) -> ReviewItem:
-    key = f"page:{read.ref.file}:{read.ref.page}"
-    return ReviewItem(key, "", "", "", str(read.ref), 0, "", "page not placed", read.problem, (), read.thumb,
+    key = page_key(read.ref)
+    return ReviewItem(key, "", "", "", str(read.ref), 0, "", "page not placed: give STUDENT:PAGE", read.problem, (), read.thumb,
                       decisions.get(key, ""))
 
 
