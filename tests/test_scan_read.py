@@ -244,6 +244,10 @@ def test_a_roster_changed_since_printing_is_refused(tmp_path, run):
     cv2.imwrite(str(page), np.full((100, 80), 255, np.uint8))
     scanned = run("scan", page, "--set", result.folder)
     assert scanned.exit_code == 2 and "roster has changed" in scanned.output
+    from quizforge.scan.run import results_folder
+
+    assert not results_folder(result.folder).exists()
+    assert results_folder(result.folder).parent == result.folder.parent.resolve()  # beside the set, not in it
 
 
 def test_focus_from_weights_the_next_paper_to_what_the_class_got_wrong(tmp_path, purges):

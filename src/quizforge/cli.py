@@ -311,7 +311,7 @@ def batch_command(source, scannable, answer_sheet, focus_from, **options) -> Non
 @click.option("--set", "set_folder", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder of the paper or class set printed with --scannable (it holds scan-layout.json).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for marks.csv, report.html, review.html/csv and results.json (default SET/scan-results).")
+              help="Folder for marks.csv, report.html, review.html/csv and results.json (default SET-results beside SET).")
 @click.option("--written-marks", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="CSV of the written questions' marks: a 'student' column, then Q8, Q9, ...")
 @click.option("--decisions", type=click.Path(dir_okay=False, exists=True, path_type=Path),

@@ -29,7 +29,7 @@ REVIEW_FILE = "review.csv"
 class ScanRequest:
     scans: tuple[Path, ...]
     set_folder: Path
-    out: Path | None = None  # default SET/scan-results
+    out: Path | None = None  # default SET-results, beside the set (printing the set again replaces SET)
     written_marks: Path | None = None
     decisions: Path | None = None
     jobs: int | None = None
@@ -140,7 +140,7 @@ def scan(request: ScanRequest) -> ScanResult:
     if not refs:
         raise OptionError("give at least one scan (PDF or image)")
     written = read_written_marks(request.written_marks, layout) if request.written_marks else {}
-    out = request.out or request.set_folder / "scan-results"
+    out = request.out or results_folder(request.set_folder)
     decisions = read_decisions(out / REVIEW_FILE) if (out / REVIEW_FILE).is_file() else {}
     if request.decisions:
         decisions.update(read_decisions(request.decisions))
@@ -166,6 +166,13 @@ def scan(request: ScanRequest) -> ScanResult:
     written_files = write_all(out, files)
     return ScanResult(out, tuple(written_files), len(results), len(refs),
                       sum(1 for i in items if not i.decision), tuple(problems))
+
+
+def results_folder(set_folder: Path) -> Path:
+    """Beside the set, not in it: a class set printed again under the same name replaces its folder,
+    and the teacher's review decisions must not go with it."""
+    resolved = set_folder.resolve()
+    return resolved.with_name(f"{resolved.name}-results")
 
 
 def _who(student: dict) -> str:
