@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from tests.scanmaker import degrade, fill, plan_marks, render_pages  # noqa: E402
 
 QUIZFORGE = [sys.executable, "-c", "from quizforge.cli import main; main()"]
-STRATEGIES = "odd-one-out,match"  # three pages a paper
+STRATEGIES = "odd-one-out,true-false"  # three pages a paper
 
 
 def make_set(folder: Path, students: int) -> Path:

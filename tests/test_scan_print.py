@@ -74,7 +74,7 @@ def test_build_scannable_records_every_box_and_codes_every_page(tmp_path, paper_
     from quizforge.scan.printed import ScanOptions
 
     result = build(BuildRequest(FIXTURES / "notes-dated.yaml", out=tmp_path, seed=5, paper_size=paper_size,
-                                strategies=("multiple-choice", "true-false", "match", "sequence", "fill-blank"),
+                                strategies=("multiple-choice", "true-false", "match", "sequence", "explain"),
                                 large_print=large, scannable=ScanOptions(answer_sheet=large)))
     layout = json.loads((result.folder / "scan-layout.json").read_text())
     (code, version), = layout["versions"].items()

@@ -19,7 +19,7 @@ from quizforge.scan.results import decision_box, score_student
 
 from .conftest import FIXTURES, PURGES
 
-STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "fill-blank")
+STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "explain")
 
 
 def reading(q, row, col, state, corners=0.0):
@@ -123,7 +123,7 @@ def test_clean_scans_read_every_mark_right(sheet):
     _folder[:] = [sheet[0]]
     right, wrong, review, failures = _read_back(sheet[1], seeds=(1, 2), dpi=150, strength=0)
     assert (wrong, review) == (0, 0), failures
-    assert right > 50
+    assert right > 40  # every row of two papers: each style drawn several times
 
 
 @pytest.mark.slow
@@ -254,13 +254,13 @@ def test_focus_from_weights_the_next_paper_to_what_the_class_got_wrong(tmp_path,
     from quizforge.pipeline import BuildRequest, make_paper
     from quizforge.scan.focus import load_focus, weight
 
-    weak = purges.groups[-1]  # the class got this branch (and its points) all wrong, the rest right
+    weak = purges.groups[2]  # the class got this branch (and its points) all wrong, the rest right
     results = {"format": "quizforge-results-1", "set": "x", "source": "sources/purges.yaml", "questions": {},
                "points": {p.id: {"score": 0 if b is weak else 1, "out_of": 1} for b in purges.groups for p in b.walk()},
                "branches": {b.id: {"score": 0 if b is weak else 3, "out_of": 3} for b in purges.groups}}
     path = tmp_path / "results.json"
     path.write_text(json.dumps(results))
-    request = BuildRequest(PURGES, seed=4, strategies=("multiple-choice", "true-false"), formats=("json",))
+    request = BuildRequest(PURGES, seed=4, strategies=("true-false",), formats=("json",))
     plain, _ = make_paper(request)
     focused, _ = make_paper(dataclasses.replace(request, focus_from=path))
     again, _ = make_paper(dataclasses.replace(request, focus_from=path))
