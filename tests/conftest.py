@@ -57,3 +57,38 @@ causes:
     points:
       - Pressure pushes particles closer together.
 """
+
+
+def _missing_system_programs() -> tuple[list[str], list[str]]:
+    """(what the suite cannot run without, what only some tests need), each with how to install it."""
+    import shutil
+
+    from quizforge.render.system import pango_hint, pango_problem
+
+    required, optional = [], []
+    problem = pango_problem()
+    if problem:
+        required.append(f"the Pango library, for every PDF ({problem}): install it {pango_hint()}")
+    if not shutil.which("pdftoppm"):
+        required.append("poppler's pdftoppm, to look at the PDFs' pages: apt-get install poppler-utils "
+                        "(macOS: brew install poppler)")
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")) or not shutil.which("chromedriver"):
+        optional.append("Chromium and its chromedriver, for the self-test page's browser tests: "
+                        "apt-get install chromium chromium-driver (those tests are skipped without them)")
+    return required, optional
+
+
+def pytest_sessionstart(session):
+    """Check once, before any test, for the system libraries and programs the suite needs."""
+    required, optional = _missing_system_programs()
+    if required:
+        lines = "\n".join(f"  - {r}" for r in required + optional)
+        pytest.exit(f"quizforge's tests need system software that is not installed:\n{lines}\n"
+                    "(.ci/run installs all of it on Debian or Ubuntu.)", returncode=4)
+    session.config._quizforge_optional = optional
+
+
+def pytest_report_header(config):
+    optional = getattr(config, "_quizforge_optional", None)
+    if optional:
+        return [f"note: {o}" for o in optional]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -39,11 +40,26 @@ def test_build_html_only_writes_outputs_and_json(run, tmp_path):
     result = run("build", PURGES, "--format", "html", "--seed", "5", "--out", tmp_path / "o")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "o" / "purges"
-    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-outputs.json", "markscheme.html", "paper.json",
-                                                        "worksheet.html"]
-    paper = json.loads((folder / "paper.json").read_text())
+    assert sorted(p.name for p in folder.iterdir()) == [".quizforge-notes", ".quizforge-outputs.json",
+                                                        "markscheme-seed5.html",
+                                                        "paper-seed5.json", "worksheet-seed5.html"]
+    paper = json.loads((folder / "paper-seed5.json").read_text())
     assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")], "no temporary files left behind"
+
+
+def test_every_variant_has_its_own_files_and_its_paper_code(run, tmp_path):
+    out = tmp_path / "o"
+    for args in ((), ("--tier", "support"), ("--tier", "stretch"), ("--large-print",), ("--seed", "7"),
+                 ("--preset", "exam", "--tier", "support", "--large-print")):
+        result = run("build", PURGES, "--format", "html", "--out", out, *args)
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (out / "purges").iterdir() if p.name.startswith("worksheet"))
+    assert names == ["worksheet-exam-support-large-print.html", "worksheet-large-print.html", "worksheet-seed7.html",
+                     "worksheet-stretch.html", "worksheet-support.html", "worksheet.html"]
+    for kind in ("worksheet", "markscheme"):
+        assert "Paper code EX-SUP-LP-S1" in (out / "purges" / f"{kind}-exam-support-large-print.html").read_text()
+    assert "paper code SUP-S1" in run("build", PURGES, "--format", "html", "--out", out, "--tier", "support").output
 
 
 def test_build_with_bad_notes_writes_nothing(run, tmp_path, write_notes):
@@ -136,3 +152,41 @@ def test_format_names_in_help_match_the_registries():
 
     assert tuple(exporters()) == cli.EXPORT_FORMATS
     assert tuple(readers()) == cli.IMPORT_FORMATS
+
+
+def test_two_notes_files_that_name_one_folder_never_overwrite_each_other(run, tmp_path):
+    from quizforge.load.notes import slug_for
+
+    first = tmp_path / "Causes of WW1?.yaml"
+    second = tmp_path / "causes-of-ww1.yaml"
+    for path in (first, second):
+        path.write_text(PURGES.read_text(encoding="utf-8"), encoding="utf-8")
+    assert slug_for(first) == slug_for(second) == "causes-of-ww1"
+    assert run("build", first, "--format", "html", "--out", tmp_path / "o").exit_code == 0
+    before = (tmp_path / "o" / "causes-of-ww1" / "worksheet.html").read_bytes()
+    result = run("build", second, "--format", "html", "--out", tmp_path / "o")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "already holds the papers made from" in result.output and "Rename one" in result.output
+    assert (tmp_path / "o" / "causes-of-ww1" / "worksheet.html").read_bytes() == before
+    assert run("build", first, "--format", "html", "--out", tmp_path / "o").exit_code == 0, "its own file again"
+    # letters of any script make their own folder, not a shared 'notes'
+    assert slug_for(Path("Причины.yaml")) == "причины" and slug_for(Path("原因.yaml")) == "原因"
+    assert slug_for(Path("Ökologie.yaml")) == "ökologie" and slug_for(Path("con.yaml")) == "con-notes"
+    assert slug_for(Path("???.yaml")) == "notes"
+
+
+def test_without_pango_the_message_says_what_to_install(monkeypatch):
+    import sys
+
+    from quizforge.errors import QuizforgeError
+    from quizforge.render import pdf
+    from quizforge.render.system import pango_hint
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint now fails
+    with pytest.raises(QuizforgeError) as batch:
+        pdf._weasyprint()
+    assert "Pango" in str(batch.value) and "--format html" not in str(batch.value), "batch has no --format"
+    with pytest.raises(QuizforgeError, match="--format html"):
+        pdf._weasyprint(html_instead=True)
+    assert "brew install weasyprint" in pango_hint("darwin") and "GTK" in pango_hint("win32")
+    assert "apt-get install libpango-1.0-0" in pango_hint("linux")

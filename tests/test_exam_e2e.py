@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 
 def built(tmp_path, **kw):
     result = build(BuildRequest(source=PURGES, out=tmp_path, seed=kw.pop("seed", 5), formats=("pdf",), **kw))
-    return result, {p.name: p.read_bytes() for p in result.files}
+    # each variant has its own file names (worksheet-exam-support.pdf); index them by kind
+    return result, {p.name.split("-")[0].split(".")[0] + p.suffix: p.read_bytes() for p in result.files}
 
 
 def font_sizes(data: bytes) -> set[float]:

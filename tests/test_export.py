@@ -14,6 +14,8 @@ from typing import get_args
 
 import pytest
 
+from quizforge.io import CLAIM  # the folder remembers its notes file
+
 from quizforge.export import ExportContext, ExportError, available, get
 from quizforge.export.csv import safe_cell
 from quizforge.export.gift import gift_escape
@@ -258,7 +260,7 @@ def run(run, monkeypatch):
 def test_cli_export_is_byte_identical_and_atomic(name, run, tmp_path):
     first = run("export", PURGES, "--to", name, "--seed", "4")
     assert first.exit_code == 0, first.output
-    written = [p for p in (tmp_path / "out" / "purges").iterdir() if p.name != ".quizforge-outputs.json"]
+    written = [p for p in (tmp_path / "out" / "purges").iterdir() if p.name not in (".quizforge-outputs.json", CLAIM)]
     assert len(written) == 1 and written[0].name.startswith("purges"), "default path out/<topic>/<topic>..."
     data = written[0].read_bytes()
     again = run("export", PURGES, "--to", name, "--seed", "4", "--out", tmp_path / "again" / "file")

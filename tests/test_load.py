@@ -145,3 +145,36 @@ def test_schema_accepts_shipped_notes():
     schema = json.loads((PURGES.parent.parent / "schema" / "notes.schema.json").read_text())
     for path in [PURGES, *sorted((PURGES.parent / "examples").glob("*.yaml")), FIXTURES / "notes-tricky.yaml"]:
         jsonschema.validate(yaml.load(path.read_text(), Loader=yaml.BaseLoader), schema)
+
+
+def test_a_dash_without_its_space_gets_advice_about_the_space_not_colons():
+    key = problems("title: T\nsubject: S\nquestion: Q?\ncauses:\n  -title: A\n   points:\n      - Faster.\n")
+    assert any("space after its '-'" in p and "quotes" not in p for p in key), key
+    item = problems("title: T\nsubject: S\nquestion: Q?\ncauses:\n  - title: A\n    points:\n      -Heat.\n"
+                    "  - title: B\n    points:\n      - Cold.\n")
+    assert any(p.startswith("n.yaml:7:") and "put a space after the '-'" in p for p in item), item
+    colon = problems("title: T\nsubject: S\nquestion: Why: because?\ncauses: []\n")
+    assert any("in quotes" in p for p in colon), colon
+
+
+@pytest.mark.parametrize("accept, valid", [("[]", True), ("[heat]", False)])
+def test_schema_and_validate_agree_on_accept_without_a_blank(accept, valid):
+    import json
+
+    import jsonschema
+    import yaml
+
+    text = MINIMAL.replace("      - Heat makes particles move faster.",
+                           f"      - text: Heat makes particles move faster.\n        accept: {accept}")
+    schema = json.loads((PURGES.parent.parent / "schema" / "notes.schema.json").read_text())
+    try:
+        jsonschema.validate(yaml.load(text, Loader=yaml.BaseLoader), schema)
+        schema_ok = True
+    except jsonschema.ValidationError:
+        schema_ok = False
+    try:
+        parse_notes(text, "n.yaml")
+        validate_ok = True
+    except SourceError:
+        validate_ok = False
+    assert schema_ok == validate_ok == valid

@@ -117,11 +117,11 @@ def test_cli_preset_tier_and_print_options(run, tmp_path):
                  "--format", "html", "--out", tmp_path / "o")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "o" / "purges"
-    data = json.loads((folder / "paper.json").read_text())
+    data = json.loads((folder / "paper-exam-support-large-print-dyslexia-friendly.json").read_text())
     assert data["presentation"] == {"preset": "exam", "title": "Exam practice", "minutes": 50, "cover": True,
                                     "instructions": data["presentation"]["instructions"], "tier": "support",
-                                    "large_print": True, "dyslexia_friendly": True}
-    html = (folder / "worksheet.html").read_text()
+                                    "large_print": True, "dyslexia_friendly": True, "no_tint": False}
+    html = (folder / "worksheet-exam-support-large-print-dyslexia-friendly.html").read_text()
     assert "font-size: 16pt" in html and "#fbf5e4" in html and "font-style: normal !important" in html
 
 
@@ -130,6 +130,7 @@ def test_cli_preset_tier_and_print_options(run, tmp_path):
     (("--tier", "gold"), "Invalid value for '--tier'"),
     (("--preset", "exam", "--strategies", "match"), "either --preset or --strategies"),
     (("--preset", "missing.yaml"), "missing.yaml: file not found"),
+    (("--no-tint",), "--no-tint goes with --dyslexia-friendly"),
 ])
 def test_cli_bad_preset_options_exit_2(run, args, message):
     result = run("build", PURGES, "--format", "html", *args)
@@ -149,7 +150,7 @@ def test_new_strategies_escape_the_notes(run, tmp_path):
     result = run("build", FIXTURES / "notes-tricky.yaml", "--format", "html", "--strategies", names, "--tier", "support")
     assert result.exit_code == 0, result.output
     for doc in ("worksheet", "markscheme"):
-        html = (tmp_path / "out" / "notes-tricky" / f"{doc}.html").read_text()
+        html = (tmp_path / "out" / "notes-tricky" / f"{doc}-support.html").read_text()
         assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
     # The point with the <img> tag shares 'heat' with its cause's title, so only the mark scheme lists it.
-    assert "&lt;img src=" in (tmp_path / "out" / "notes-tricky" / "markscheme.html").read_text()
+    assert "&lt;img src=" in (tmp_path / "out" / "notes-tricky" / "markscheme-support.html").read_text()

@@ -357,7 +357,7 @@ def test_true_false_mixes_and_swaps_every_kind(purges):
     truths, statements = set(), []
     for t in (purges, topic):
         for seed in range(30):
-            for q in get("true-false").generate(t, strategy_rng(seed, "tf"), Options()).questions:
+            for q in get("true-false").generate(t, strategy_rng(seed, "tf"), Options(seed=seed)).questions:
                 truths.add(q.body.true)
                 if not q.body.true:
                     statements.append((q.body.statement, q.body.correction))

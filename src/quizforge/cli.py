@@ -10,6 +10,7 @@ import click
 from . import __version__
 from .errors import QuizforgeError, SourceError
 from .load import load_notes
+from .papers.naming import paper_code
 from .pipeline import BuildRequest, build
 from .render.formats import FORMATS
 from .resources import default_source
@@ -94,20 +95,22 @@ def main() -> None:
 @click.option("--subject-profile", help="A shipped subject profile (history, science, ...) or your own .yaml file; "
                                         "default: the one for the notes' subject.")
 @click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
+@click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint (for black-and-white copiers).")
 @scan_options
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile, force, scannable, answer_sheet, focus_from) -> None:
+                  dyslexia_friendly, subject_profile, force, no_tint, scannable, answer_sheet, focus_from) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
-                                subject_profile=subject_profile, force=force,
+                                subject_profile=subject_profile, force=force, no_tint=no_tint,
                                 scannable=scan_request(scannable, answer_sheet), focus_from=focus_from))
     for warning in result.warnings:
         echo(f"note: {warning}", err=True)
     paper = result.paper
-    echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}")
+    echo(f"{paper.topic.title}: {len(paper.questions)} questions, {paper.total_marks} marks, seed {paper.seed}, "
+         f"paper code {paper_code(paper)}")
     for path in result.files:
         echo(f"  wrote {path}")
 
@@ -275,7 +278,8 @@ def import_command(file, out, fmt, force, into, keep_spelling) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Batch seed; each student's seed derives from it.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
               help="Files go in OUT/<topic>/batch-<name>/.")
-@click.option("--name", help="Name of the batch folder (default: today's date).")
+@click.option("--name", help="Name of the set's folder batch-NAME (default: the roster's class, e.g. batch-10B).")
+@click.option("--force", is_flag=True, help="Replace an existing set of the same name.")
 @click.option("--jobs", type=int, help="Worker processes (default: every core).")
 @click.option("--duplex/--no-duplex", default=True, show_default=True,
               help="Pad each paper to an even page count so every paper starts on a new sheet.")
@@ -288,6 +292,12 @@ def import_command(file, out, fmt, force, into, keep_spelling) -> None:
 @click.option("--strategies", callback=comma_list, help="Comma-separated strategy names.")
 @click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of templates that override the shipped ones.")
+@click.option("--preset", help="quick-quiz, worksheet or exam, or your own preset .yaml file, as for build.")
+@click.option("--tier", type=click.Choice(["support", "core", "stretch"]), help="Differentiate the set for a group.")
+@click.option("--large-print", is_flag=True,
+              help="Large print for the whole set (or a 'Large print' roster column for single students).")
+@click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
+@click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint.")
 @scan_options
 def batch_command(source, scannable, answer_sheet, focus_from, **options) -> None:
     """A personalised, shuffled paper for every student, with mark schemes and a manifest."""

@@ -82,6 +82,36 @@ def write_output(path: Path, data: bytes) -> None:
     _record(path.parent, {path.name: data})
 
 
+CLAIM = ".quizforge-notes"
+
+
+def claim_folder(folder: Path, source: Path, *, check_only: bool = False) -> None:
+    """Make sure ``folder`` holds only this notes file's outputs.
+
+    Two notes files can name the same output folder ('Causes of WW1?.yaml' and 'causes-of-ww1.yaml'
+    both give causes-of-ww1). The folder remembers which file it belongs to; another file that still
+    exists is refused instead of silently replacing its papers.
+    """
+    mine = str(Path(source).resolve())
+    marker = folder / CLAIM
+    try:
+        theirs = marker.read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        theirs = ""
+    except OSError as exc:
+        raise QuizforgeError(f"cannot read {marker}: {exc.strerror or exc}") from None
+    if theirs and theirs != mine and Path(theirs).exists():
+        raise QuizforgeError(
+            f"{folder} already holds the papers made from {theirs}, and {source} would write there too "
+            "(their names make the same folder name). Rename one of the notes files, or give this one "
+            "its own folder with --out.")
+    if theirs != mine and not check_only:
+        try:
+            write_atomic(marker, (mine + "\n").encode("utf-8"))
+        except OSError as exc:
+            raise QuizforgeError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+
+
 def write_all(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Replace a set of files all together or not at all (a full disk part-way changes nothing)."""
     staged: dict[Path, Path] = {}

@@ -341,6 +341,7 @@ class Presentation:
     tier: str = ""  # "support", "core" or "stretch"; empty: not tiered
     large_print: bool = False
     dyslexia_friendly: bool = False
+    no_tint: bool = False  # dyslexia-friendly without the cream tint, for black-and-white copiers
 
     @property
     def is_default(self) -> bool:

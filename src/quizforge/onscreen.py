@@ -21,8 +21,12 @@ def online_prompt(q: Question) -> str:
     """The prompt for a screen: matching and ordering questions are answered with menus."""
     body = q.body
     if isinstance(body, Match):
-        return (f"Match each {body.right_label.lower()} to the {body.left_label.lower()} it supports. "
-                f"A {body.left_label.lower()} may be used more than once.")
+        left, right = body.left_label.lower(), body.right_label.lower()
+        if left == "cause":  # the original shape: examples support causes
+            return f"Match each {right} to the {left} it supports. A {left} may be used more than once."
+        again = f" {'An' if left[:1] in 'aeiou' else 'A'} {left} may be used more than once." \
+            if len(set(body.key)) < len(body.key) else ""
+        return f"Match each {right} to its {left}.{again}"
     if isinstance(body, Sequence):
         return f"{q.prompt} Choose each item's place in the order."
     return _unprint(q.prompt)

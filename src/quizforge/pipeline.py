@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
-from .io import check_writable, guard_outputs, write_all
+from .io import check_writable, claim_folder, guard_outputs, write_all
 from .load import load_notes
 from .model import Paper
 from .papers import plan_paper
+from .papers.naming import variant_file
 from .render import render_files
 from .strategies import Options
 from .subjects import profile_for
@@ -34,6 +35,7 @@ class BuildRequest:
     force: bool = False  # replace existing files that quizforge did not write
     focus_from: Path | None = None  # a scan's results.json: weight the paper to what the class got wrong
     scannable: object | None = None  # scan.printed.ScanOptions: grids, corner marks, QR codes
+    no_tint: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
     topic = load_notes(request.source)
     plan = plan_paper(request.strategies, request.options, preset=request.preset, tier=request.tier,
                       large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly,
-                      subject=profile_for(topic.subject, request.subject_profile))
+                      subject=profile_for(topic.subject, request.subject_profile), no_tint=request.no_tint)
 
     def make(seed: int):
         return assemble(topic, seed, plan.strategies, paper_size=request.paper_size,
@@ -70,11 +72,13 @@ def build(request: BuildRequest) -> BuildResult:
     paper, warnings = make_paper(request)
     folder = request.out / paper.topic.slug
     check_writable(folder)  # a read-only or full disk is said now, not after the render
-    files = render_files(paper, request.formats, request.templates)
+    claim_folder(folder, request.source)
+    files = {variant_file(name, paper): data for name, data in render_files(paper, request.formats, request.templates).items()}
     if request.scannable is not None:  # the scannable worksheet replaces the plain one
         from .scan.printed import build_scannable
 
-        files.update(build_scannable(paper, request.templates, request.scannable))
+        files.update({variant_file(name, paper): data
+                      for name, data in build_scannable(paper, request.templates, request.scannable).items()})
     guard_outputs([folder / name for name in files], [request.source], request.force)
     written = write_all(folder, files)
     return BuildResult(paper, folder, tuple(written), warnings)

@@ -55,9 +55,41 @@
     }).join("");
     return symbols ? words + "\u0001" + symbols : words;
   }
+  /* Spelling slips, as practice mode and the mark scheme allow (quizforge/practice/checking.py, SLIPS). */
+  function slipsAllowed(answer) {
+    if (/\p{N}/u.test(answer)) { return 0; }
+    var n = Array.from(answer).length;  /* letters, as Python counts them */
+    return n <= 4 ? 0 : n <= 8 ? 1 : 2;
+  }
+  function distance(a, b) {  /* Levenshtein: letters missing, extra or swapped for another */
+    var a1 = Array.from(a), b1 = Array.from(b), row = [], i, j;
+    for (j = 0; j <= b1.length; j++) { row.push(j); }
+    for (i = 1; i <= a1.length; i++) {
+      var prev = row[0]; row[0] = i;
+      for (j = 1; j <= b1.length; j++) {
+        var here = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a1[i - 1] === b1[j - 1] ? 0 : 1));
+        prev = here;
+      }
+    }
+    return row[b1.length];
+  }
+  function closeEnough(given, answer) {
+    if (given === answer) { return true; }
+    var mine = given.replace(/ /g, ""), theirs = answer.replace(/ /g, "");
+    if (mine === theirs) { return true; }
+    var allowed = slipsAllowed(theirs);
+    return allowed > 0 && !/\p{N}/u.test(mine) && distance(mine, theirs) <= allowed;
+  }
+  /* as accepted() in quizforge/matching.py: the same key, or words only and within the slips allowed */
   function accepted(given, answers) {
-    var n = answerKey(given);
-    return n !== "" && answers.some(function (a) { return answerKey(a) === n; });
+    var mine = answerKey(given);
+    if (mine === "") { return false; }
+    return answers.some(function (a) {
+      var theirs = answerKey(a);
+      if (theirs === mine) { return true; }
+      return theirs !== "" && theirs.indexOf("\u0001") < 0 && mine.indexOf("\u0001") < 0 && closeEnough(mine, theirs);
+    });
   }
   function letter(i) { return String.fromCharCode(65 + i); }
 
@@ -129,28 +161,34 @@
         return oneMark(q, right, lines);
       };
     },
-    match: function (q, card) {
+    /* only: the examples to ask again (a retry asks just the ones missed), in their own letters */
+    match: function (q, card, uid, only) {
       var causes = el("ol", { className: "causes" });
       q.body.causes.forEach(function (c) { causes.appendChild(el("li", { text: c })); });
-      card.appendChild(el("p", { className: "sentence", text: q.body.left_label + "s:" }));
+      card.appendChild(el("p", { className: "sentence", text: q.body.left_label.replace(/y$/, "ie") + "s:" }));
       card.appendChild(causes);
       var list = el("ul", { className: "match-list" });
       var choices = q.body.causes.map(function (c, i) { return (i + 1) + ". " + c; });
-      var selects = q.body.examples.map(function (example, i) {
+      var shown = q.body.examples.map(function (_, i) { return i; })
+        .filter(function (i) { return !only || only.indexOf(i) >= 0; });
+      var selects = shown.map(function (i) {
         var pick = select(q.body.left_label + " for " + q.body.right_label.toLowerCase() + " " + letter(i), choices);
-        list.appendChild(el("li", {}, [el("strong", { text: letter(i) }), el("span", { text: example }), pick]));
+        list.appendChild(el("li", {}, [el("strong", { text: letter(i) }), el("span", { text: q.body.examples[i] }), pick]));
         return pick;
       });
       card.appendChild(list);
       return function () {
-        var score = 0;
-        selects.forEach(function (pick, i) {
-          var ok = pick.value !== "" && Number(pick.value) === q.body.key[i];
+        var score = 0, wrong = [];
+        selects.forEach(function (pick, n) {
+          var i = shown[n], ok = pick.value !== "" && Number(pick.value) === q.body.key[i];
           score += ok ? 1 : 0;
+          if (!ok) { wrong.push(i); }
           pick.parentNode.className = ok ? "part-right" : "part-wrong";
         });
-        var right = score === selects.length;
-        return { score: Math.min(score, q.marks), max: q.marks, right: right, lines: right ? [] : ["The answer: " + q.answer + "."] };
+        var right = wrong.length === 0, max = only ? shown.length : q.marks;
+        var answer = wrong.map(function (i) { return letter(i) + " " + (q.body.key[i] + 1); }).join(", ");
+        return { score: Math.min(score, max), max: max, right: right, wrong: wrong,
+                 lines: right ? [] : ["The answer: " + (only ? answer : q.answer) + "."] };
       };
     },
     sequence: function (q, card) {
@@ -194,7 +232,7 @@
     }
   };
 
-  function askCard(q, number) {
+  function askCard(q, number, only) {
     var uid = "q" + number;
     var card = el("fieldset", { className: "question", id: uid });
     card.dataset.qid = q.id;
@@ -210,7 +248,7 @@
       card.appendChild(el("p", { className: "feedback wrong", text: "This page cannot ask a '" + q.body.type + "' question yet." }));
       return { q: q, card: card, mark: function () { return { score: 0, max: 0, right: true, lines: [] }; } };
     }
-    return { q: q, card: card, mark: asker(q, card, uid) };
+    return { q: q, card: card, mark: asker(q, card, uid, only) };
   }
 
   function wordBank(section, ids) {
@@ -223,7 +261,7 @@
     return el("div", { className: "bank", role: "note" }, [el("strong", { text: "Word bank" }), list]);
   }
 
-  function render(plan, label) {
+  function render(plan, label, only) {
     var root = document.getElementById("sections");
     root.textContent = "";
     state.cards = [];
@@ -236,7 +274,7 @@
       if (part.section.has_bank) { root.appendChild(wordBank(part.section, part.ids)); }
       part.ids.forEach(function (id) {
         number += 1;
-        var asked = askCard(DATA.questions[id], number);
+        var asked = askCard(DATA.questions[id], number, only && only[id]);
         state.cards.push(asked);
         root.appendChild(asked.card);
       });
@@ -271,13 +309,13 @@
     result.focus();
   }
 
+  /* Marked questions answered wrongly (self-marked explain questions are the student's to judge, not
+     "missed"), each with the parts to ask again: a match question's missed examples only. */
   function missed() {
     return state.cards.filter(function (asked) {
       var r = asked.result;
-      if (!r) { return false; }
-      if (r.selfAssessed) { return r.ticks.filter(function (t) { return t.checked; }).length < r.enough; }
-      return !r.right;
-    }).map(function (asked) { return asked.q.id; });
+      return r && !r.selfAssessed && !r.right;
+    }).map(function (asked) { return { id: asked.q.id, only: asked.result.wrong || null }; });
   }
 
   function showScore() {
@@ -304,9 +342,10 @@
     return render(plan(function (s) { return s.first; }), "Set 1: the worksheet's questions");
   }
   function retry() {
-    var ids = missed();
+    var again = missed(), only = {};
+    var ids = again.map(function (m) { only[m.id] = m.only; return m.id; });
     var first = render(plan(function (s) { return s.pool.filter(function (id) { return ids.indexOf(id) >= 0; }); }),
-      "Retry: the " + ids.length + " you missed");
+      "Retry: the " + ids.length + " you missed", only);
     if (first) { first.focus(); }
   }
   function shuffle() {
@@ -327,7 +366,7 @@
     if (next) { next.focus(); }
   }
 
-  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey };  /* for tests: the same rules as practice mode */
+  window.quizforgeSelftest = { normalise: normalise, answerKey: answerKey, accepted: accepted };  /* for tests: the same rules as practice mode */
   document.getElementById("quiz").addEventListener("keydown", enterMovesOn);
   document.getElementById("quiz").addEventListener("submit", check);
   document.getElementById("retry").addEventListener("click", retry);

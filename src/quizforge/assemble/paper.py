@@ -77,13 +77,13 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
     out = _Draw()
     shown: set[str] = set()
     hidden: set[str] = set()
-    ledger = Ledger()
+    ledger = Ledger(titles=frozenset(b.title for b in topic.groups))
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
     for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
         opts = options.get(name, Options())
         opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
                                    secrets=opts.secrets | frozenset(ledger.asked),
-                                   printed=(*opts.printed, *ledger.shown), seed=seed)
+                                   printed=(*opts.printed, *ledger.shown), seed=seed, paper=strategies)
         try:
             section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:

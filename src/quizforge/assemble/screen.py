@@ -28,9 +28,16 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
     if isinstance(body, Gap):
         yield "statement", body.before + body.answer + body.after
     elif isinstance(body, Match):
-        side = "option" if body.left_label.lower() == "term" else "statement"
-        yield from (("term" if side == "option" else "option", c) for c in body.causes)
-        yield from ((side, e) for e in body.examples)
+        left, right = body.left_label.lower(), body.right_label.lower()
+        if left == "term":  # key terms: the terms, and definitions that may be phrases
+            yield from (("term", c) for c in body.causes)
+            yield from (("option", e) for e in body.examples)
+        elif left == "cause":  # reasons: titles read as options, examples as sentences
+            yield from (("option", c) for c in body.causes)
+            yield from (("statement", e) for e in body.examples)
+        else:  # named groups (case studies, categories, effects): names; the items are sentences, or changes
+            yield from (("term", c) for c in body.causes)
+            yield from (("option" if right == "change" else "statement", e) for e in body.examples)
     elif isinstance(body, Choice):
         yield from (("option", o) for o in body.options)
     elif isinstance(body, TrueFalse):
@@ -59,6 +66,8 @@ def secrets(question: Question) -> tuple[str, ...]:
     if isinstance(body, Gap):
         return (body.answer, *body.accept)
     if isinstance(body, Choice):
+        if question.cause_id:  # the answer is a reason's title, which other questions print by design
+            return ()
         right = body.options[body.correct]
         return (right,) if len(quality.words.tokens(right)) <= SECRET_WORDS else ()
     if isinstance(body, ShortAnswer):
@@ -86,21 +95,43 @@ def _contains(text: str, phrase: str) -> bool:
     return phrase.strip() != "" and phrase in _norm(text)
 
 
+def _beyond_options(question: Question) -> list[str]:
+    """What the student reads other than a multiple choice's options."""
+    options = set(question.body.options) if isinstance(question.body, Choice) else set()
+    return [t for t in shown_text(question) if t not in options]
+
+
 @dataclass
 class Ledger:
-    """What the questions kept so far print and ask for."""
+    """What the questions kept so far print and ask for.
+
+    Multiple-choice questions may offer the same options ("Which case study does this describe?"
+    with the case studies every time): an option printed among options gives no answer away, so a
+    choice's right answer is only checked against what other questions print outside their options.
+    """
 
     shown: list[str] = dataclasses.field(default_factory=list)
     asked: list[str] = dataclasses.field(default_factory=list)
     recalled: list[str] = dataclasses.field(default_factory=list)
+    shown_beyond_options: list[str] = dataclasses.field(default_factory=list)
+    asked_by_choice: list[str] = dataclasses.field(default_factory=list)
+    # The notes' branch titles (causes, case studies, groups) are printed as options and headings by
+    # design; a question whose answer is one tests which branch a fact belongs to, which no title gives away.
+    titles: frozenset[str] = frozenset()
+
+    def secrets_of(self, question: Question) -> tuple[str, ...]:
+        return tuple(s for s in secrets(question) if s.strip() and s not in self.titles)
 
     def conflict(self, question: Question) -> str:
         mine = shown_text(question)
+        plain = _beyond_options(question)
         for secret in self.asked:
-            if any(_contains(t, secret) for t in mine):
+            looked = plain if secret in self.asked_by_choice else mine
+            if any(_contains(t, secret) for t in looked):
                 return f"prints '{secret}', the answer to another question"
-        for secret in secrets(question):
-            if any(_contains(t, secret) for t in self.shown):
+        for secret in self.secrets_of(question):
+            looked = self.shown_beyond_options if isinstance(question.body, Choice) else self.shown
+            if any(_contains(t, secret) for t in looked):
                 return f"its answer '{secret}' is printed in another question"
         for sentence in self.recalled:
             if any(_contains(t, sentence) for t in mine):
@@ -112,7 +143,10 @@ class Ledger:
 
     def add(self, question: Question) -> None:
         self.shown += shown_text(question)
-        self.asked += [s for s in secrets(question) if s.strip()]
+        self.shown_beyond_options += _beyond_options(question)
+        self.asked += list(self.secrets_of(question))
+        if isinstance(question.body, Choice):
+            self.asked_by_choice += list(self.secrets_of(question))
         self.recalled += [s for s in sentences(question) if s.strip()]
 
 

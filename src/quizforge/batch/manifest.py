@@ -16,9 +16,9 @@ COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "vers
 
 
 def rebuild_command(source: Path, seed: int, strategies: tuple[str, ...] = (), paper_size: str = "a4",
-                    focus_from: Path | None = None) -> str:
-    """The `quizforge build` line that makes this student's paper again."""
-    words = ["quizforge", "build", shlex.quote(str(source)), "--seed", str(seed)]
+                    options: tuple[str, ...] = (), focus_from: Path | None = None) -> str:
+    """The `quizforge build` line that makes this student's paper again (``options``: preset, tier, print)."""
+    words = ["quizforge", "build", shlex.quote(str(source)), "--seed", str(seed), *map(shlex.quote, options)]
     if strategies:
         words += ["--strategies", ",".join(strategies)]
     if paper_size != "a4":

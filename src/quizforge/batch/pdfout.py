@@ -186,11 +186,23 @@ class CombinedPdf:
                 self.spans.append(Span(first, count))
 
     def pad(self, count: int, box) -> None:
+        """Duplex padding: a page that says it is blank on purpose, so nobody thinks a page is missing."""
         if self.duplex and count % 2:
             if self._blank is None:
-                self._blank = (_scalar(pikepdf.Array([float(v) for v in box])), self.out.stream(b""))
-            mediabox, empty = self._blank
-            self.out.add_page(b"/MediaBox %s /Resources << >> /Contents %d 0 R" % (mediabox, empty))
+                self._blank = self._blank_page([float(v) for v in box])
+            self.out.add_page(self._blank)
+
+    BLANK_TEXT = b"This page is intentionally left blank"
+
+    def _blank_page(self, box: list[float]) -> bytes:
+        # Helvetica is one of the PDF base fonts every reader and printer has: nothing to embed.
+        font = self.out.reserve()
+        self.out.write_object(font, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        size, width = 11, 0.5 * 11 * len(self.BLANK_TEXT)  # Helvetica averages about half an em a letter
+        x, y = (box[0] + box[2] - width) / 2, (box[1] + box[3]) / 2
+        content = self.out.stream(b"BT /F1 %d Tf 0.33 g %.2f %.2f Td (%s) Tj ET" % (size, x, y, self.BLANK_TEXT))
+        return b"/MediaBox %s /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R" % (
+            _scalar(pikepdf.Array(box)), font, content)
 
     def save(self, path: Path | None = None) -> None:
         self.out.finish(self.title)

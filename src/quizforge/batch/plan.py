@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..assemble import assemble
@@ -12,6 +13,7 @@ from ..model import (
     Gap,
     Match,
     Paper,
+    Presentation,
     Question,
     Sequence,
     ShortAnswer,
@@ -58,27 +60,45 @@ class SchemeGroup:
     others: tuple[tuple[str, Paper], ...]
 
 
+LARGE_PRINT_SUFFIX = "-LP"  # a large-print student's code: the same questions, printed large
+
+
 def make_assignments(students: tuple[Student, ...], batch_seed: int, versions: int | None) -> list[Assignment]:
+    def code(student: Student, base: str) -> str:
+        return base + LARGE_PRINT_SUFFIX if student.large_print else base
+
     if versions:
         codes = deal_versions(len(students), versions)
-        return [Assignment(i + 1, s, code, version_seed(batch_seed, code))
-                for i, (s, code) in enumerate(zip(students, codes))]
+        return [Assignment(i + 1, s, code(s, c), version_seed(batch_seed, c))
+                for i, (s, c) in enumerate(zip(students, codes))]
     seeds = student_seeds(batch_seed, students)
-    return [Assignment(i + 1, s, seed_code(seed), seed) for i, (s, seed) in enumerate(zip(students, seeds))]
+    return [Assignment(i + 1, s, code(s, seed_code(seed)), seed) for i, (s, seed) in enumerate(zip(students, seeds))]
 
 
-def paper_maker(topic: Topic, strategies: tuple[str, ...], paper_size: str, options: dict[str, Options] | None):
-    """``seed -> Paper``, exactly as ``pipeline.make_paper`` makes it, but loading the notes once."""
+def paper_maker(topic: Topic, strategies: tuple[str, ...], paper_size: str, options: dict[str, Options] | None,
+                plan=None):
+    """``(seed, large_print) -> Paper``, exactly as ``pipeline.make_paper`` makes it, loading the notes once.
+
+    ``plan`` (a ``papers.PaperPlan``) carries a preset, tier and print options; without one, the default paper.
+    """
     limit = None
-    if not strategies:
+    if plan is not None:
+        chosen, options, required, limit = plan.strategies, plan.options, plan.required, plan.limit
+    elif not strategies:
         chosen, defaults, limit = default_strategies(profile_for(topic.subject))
-        options = options or defaults
+        options, required = options or defaults, False
     else:
-        chosen = strategies
+        chosen, required = strategies, True
 
-    def make(seed: int) -> Paper:
-        return assemble(topic, seed, chosen, paper_size=paper_size, options=options,
-                        required=bool(strategies), limit=limit).paper
+    def make(seed: int, large_print: bool = False) -> Paper:
+        paper = assemble(topic, seed, chosen, paper_size=paper_size, options=options, required=required,
+                         limit=limit).paper
+        if plan is None and not large_print:
+            return paper
+        presentation = plan.presentation if plan else Presentation()
+        if large_print:
+            presentation = dataclasses.replace(presentation, large_print=True)
+        return dataclasses.replace(paper, presentation=presentation)
     return make
 
 

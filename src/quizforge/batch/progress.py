@@ -30,6 +30,12 @@ class Progress:
                           f"  {rate:.1f}/s  {left:.0f}s left ")
         self.stream.flush()
 
+    def step(self, text: str) -> None:
+        """A step after the papers (merging the PDFs): its own line, so the bar does not sit at '0s left'."""
+        if self.enabled:
+            self.stream.write(f"\n{text} ...")
+            self.stream.flush()
+
     def finish(self) -> None:
         if self.enabled:
             self.stream.write("\n")

@@ -146,6 +146,12 @@ class _Layout:
         return sheet
 
     def render(self, html: str):
+        """Lay out ``html`` as build does: long written answers filled to the foot of their page."""
+        from ..render.fill import fill_pages
+
+        return fill_pages(html, self._render_once)
+
+    def _render_once(self, html: str):
         sheet = self.sheet(html)
         if sheet is None:
             return self.weasyprint.HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher).render()

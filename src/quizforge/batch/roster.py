@@ -33,7 +33,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
               "teaching group", "form group", "class group"),
     "candidate": ("candidate number", "candidate no", "cand no", "candidate", "exam number", "exam no",
                   "candidate id", "cand number"),
+    # a student who needs modified large print gets that version of the same paper
+    "large_print": ("large print", "large-print", "modified large print", "mlp", "lp"),
 }
+YES_CELLS = ("yes", "y", "true", "1", "x", "✓", "✔", "large print", "lp", "mlp")
+NO_CELLS = ("", "no", "n", "false", "0", "-")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Student:
     class_name: str = ""
     candidate: str = ""
     line: int = 0
+    large_print: bool = False
 
 
 def read_roster(path: Path) -> tuple[Student, ...]:
@@ -219,8 +224,12 @@ def _student(line, cells, columns, filename, problems) -> Student | None:
         problems.append(Problem(filename, line, f"this row has no name (column {what} is empty); "
                                 "fill it in or delete the row"))
         return None
+    large = _cell(cells, columns, "large_print").casefold()
+    if large not in YES_CELLS and large not in NO_CELLS:
+        problems.append(Problem(filename, line, f"large print: {large!r} is not yes or no; write yes (or leave the "
+                                "cell empty for standard print)"))
     return Student(name=name, class_name=_cell(cells, columns, "class"),
-                   candidate=_cell(cells, columns, "candidate"), line=line)
+                   candidate=_cell(cells, columns, "candidate"), line=line, large_print=large in YES_CELLS and bool(large))
 
 
 def demo_roster(count: int, seed: int) -> tuple[Student, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import os
 import re
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import OptionError, QuizforgeError
-from ..io import check_writable, describe, exclusive
+from ..io import check_writable, claim_folder, describe, exclusive
 from ..load import load_notes
 from ..model import Paper
 from ..render.html import render_html
@@ -45,7 +44,7 @@ class BatchRequest:
     versions: int | None = None
     seed: int = 1
     out: Path = Path("out")
-    name: str | None = None  # folder batch-<name>; default today's date
+    name: str | None = None  # folder batch-<name>; default the roster's class (see set_name)
     jobs: int | None = None  # default: every core
     duplex: bool = True
     split: bool = False
@@ -58,6 +57,13 @@ class BatchRequest:
     strategies: tuple[str, ...] = ()
     focus_from: Path | None = None  # a scan's results.json: each paper weighted to what the class got wrong
     scannable: object | None = None  # scan.printed.ScanOptions: grids, marks and a QR code per page
+    # the same paper options as `build`
+    preset: str | None = None
+    tier: str | None = None
+    large_print: bool = False
+    dyslexia_friendly: bool = False
+    no_tint: bool = False
+    force: bool = False  # replace a set of the same name
 
 
 @dataclass(frozen=True)
@@ -76,9 +82,14 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     students = load_students(request)
     jobs = _jobs(request.jobs)
     topic = load_notes(request.source)
-    make = _focus(request, topic, paper_maker(topic, request.strategies, request.paper_size, None))
+    plan = _plan(request, topic)
+    make = _focus(request, topic, paper_maker(topic, request.strategies, request.paper_size, None, plan))
     assignments = make_assignments(students, request.seed, request.versions)
-    folder = request.out / topic.slug / f"batch-{_folder_name(request.name)}"
+    folder = request.out / topic.slug / f"batch-{set_name(request, students, plan)}"
+    claim_folder(folder.parent, request.source, check_only=True)  # claimed once the set is made
+    if folder.exists() and not request.force:
+        raise OptionError(f"{folder} already exists, so nothing was made: name this set with --name "
+                          "(e.g. --name 10B-mock), or add --force to replace that set")
     scan = _scan_set(request, topic, folder.name)
     progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
     title = f"{topic.title} – class set"
@@ -93,6 +104,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
         raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
     files = tuple(folder / f.relative_to(work) for f in files)
+    claim_folder(folder.parent, request.source)
     return BatchResult(folder, files, len(assignments), distinct, *counts, warnings=tuple(name_warnings(students)))
 
 
@@ -101,6 +113,7 @@ def _make_set(request, assignments, make, work, topic, title, jobs, progress, sc
     schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
     try:
         distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress, scan)
+        progress.step("Putting the PDFs together and writing the manifest")
         files = _write_outputs(request, work, assignments, papers, schemes)
         if scan is not None:
             files.append(scan.write(work, assignments))
@@ -135,12 +148,46 @@ def _jobs(jobs: int | None) -> int:
     return jobs
 
 
-def _folder_name(name: str | None) -> str:
-    if name is None:
-        return datetime.date.today().isoformat()
-    slug = re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFKC", name)).strip("-.")
+def _plan(request: BatchRequest, topic=None):
+    """The preset, tier and print options, as `build` plans them; None for the default paper."""
+    if not (request.preset or request.tier or request.large_print or request.dyslexia_friendly):
+        if request.no_tint:
+            raise OptionError("--no-tint goes with --dyslexia-friendly (only that print is tinted)")
+        return None
+    from ..papers import plan_paper
+
+    from ..subjects import profile_for
+
+    return plan_paper(request.strategies, None, preset=request.preset, tier=request.tier,
+                      large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly,
+                      no_tint=request.no_tint, subject=profile_for(topic.subject) if topic else None)
+
+
+def set_name(request: BatchRequest, students: tuple[Student, ...], plan) -> str:
+    """The set's folder name: --name, else the roster's class(es), else the roster file's name, else
+    'copies-N'; then the paper options and a seed other than 1, as `build` names its files."""
+    from ..model import Presentation
+    from ..papers.naming import variant_parts
+
+    if request.name is not None:
+        return _slug(request.name, "--name")
+    classes = list(dict.fromkeys(s.class_name for s in students if s.class_name))
+    if classes:
+        base = "+".join(classes[:3]) + ("+more" if len(classes) > 3 else "")
+    elif request.roster is not None:
+        base = request.roster.stem
+    else:
+        base = f"{'copies' if request.copies is not None else 'demo'}-{len(students)}"
+    variant = variant_parts(plan.presentation if plan else Presentation(), request.seed)
+    if request.versions:
+        variant.append(f"{request.versions}-versions")
+    return _slug("-".join([base, *variant]), "the class name")
+
+
+def _slug(name: str, what: str) -> str:
+    slug = re.sub(r"[^\w.+-]+", "-", unicodedata.normalize("NFKC", name)).strip("-.")
     if not slug:
-        raise OptionError(f"--name {name!r}: use letters, digits, '-' or '.'")
+        raise OptionError(f"{what} {name!r}: use letters, digits, '-' or '.'")
     return slug
 
 
@@ -201,7 +248,7 @@ def _render(request, assignments, make, work, papers, schemes, jobs, progress, s
 
     def paper(a: Assignment) -> Paper:  # assembled on demand, while the workers render earlier chunks
         if a.code not in distinct:
-            distinct[a.code] = make(a.seed)
+            distinct[a.code] = make(a.seed, a.student.large_print)
         return distinct[a.code]
 
     mode = _render_versions if request.versions else _render_each
@@ -314,7 +361,7 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
         scheme_jobs = _scheme_jobs(scheme_groups(distinct), request, work)
     else:  # one key per version, in the order the versions are dealt
         firsts = list({a.code: a for a in assignments}.values())
-        scheme_jobs = _key_jobs(firsts, distinct, request, work, who=lambda a: f"version {a.code}")
+        scheme_jobs = _key_jobs(firsts, distinct, request, work, who=lambda a: "")
     stamper = Stamper(papers)
     slots = {}
     details = [(a.code, _details(a)) for a in assignments]
@@ -376,8 +423,10 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
         schemes.save()
         spans = papers.spans
         rebuild = partial(rebuild_command, request.source, strategies=request.strategies, paper_size=request.paper_size,
-                          focus_from=request.focus_from)
-        write_manifest(files[2], manifest_rows(assignments, spans, rebuild))
+                          options=_build_flags(request), focus_from=request.focus_from)
+        large = {a.seed for a in assignments if a.student.large_print and not request.large_print}
+        write_manifest(files[2], manifest_rows(
+            assignments, spans, lambda seed: rebuild(seed) + (" --large-print" if seed in large else "")))
         if request.split:
             names = [_split_name(a) for a in assignments]
             split_out(files[0], spans, names, work / "students")
@@ -385,6 +434,19 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
     except OSError as exc:
         raise QuizforgeError(f"cannot write the class set to {work}: {exc.strerror or exc}") from None
     return files
+
+
+def _build_flags(request: BatchRequest) -> tuple[str, ...]:
+    """The `quizforge build` options that make the same paper as this set."""
+    flags: list[str] = []
+    for option, value in (("--preset", request.preset), ("--tier", request.tier)):
+        if value:
+            flags += [option, value]
+    for option, on in (("--large-print", request.large_print), ("--dyslexia-friendly", request.dyslexia_friendly),
+                       ("--no-tint", request.no_tint)):
+        if on:
+            flags.append(option)
+    return tuple(flags)
 
 
 def _split_name(a: Assignment) -> str:
@@ -397,9 +459,9 @@ def class_set_html(request: BatchRequest) -> list[tuple[str, str]]:
     """(name, HTML) of every document a per-student class set lays out: for benchmarks and checks."""
     students = load_students(request)
     topic = load_notes(request.source)
-    make = paper_maker(topic, request.strategies, request.paper_size, None)
+    make = paper_maker(topic, request.strategies, request.paper_size, None, _plan(request, topic))
     assignments = make_assignments(students, request.seed, request.versions)
-    distinct = {a.code: make(a.seed) for a in assignments}
+    distinct = {a.code: make(a.seed, a.student.large_print) for a in assignments}
     out = [(f"paper-{a.position:04d}", render_html(distinct[a.code], "worksheet", request.templates,
                                                   batch=_student_context(a, "paper"))) for a in assignments]
     for job in _scheme_jobs(scheme_groups(distinct), request, Path(".")):

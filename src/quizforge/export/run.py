@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import OptionError
-from ..io import check_writable, guard_outputs, write_output
+from ..io import check_writable, claim_folder, guard_outputs, write_output
 from ..load import load_notes
 from ..model import Paper
 from ..pipeline import BuildRequest, make_paper
@@ -61,6 +61,8 @@ def export(request: ExportRequest) -> ExportResult:
                                               strategies=request.strategies, options=options))
     context = ExportContext(mtime=source_mtime(request.source))
     data = exporter.export(paper, context)
-    warnings = (*warnings, *context.skipped)
+    warnings = (*warnings, *(f"skipped {s}" for s in context.skipped))
+    if request.out is None:
+        claim_folder(path.parent, request.source)
     write_output(path, data)
     return ExportResult(paper, path, len(data), warnings)

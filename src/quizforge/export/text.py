@@ -45,7 +45,12 @@ def accepted(answer: str, accept: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def auto_markable(body: ShortAnswer) -> bool:
-    """A short answer a computer can mark by comparing strings: every accepted form is a few words."""
+    """A short answer a computer can mark by comparing strings: every accepted form is a few words.
+
+    Never a point-marked one ('any two of ...'): no one string is its answer.
+    """
+    if body.points:
+        return False
     return all(len(form.split()) <= SHORT_ANSWER_WORDS for form in accepted(body.answer, body.accept))
 
 
@@ -179,6 +184,10 @@ def mark_scheme_lines(q: Question) -> list[str]:
         lines += _levels("Levels:", body.levels)
         lines += _levels("Spelling, punctuation and grammar:", body.spag)
         lines += ["Marking rules:", *(f"• {rule}" for rule in body.rules)] if body.rules else []
+    elif isinstance(body, ShortAnswer) and body.points:  # point-marked: each creditworthy point, what not to accept
+        lines += ["Creditworthy points:", *(f"• {p}" for p in body.points)]
+        lines += ["Also accept:", *(f"• {a}" for a in body.accept)] if body.accept else []
+        lines += ["Do not accept:", *(f"• {r}" for r in body.reject)] if body.reject else []
     else:
         lines += ["Answer:", *answer_lines(q)]
     if q.guidance:
@@ -208,13 +217,13 @@ def cause_of(paper: Paper, q: Question) -> Cause | None:
 
 
 def groups(paper: Paper) -> list[Group]:
-    """Topic-wide questions first, then one group per cause in the notes' order; paper order within."""
+    """Topic-wide questions first, then one group per branch (of any kind) in the notes' order; paper order within."""
     by_cause: dict[str | None, list[Question]] = {}
     for q in paper.questions:
         cause = cause_of(paper, q)
         by_cause.setdefault(cause.id if cause else None, []).append(q)
     result = [Group(None, tuple(by_cause[None]))] if None in by_cause else []
-    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.causes if c.id in by_cause]
+    result += [Group(c, tuple(by_cause[c.id])) for c in paper.topic.groups if c.id in by_cause]  # every kind of branch
     return result
 
 

@@ -90,7 +90,9 @@ class Fields:
         if node is None:
             return []
         if not isinstance(node, SequenceNode):
-            self.problem(node, path, f"expected a list ('- ' items), found {_kind(node)}")
+            dash = isinstance(node, ScalarNode) and node.value.startswith("-") and not node.value.startswith("- ")
+            self.problem(node, path, f"expected a list ('- ' items), found {_kind(node)}"
+                         + (" (put a space after the '-' that starts each item)" if dash else ""))
             return []
         if len(node.value) < min_items:
             self.problem(node, path, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")

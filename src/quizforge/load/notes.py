@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import SourceError
@@ -51,8 +52,17 @@ def parse_notes(text: str, label: str = "<notes>", slug: str = "notes") -> Topic
     return _TopicReader(label).topic(root, slug)
 
 
+# Names Windows will not take for a folder, whatever the case.
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
 def slug_for(path: Path) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    """The output folder's name: the file's name in lower case, letters of any script kept
+    ('Причины.yaml' -> 'причины', not a shared 'notes'); io.claim_folder catches two files that still meet."""
+    stem = unicodedata.normalize("NFKC", path.stem).casefold()
+    slug = re.sub(r"[\W_]+", "-", stem).strip("-")
+    if slug in WINDOWS_RESERVED:
+        slug += "-notes"
     return slug or "notes"
 
 

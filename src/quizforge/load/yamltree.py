@@ -8,6 +8,7 @@ and aliases are how "billion laughs" documents blow up).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -105,7 +106,7 @@ def parse_yaml(text: str, label: str) -> Node:
         what = exc.problem or exc.context or "not valid YAML"
         if isinstance(exc, _Refused):
             raise SourceError([Problem(label, line, what)]) from None
-        raise SourceError([Problem(label, line, f"YAML syntax: {what}{_hint(what)}")]) from None
+        raise SourceError([Problem(label, line, f"YAML syntax: {what}{_hint(what, text, line)}")]) from None
     except yaml.YAMLError as exc:
         raise SourceError([Problem(label, 0, f"YAML syntax: {exc}")]) from None
     if node is None:
@@ -125,7 +126,14 @@ def named_yaml(name: str, shipped: Path, kind: str) -> Path:
     return path
 
 
-def _hint(problem: str) -> str:
+# '-title: A' is a key, not a list item: YAML's complaint then is about the colon, but the fix is the space.
+_DASH_NO_SPACE = re.compile(r"^\s*-(?![-\s])")
+
+
+def _hint(problem: str, text: str = "", line: int = 0) -> str:
+    near = text.splitlines()[max(line - 2, 0):line] if line else []
+    if any(_DASH_NO_SPACE.match(s) for s in near):
+        return " (a list item needs a space after its '-': write '- title: ...', not '-title: ...')"
     if "mapping values are not allowed" in problem:
         return " (a colon followed by a space inside text needs the whole text in quotes)"
     if "found character '\\t'" in problem or "tab" in problem:

@@ -32,7 +32,7 @@ class PaperPlan:
 
 def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | None = None, *,
                preset: str | None = None, tier: str | None = None,
-               large_print: bool = False, dyslexia_friendly: bool = False,
+               large_print: bool = False, dyslexia_friendly: bool = False, no_tint: bool = False,
                subject: SubjectProfile | None = None) -> PaperPlan:
     """The subject's default paper unless strategies, a preset, tier or print layer are asked for.
 
@@ -42,28 +42,36 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     """
     if preset and strategies:
         raise OptionError("choose either --preset or --strategies, not both (a preset file lists its strategies)")
+    if no_tint and not dyslexia_friendly:
+        raise OptionError("--no-tint goes with --dyslexia-friendly (only that print is tinted)")
     if tier is not None and tier not in TIERS:
         raise OptionError(f"unknown tier '{tier}'; choose from {', '.join(TIERS)}")
     subject = subject or profile_for("")
     chosen = load_preset(preset) if preset else None
-    limit = None if strategies or chosen else subject.max_sections  # a preset's own list is its length
+    limit = None  # strategies named by the teacher, or a teacher's own preset: exactly what they listed
     if strategies:
         items = tuple(PresetItem(s) for s in strategies)
     elif chosen and chosen.source.startswith(str(SHIPPED)) and chosen.name in subject.papers:
         items = subject.items(chosen.name)  # the subject's own kind of exam paper, worksheet or quiz
+        limit = subject.limit(chosen.name)
     elif chosen:
-        items = chosen.items  # a teacher's own preset lists exactly what they want
+        items = chosen.items
     else:
         items = subject.items("default")
+        limit = subject.limit("default")
     presentation = Presentation(
         preset=chosen.name if chosen else "", title=chosen.title if chosen else "",
         minutes=chosen.minutes if chosen else None, cover=chosen.cover if chosen else False,
         instructions=chosen.instructions if chosen else (), tier=tier or "",
-        large_print=large_print, dyslexia_friendly=dyslexia_friendly,
+        large_print=large_print, dyslexia_friendly=dyslexia_friendly, no_tint=no_tint and dyslexia_friendly,
     )
     if tier is None and chosen is None and all(i.count is None and i.profile is None for i in items):
         return PaperPlan(tuple(i.strategy for i in items), options, bool(strategies), presentation, limit)
-    items = tiered(items, TIERS[tier], add=not strategies) if tier else items
+    if tier:
+        before = {i.strategy for i in items}
+        items = tiered(items, TIERS[tier], add=not strategies)
+        if limit is not None:  # what a tier adds (a judgement question for stretch) is not cut by the limit
+            limit += sum(1 for i in items if i.strategy not in before)
     opts = {i.strategy: _options(i, TIERS[tier] if tier else None) for i in items}
     for name, asked in (options or {}).items():  # the teacher's own --no-word-bank still holds
         if name in opts and not asked.word_bank:

@@ -49,6 +49,20 @@ def _whole(q: Question, given: str, right: bool, *feedback: str) -> Outcome:
     return Outcome(right, given, (Part("", q.cause_id, right),), tuple(f for f in feedback if f))
 
 
+QUIT = ("quit", "exit", "q")  # at any prompt: stop the session (every answer so far is saved)
+
+
+def _ask(term: Terminal, prompt: str, valid=None, again: str = "") -> str:
+    """Ask until the answer is one ``valid`` takes (any, without it); 'quit' stops the session."""
+    while True:
+        given = term.ask(prompt)
+        if normalise(given) in QUIT:
+            raise EOFError
+        if valid is None or valid(given):
+            return given
+        term.say(again)
+
+
 def ask_gap(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: Gap = q.body
     term.say(f"{body.before}_____{body.after}")
@@ -59,7 +73,10 @@ def ask_gap(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
 
 def ask_short(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: ShortAnswer = q.body
-    given = term.ask("Your answer: ")
+    if body.points:  # point-marked: no one string is the answer, so the student ticks the points made
+        given = _ask(term, "Write your answer (one line), or think it through, then press Enter: ")
+        return _ticked(q, term, given, body.points, min(q.marks, len(body.points)))
+    given = _ask(term, "Your answer: ")
     right = accepted(given, (body.answer, *body.accept))
     return _whole(q, given, right, "" if right else f"The answer: {body.answer}")
 
@@ -68,7 +85,11 @@ def ask_choice(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: Choice = q.body
     for i, option in enumerate(body.options):
         term.say(f"  {LETTERS[i]}. {option}")
-    given = term.ask(f"Your choice (A-{LETTERS[len(body.options) - 1]}): ")
+    last = LETTERS[len(body.options) - 1]
+    letters = [LETTERS[i].lower() for i in range(len(body.options))]
+    given = _ask(term, f"Your choice (A-{last}): ",
+                 lambda g: normalise(g) in letters or accepted(g, body.options),
+                 f"Type one letter, A to {last} (or 'quit' to stop).")
     right = normalise(given) == LETTERS[body.correct].lower() or accepted(given, (body.options[body.correct],))
     answer = "" if right else f"The answer: {LETTERS[body.correct]}. {body.options[body.correct]}"
     return _whole(q, given, right, answer, body.explanation)
@@ -77,7 +98,8 @@ def ask_choice(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
 def ask_true_false(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: TrueFalse = q.body
     term.say(body.statement)
-    given = term.ask("True or false? (t/f): ")
+    given = _ask(term, "True or false? (t/f): ", lambda g: normalise(g) in ("t", "f", "true", "false"),
+                 "Type t for true or f for false (or 'quit' to stop).")
     right = normalise(given)[:1] == ("t" if body.true else "f")
     correction = body.correction if not body.true else ""
     return _whole(q, given, right, "" if right else f"It is {'true' if body.true else 'false'}.", correction)
@@ -87,7 +109,10 @@ def ask_sequence(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome
     body: Sequence = q.body
     for i, item in enumerate(body.items):
         term.say(f"  {LETTERS[i]}. {item}")
-    given = term.ask("The letters in order, e.g. B A C: ")
+    letters = {LETTERS[i] for i in range(len(body.items))}
+    given = _ask(term, "The letters in order, e.g. B A C: ",
+                 lambda g: sorted(ch for ch in g.upper() if ch.isalpha()) == sorted(letters),
+                 f"Type each of the letters {', '.join(sorted(letters))} once, in order (or 'quit' to stop).")
     typed = [ch for ch in given.upper() if ch.isalpha()]
     right = typed == [LETTERS[i] for i in body.order]
     order = " -> ".join(f"{LETTERS[i]}. {body.items[i]}" for i in body.order)
@@ -101,7 +126,10 @@ def ask_match(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     parts, given, wrong = [], [], []
     for j, example in enumerate(body.examples):
         term.say(f"{LETTERS[j]}. {example}")
-        typed = term.ask(f"   {body.left_label} number (1-{len(body.causes)}): ")
+        n = len(body.causes)
+        typed = _ask(term, f"   {body.left_label} number (1-{n}): ",
+                     lambda g: g.strip().isdigit() and 1 <= int(g.strip()) <= n,
+                     f"   Type a number from 1 to {n} (or 'quit' to stop).")
         right = typed.strip() == str(body.key[j] + 1)
         point = body.example_ids[j] if j < len(body.example_ids) else ""
         parts.append(Part(LETTERS[j], causes.get(point), right))
@@ -115,15 +143,25 @@ def ask_match(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
 
 def ask_extended(q: Question, term: Terminal, causes: dict[str, str]) -> Outcome:
     body: Extended = q.body
-    given = term.ask("Write your answer (one line), or think it through, then press Enter: ")
+    given = _ask(term, "Write your answer (one line), or think it through, then press Enter: ")
     points = (*body.indicative, *body.indicative_against)
+    return _ticked(q, term, given, points, min(2, len(points)))  # the top level asks for two or more developed points
+
+
+NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _ticked(q: Question, term: Terminal, given: str, points: tuple[str, ...], need: int) -> Outcome:
+    """Show the mark scheme's points; the answer is right when the student covered ``need`` of them."""
     term.say("The mark scheme's points:")
     for i, point in enumerate(points, 1):
         term.say(f"  {i}. {point}")
-    ticked = term.ask("Which did your answer cover? Their numbers (e.g. 1 3), or Enter for none: ")
+    ticked = _ask(term, "Which did your answer cover? Their numbers (e.g. 1 3), or Enter for none: ",
+                  lambda g: all(n.isdigit() and 1 <= int(n) <= len(points) for n in g.replace(",", " ").split()),
+                  f"Type numbers from 1 to {len(points)}, with spaces between, or just press Enter.")
     covered = {int(n) for n in ticked.replace(",", " ").split() if n.isdigit() and 1 <= int(n) <= len(points)}
-    right = len(covered) >= min(2, len(points))  # the top level asks for two or more developed points
-    note = f"You covered {len(covered)} of {len(points)} points." + ("" if right else " Aim for at least two, explained.")
+    right = len(covered) >= need
+    note = f"You covered {len(covered)} of {len(points)} points." + ("" if right else f" Aim for at least {NUMBERS.get(need, need)}, explained.")
     verdict = "Well covered." if right else "Not enough yet."
     return Outcome(right, given, (Part("", q.cause_id, right),), (note,), verdict)
 

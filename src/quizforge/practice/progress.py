@@ -49,6 +49,8 @@ def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tup
             parts, items = store.latest_parts(notes_identity(topic)), store.items(notes_identity(topic))
         finally:
             store.close()
+    # questions this pool asks only, so 'due' is what `practice` with the same options would count
+    items = {qid: i for qid, i in items.items() if qid in question_cause}
     rows = []
     for cause in topic.causes:
         mine = [right for qid, _, c, right in parts if (c or question_cause.get(qid)) == cause.id]
@@ -60,9 +62,16 @@ def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tup
 
 
 def show_progress(request: BuildRequest, db: Path | None, term: Terminal, now: Clock = utc_now) -> None:
+    path = db or default_db_path()
+    if db is None and not path.exists():
+        term.say(f"No practice answers yet (no database at {path}); run `quizforge practice` to start.")
+        term.say()
     rows, unasked = cause_progress(request, db, now())
-    cells = [(textwrap.shorten(r.title, TITLE_WIDTH, placeholder="..."), str(r.answered), str(r.right),
-              _bar(r.right, r.answered), str(r.known), str(r.due)) for r in rows]
+    cells = []
+    for r in rows:  # a long title wraps onto lines of its own rather than being cut
+        title = textwrap.wrap(r.title, TITLE_WIDTH) or [""]
+        cells.append((title[0], str(r.answered), str(r.right), _bar(r.right, r.answered), str(r.known), str(r.due)))
+        cells += [(f"  {more}", "", "", "", "", "") for more in title[1:]]
     total = (sum(r.answered for r in rows), sum(r.right for r in rows))
     cells.append(("All causes", str(total[0]), str(total[1]), _bar(total[1], total[0]),
                   str(sum(r.known for r in rows)), str(sum(r.due for r in rows))))

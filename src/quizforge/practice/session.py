@@ -30,6 +30,7 @@ class Plan:
     questions: tuple[Question, ...]
     due: int  # how many of them are reviews that were due
     next_due: datetime | None  # the earliest question not due yet, if nothing is asked
+    due_total: int = 0  # every question due now, asked this session or not (as `progress` counts them)
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,16 @@ def plan_session(questions: tuple[Question, ...], items: dict[str, Item], now: d
     new = [q for q in questions if q.id not in items]
     waiting = [items[q.id].due for q in questions if q.id in items and items[q.id].due > now]
     chosen = tuple((due + new)[:count])
-    return Plan(chosen, min(len(due), count), min(waiting) if waiting else None)
+    return Plan(chosen, min(len(due), count), min(waiting) if waiting else None, len(due))
 
 
 def point_causes(topic: Topic) -> dict[str, str]:
     return {point.id: cause.id for cause in topic.causes for point in cause.walk()}
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 question', '3 questions'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _when(item: Item) -> str:
@@ -123,9 +129,11 @@ def run_practice(request: BuildRequest, db: Path | None, term: Terminal, count: 
             when = plan.next_due.strftime("%d %b %Y %H:%M UTC") if plan.next_due else "later"
             term.say(f"Nothing is due for {topic.title}. The next question is due {when}.")
             return Summary(0, 0, (), False)
-        term.say(f"Practice: {topic.title} - {len(plan.questions)} questions "
-                 f"({plan.due} due for review, {len(plan.questions) - plan.due} new). "
-                 "Ctrl-C stops; every answer is saved as you go.")
+        later = plan.due_total - plan.due
+        term.say(f"Practice: {topic.title} - {_count(len(plan.questions), 'question')} "
+                 f"({plan.due} due for review, {len(plan.questions) - plan.due} new"
+                 f"{f'; {later} more due after this session' if later else ''}). "
+                 "Ctrl-C or 'quit' stops; every answer is saved as you go.")
         tally = _Tally()
         try:
             _ask_all(plan, store, topic, term, now, tally)

@@ -19,9 +19,11 @@ from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
 from ..model import Level
 
 SHIPPED = Path(__file__).resolve().parent
-STYLES = ("explain", "judgement")  # explain: "Explain why"; judgement: "How far do you agree?"
-REQUIRED = ("title", "style", "marks", "lines", "levels")
-OPTIONAL = ("stimulus", "rules", "guidance", "starters", "spag", "instructions")
+STYLES = ("explain", "judgement", "assess", "science")  # explain: "Explain why"; judgement: "How far do you agree?";
+# assess: compare, assess or evaluate named case studies (Geography); science: a 4-6 mark extended explanation
+REQUIRED = ("title", "style", "marks", "levels")
+# Answer space: `lines_per_mark` (ruled lines per mark, SPaG marks included) or a fixed number of `lines`.
+OPTIONAL = ("lines_per_mark", "lines", "stimulus", "rules", "guidance", "starters", "spag", "instructions")
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Profile:
     title: str
     style: str
     marks: int  # for the answer itself, without SPaG
-    lines: int  # ruled lines of answer space
+    lines: int  # ruled lines of answer space, at least; a long answer then runs on to the foot of its last page
     levels: tuple[Level, ...]
     stimulus: int = 2  # bullet points offered to the student
     rules: tuple[str, ...] = ()
@@ -71,7 +73,7 @@ class _ProfileReader(Fields):
         spag = self.bands(top.get("spag"), "spag", None) if "spag" in top else ()
         profile = Profile(
             name=name, title=self.text(top.get("title"), "title") or "", style=style or "", marks=marks or 0,
-            lines=self.number(top.get("lines"), "lines") or 0, levels=levels,
+            lines=self.answer_lines(top, (marks or 0) + (spag[-1].high if spag else 0)), levels=levels,
             stimulus=self.number(top.get("stimulus"), "stimulus", low=0) if "stimulus" in top else 2,
             rules=self.text_list(top.get("rules"), "rules"), guidance=self.text_list(top.get("guidance"), "guidance"),
             starters=self.text_list(top.get("starters"), "starters"), spag=spag,
@@ -79,6 +81,17 @@ class _ProfileReader(Fields):
         if self.problems:
             raise SourceError(sorted(self.problems, key=lambda p: p.line))
         return profile
+
+    def answer_lines(self, top: dict, marks: int) -> int:
+        """Ruled lines from `lines_per_mark` (times every mark, SPaG included) or `lines`; exactly one of them."""
+        if ("lines" in top) == ("lines_per_mark" in top):
+            self.problem(top.get("lines") or top.get("lines_per_mark") or top.get("marks") or 0, "lines_per_mark",
+                         "give the answer space as lines_per_mark (e.g. 3) or as lines (a fixed number), not both"
+                         if "lines" in top else "missing key 'lines_per_mark' (ruled lines per mark, e.g. 3)")
+            return 0
+        if "lines" in top:
+            return self.number(top["lines"], "lines") or 0
+        return (self.number(top["lines_per_mark"], "lines_per_mark") or 0) * marks
 
     def number(self, node: Node | None, path: str, low: int = 1) -> int | None:
         value = self.text(node, path)

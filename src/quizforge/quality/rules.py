@@ -130,7 +130,7 @@ def arrow(text: str) -> str | None:
 LABEL_DASH = re.compile(r"^[\w'\u2019 ]{1,30}?\s[-\u2013\u2014]\s")
 
 
-@register("Q305", "label-dash", "is a note's 'label - fact' shorthand, not a sentence", ITEMS)
+@register("Q305", "label-dash", "is a note's 'label - fact' shorthand, not a sentence", SENTENCE)
 def label_dash(text: str) -> str | None:
     m = LABEL_DASH.match(text)
     return f"'{m.group(0).strip()}'" if m else None

@@ -26,6 +26,7 @@ two three four five six seven eight nine ten eleven twelve twenty thirty forty f
 thousand thousands million millions dozen dozens half quarter
 """.split())
 
+CURRENCY = frozenset("£$€¥")
 PLURAL_PEOPLE = frozenset("people men women children troops police staff".split())
 DETERMINERS = frozenset("""
 a an the this that these those each every some any no many much several few all both either neither
@@ -167,6 +168,8 @@ def word_kind(phrase: str) -> str:
 def is_headcount(sentence: str, start: int, end: int) -> bool:
     """True when sentence[start:end] is a count of things (never worth a blank): '2000 SA members'."""
     answer = sentence[start:end].strip()
+    if answer[:1] in CURRENCY or sentence[max(start - 1, 0):start] in CURRENCY or answer.endswith("%"):
+        return False  # an amount of money or a share, not a count
     words = [w.lower() for w in tokens(answer)]
     if not words or not all(w[0].isdigit() or w in NUMBER_WORDS for w in words):
         return False

@@ -14,7 +14,9 @@ import typing
 import jinja2
 
 from ..errors import OptionError
+from ..matching import SPELLING_RULE
 from ..model import Body
+from ..papers.naming import paper_code
 from ..resources import templates_dir
 
 BODY_KINDS = {cls: cls.__name__.lower() for cls in typing.get_args(Body)}
@@ -36,6 +38,17 @@ def letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         out = chr(65 + rem) + out
     return out
+
+
+def shared_marking(section) -> bool:
+    """True when a section's questions (two or more) share one set of levels and guidance, to print once."""
+    questions = section.questions
+    if len(questions) < 2:
+        return False
+    first = questions[0]
+    levels = getattr(first.body, "levels", ())
+    return bool(levels) and all(getattr(q.body, "levels", ()) == levels and q.guidance == first.guidance
+                                 for q in questions[1:])
 
 
 def template_roots(user_dir: Path | None) -> tuple[Path, ...]:
@@ -62,4 +75,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["letter"] = letter
     env.globals["letter"] = letter
     env.globals["kind"] = body_kind
+    env.globals["shared_marking"] = shared_marking
+    env.globals["paper_code"] = paper_code
+    env.globals["spelling_rule"] = SPELLING_RULE
     return env

@@ -29,7 +29,7 @@ def _pdf(paper: Paper, templates: Path | None) -> dict[str, bytes]:
     roots = template_roots(templates)
     out = {}
     for doc in DOCUMENTS:
-        title = f"{paper.topic.title} – {'Mark scheme' if doc == 'markscheme' else 'Worksheet'}"
+        title = f"{paper.topic.title} – {'Mark scheme' if doc == 'markscheme' else paper.presentation.title or 'Worksheet'}"
         out[f"{doc}.pdf"] = html_to_pdf(render_html(paper, doc, templates), roots, title=title, lang=paper.topic.language)
     return out
 

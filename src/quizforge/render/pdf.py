@@ -9,18 +9,21 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..errors import QuizforgeError
+from .fill import fill_pages
+from .system import pango_hint
 
 ASSET_SUFFIXES = {".css", ".ttf", ".otf", ".woff", ".woff2", ".png", ".svg", ".jpg", ".jpeg"}
 
 
-def _weasyprint():
+def _weasyprint(html_instead: bool = False):
+    """WeasyPrint, or an error saying what to install (``html_instead``: and that build can write HTML)."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango/Cairo libraries missing
         raise QuizforgeError(
-            f"PDF output needs WeasyPrint and the Pango library ({exc}). Install them with "
-            "`pip install weasyprint` and `apt-get install libpango-1.0-0 libpangoft2-1.0-0`, "
-            "or build HTML only with --format html."
+            f"PDF output needs WeasyPrint and the Pango library ({str(exc).splitlines()[0] if str(exc) else exc}). "
+            f"Install Pango {pango_hint()}; WeasyPrint comes with quizforge (pip install weasyprint)."
+            + (" Or build HTML only with --format html." if html_instead else "")
         ) from None
     return weasyprint
 
@@ -80,11 +83,13 @@ def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) ->
 
 def lay_out(html: str, roots: tuple[Path, ...]):
     """The laid-out ``weasyprint.Document`` (for callers that read positions back from the layout)."""
-    weasyprint = _weasyprint()
+    weasyprint = _weasyprint(html_instead=True)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     base_url = roots[-1].as_uri() + "/"
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=make_fetcher(roots)).render(
-        pdf_variant=PDF_VARIANT, pdf_tags=True)
+    fetcher = make_fetcher(roots)
+    with fixed_font_timestamp():
+        return fill_pages(html, lambda text: weasyprint.HTML(
+            string=text, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT, pdf_tags=True))
 
 
 def document_pdf(document, *, title: str) -> bytes:

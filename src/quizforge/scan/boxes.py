@@ -97,9 +97,9 @@ def _state(excess: float, peak: float, corners, corner_base: float, cal: Calibra
         return DOUBTFUL
     strength = cal.pen - cal.empty
     filled = excess > 0.45 * strength
-    # the three most inked of the four corner patches: an X past the edges reaches all four
-    crossed = corners[1] - corner_base > max(0.12, 0.25 * strength)
-    if filled and crossed:
+    # An X past the edges reaches all four corner patches; ink at only some of them (a neighbour's
+    # X, a smudge) is not a cancellation.
+    if filled and corners[0] - corner_base > max(0.06, 0.12 * strength):
         return CANCELLED
     if peak - cal.empty < 0.45 * strength:  # never dark anywhere: pencil pressed lightly
         return LIGHT if excess > 1.5 * cal.mark_at else DOUBTFUL

@@ -47,10 +47,7 @@ class ScanResult:
 
 
 def load_layout(folder: Path) -> dict:
-    path = folder / LAYOUT_FILE
-    if not path.is_file():
-        raise OptionError(f"--set {folder}: no {LAYOUT_FILE} there; give the folder of a paper or class set "
-                          "printed with --scannable")
+    path = layout_path(folder)
     try:
         layout = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -59,6 +56,20 @@ def load_layout(folder: Path) -> dict:
         raise QuizforgeError(f"{path}: layout format {layout.get('format')!r} is not {LAYOUT_FORMAT!r}")
     check_roster(folder, layout)
     return layout
+
+
+def layout_path(folder: Path) -> Path:
+    """The set's layout: SET/scan-layout.json, or the one variant's (scan-layout-exam.json ...) in it."""
+    found = sorted(folder.glob("scan-layout*.json")) if folder.is_dir() else []
+    if (folder / LAYOUT_FILE).is_file():
+        return folder / LAYOUT_FILE
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise OptionError(f"--set {folder}: it holds the layouts of several papers ({', '.join(f.name for f in found)}); "
+                          "keep the one you printed in a folder of its own")
+    raise OptionError(f"--set {folder}: no {LAYOUT_FILE} there; give the folder of a paper or class set "
+                      "printed with --scannable")
 
 
 def check_roster(folder: Path, layout: dict) -> None:

@@ -49,6 +49,8 @@ def _true_false(body: TrueFalse) -> dict[str, Any]:
 
 
 def _short(body: ShortAnswer) -> dict[str, Any]:
+    if body.points:  # point-marked: the student ticks the points they made, as for a written answer
+        return {"type": "extended", "points": list(body.points), "against": [], "stimulus": []}
     return {"type": "short", "accept": [body.answer, *body.accept]}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..errors import OptionError
-from ..io import check_writable, guard_outputs, write_all
+from ..io import check_writable, claim_folder, guard_outputs, write_all
 from ..onscreen import online_instructions
 from ..pipeline import BuildRequest
 from ..render.env import environment
@@ -77,6 +77,7 @@ def build_selftest(request: BuildRequest) -> tuple[Path, Pool]:
     folder = request.out / pool.paper.topic.slug
     check_writable(folder)
     html = render_selftest(pool, request.templates)
+    claim_folder(folder, request.source)
     guard_outputs([folder / FILENAME], [request.source], request.force)
     [path] = write_all(folder, {FILENAME: html})
     return path, pool

@@ -2,6 +2,7 @@
 
 from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_causes, multiple_choice, odd_one_out,
                sequencing, true_false)
+from . import compare_cases, describe_case, explain_factor, explain_factors, match_factors, name_factors, sort_groups, which_case
 from .base import Options, Strategy, available, get, register
 
 register(fill_blank.STRATEGY)
@@ -14,6 +15,14 @@ register(odd_one_out.STRATEGY)
 register(sequencing.STRATEGY)
 register(exam_explain.STRATEGY)
 register(how_far.STRATEGY)
+register(name_factors.STRATEGY)
+register(match_factors.STRATEGY)
+register(explain_factor.STRATEGY)
+register(explain_factors.STRATEGY)
+register(sort_groups.STRATEGY)
+register(describe_case.STRATEGY)
+register(compare_cases.STRATEGY)
+register(which_case.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 

@@ -42,6 +42,8 @@ class Options:
     # The paper's seed: strategies take their material in turns (``_pools.take``), so that
     # another seed gives another paper wherever the notes hold enough.
     seed: int = 1
+    # The strategies on the whole paper (set by the assembler), so one can leave material to another.
+    paper: tuple[str, ...] = ()
 
 
 class Strategy(Protocol):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import quality
 from ..errors import NotEnoughMaterial
+from ..matching import SPELLING_RULE
 from ..model import Gap, Point, Question, Section, Topic
 from ._gates import in_turns, printable, reveals, shown_elsewhere, title_words
 from ._pools import examples_by_cause
@@ -24,6 +25,7 @@ YEAR_RE = re.compile(r"(?<!\w)(1[0-9]{3}|20[0-9]{2})(?!\w)")
 DEFAULT_COUNT = 6
 WORD_BANK_EXTRAS = 3  # spare words of each kind of answer in the bank
 KEEP_RESERVED = 4  # with this many blanks, leave the points matching questions need to them
+SORTERS = {"match", "multiple-choice", "true-false", "odd-one-out"}
 
 
 @dataclass(frozen=True)
@@ -73,21 +75,38 @@ def _gives_away(text: str, start: int, end: int, answer: str, accept: tuple[str,
     return len(answer) >= 6 and any(w.lower().startswith(stem) for w in re.findall(r"\w+", rest))
 
 
-def _worth_blanking(text: str, start: int, end: int) -> bool:
-    """Not a stop word, a date (asked only in chronology questions) or a headcount."""
+def _worth_blanking(text: str, start: int, end: int, teacher: bool) -> bool:
+    """Not a stop word, a date (asked only in chronology questions) or a headcount; an amount
+    ('£300') only where the teacher marked it."""
     answer = text[start:end]
     if answer.lower() in STOP_WORDS or len(answer) < 2:
         return False
-    if YEAR_RE.search(answer) or quality.word_kind(answer) in ("date", "number"):
+    kind = quality.word_kind(answer)
+    if YEAR_RE.search(answer) or kind == "date" or (kind == "number" and not teacher):
         return False
     return not quality.is_headcount(text, start, end)
 
 
+_CANDIDATES: dict[int, tuple[Topic, list[Candidate]]] = {}
+
+
 def candidates(topic: Topic) -> list[Candidate]:
-    """Every acceptable blank in the notes, best first within each point.
+    """Every acceptable blank in the notes, best first within each point (worked out once per topic:
+    a class set assembles the same notes hundreds of times).
 
     A blank's answer is never a word of a group title: titles are printed by the other questions.
     """
+    cached = _CANDIDATES.get(id(topic))
+    if cached and cached[0] is topic:
+        return list(cached[1])
+    found = _candidates(topic)
+    if len(_CANDIDATES) > 8:
+        _CANDIDATES.clear()
+    _CANDIDATES[id(topic)] = (topic, found)
+    return list(found)
+
+
+def _candidates(topic: Topic) -> list[Candidate]:
     vocab = _vocabulary(topic)
     kinds = _kinds(topic)
     titles = title_words(topic)
@@ -106,7 +125,7 @@ def candidates(topic: Topic) -> list[Candidate]:
                     spans.setdefault((m.start(), m.end()), Candidate(
                         point, cause.id, m.start(), m.end(), accept, priority, kind, quality.distinctiveness(answer)))
             for cand in sorted(spans.values(), key=lambda c: (c.rank, c.start)):
-                if not _worth_blanking(point.text, cand.start, cand.end):
+                if not _worth_blanking(point.text, cand.start, cand.end, cand.priority == 0):
                     continue
                 if any(find_phrase(t, form) for t in titles for form in (cand.answer, *cand.accept)):
                     continue
@@ -155,7 +174,7 @@ def _question(cand: Candidate) -> Question:
         marks=1,
         body=gap,
         answer=cand.answer,
-        guidance=("1 mark. Accept a clear equivalent; ignore spelling if the meaning is clear.",),
+        guidance=("1 mark. Accept a clear equivalent. " + SPELLING_RULE,),
         cause_id=cand.cause_id,
         sources=(cand.point.id,),
     )
@@ -214,7 +233,9 @@ class FillBlank:
                 f"{topic.source}: fill-in-the-blank needs key terms, people or 'blank:' phrases in points that are "
                 f"full sentences{shown}; add some to the notes (dates and numbers are not blanked)"
             )
-        reserved = frozenset(p.id for points in examples_by_cause(topic, title_free=True).values() for p in points)
+        # Only when the paper has a question that sorts examples into groups do they need the few that can be.
+        reserved = frozenset() if not SORTERS & set(options.paper) else frozenset(
+            p.id for points in examples_by_cause(topic, title_free=True).values() for p in points)
         picked = _pick(cands, count, rng, options.seed, reserved)
         short = short_kinds(topic, every, picked, options) if options.word_bank else set()
         if short and len(rest := [c for c in cands if c.kind not in short]) >= 2:

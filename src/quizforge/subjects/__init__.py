@@ -34,10 +34,15 @@ class SubjectProfile:
     papers: dict[str, tuple[PresetItem, ...]]  # paper kind -> strategies to try, in order
     max_sections: int = 5
     source: str = ""
+    limits: dict[str, int] | None = None  # paper kind -> its own section limit (else max_sections)
 
     def items(self, paper: str) -> tuple[PresetItem, ...]:
         """The strategies for a kind of paper; the default list stands in for one not given."""
         return self.papers.get(paper) or self.papers["default"]
+
+    def limit(self, paper: str) -> int:
+        """How many sections a paper of this kind keeps (the first with material, in order)."""
+        return (self.limits or {}).get(paper, self.max_sections)
 
 
 def shipped_profiles() -> list[str]:
@@ -86,7 +91,7 @@ def _check_strategies(profile: SubjectProfile) -> None:
 
 class _ProfileReader(_PresetReader):
     def profile(self, root: Node, name: str) -> SubjectProfile:
-        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections"))
+        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections", "limits"))
         if top is None:
             raise SourceError(self.problems)
         marking = self.text(top.get("marking"), "marking") or "points"
@@ -100,7 +105,13 @@ class _ProfileReader(_PresetReader):
             matches=tuple(_key(m) for m in self.text_list(top.get("matches"), "matches")),
             marking=marking, spag=self.flag(top.get("spag"), "spag"), papers=papers,
             max_sections=self.number(top.get("max_sections"), "max_sections") or 5, source=self.file,
+            limits=self.limits(top.get("limits")),
         )
+
+    def limits(self, node: Node | None) -> dict[str, int]:
+        fields = self.mapping(node, "limits", (), PAPERS) if node is not None else {}
+        return {paper: n for paper, value in (fields or {}).items()
+                if (n := self.number(value, f"limits.{paper}")) is not None}
 
     def papers(self, node: Node | None) -> dict[str, tuple[PresetItem, ...]]:
         fields = self.mapping(node, "papers", ("default",), tuple(p for p in PAPERS if p != "default"))

@@ -1,0 +1,68 @@
+"""Long written answers run on whole pages: lay out once, then rule the rest of the last page.
+
+A template marks the answer space that may grow with ``<!--fill:NAME-->`` inside an element with
+``data-fill="NAME"``. After a first layout, the free space below that answer on the page where it
+ends is counted in lines of the answer's own height, that many lines are added at the marker, and
+the document is laid out again. Nothing else moves: the lines only take space that was empty.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+MARKER = re.compile(r"<!--fill:([\w-]+)-->")
+LINE = '<div class="line"></div>'
+
+
+def fill_pages(html: str, render: Callable[[str], object]):
+    """Lay out ``html`` with ``render`` (HTML string -> WeasyPrint Document), filling marked answers."""
+    document = render(html)
+    if not MARKER.search(html):
+        return document
+    extra = _free_lines(document)
+    if not any(extra.values()):
+        return document
+    filled = MARKER.sub(lambda m: LINE * extra.get(m.group(1), 0), html)
+    again = render(filled)
+    # A page more would mean the lines pushed something on; keep the first layout then.
+    return again if len(again.pages) == len(document.pages) else document
+
+
+def _free_lines(document) -> dict[str, int]:
+    """For each marked answer: how many of its lines fit in the free space under its last line."""
+    out: dict[str, int] = {}
+    for page in document.pages:
+        box = page._page_box
+        bottom = box.content_box_y() + box.height
+        root = box.children[0]
+        # leaves only: a box split over pages (html, body, a section) reaches down to the page's foot
+        lowest = max((b.position_y + b.margin_height() for b in _flow(root) if _leaf(b)), default=bottom)
+        for fill in _flow(root):
+            name = fill.element.get("data-fill") if getattr(fill, "element", None) is not None else None
+            if not name or not getattr(fill, "children", None):
+                continue
+            line = fill.children[-1]
+            height = line.margin_height()
+            if height > 0:
+                # the last page an answer appears on wins: that is where it ends
+                out[name] = max(0, int((bottom - lowest) // height))
+    return out
+
+
+def _flow(root):
+    """Every block-level box of the page's flow, the root first."""
+    stack = [root]
+    while stack:
+        box = stack.pop()
+        yield box
+        if box.is_in_normal_flow() if hasattr(box, "is_in_normal_flow") else True:
+            stack.extend(c for c in getattr(box, "children", ()) if hasattr(c, "margin_height") and not _inline(c))
+
+
+def _leaf(box) -> bool:
+    return not any(hasattr(c, "margin_height") and not _inline(c) for c in getattr(box, "children", ()))
+
+
+def _inline(box) -> bool:
+    return type(box).__name__ in ("TextBox", "InlineBox", "LineBox")

@@ -1,0 +1,47 @@
+"""Factors: "Name two factors that affect <outcome>", 1 mark each for any two of the factors in the notes."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Question, Section, ShortAnswer, Topic
+from ._factors import change_of, factor_source, mechanism_source
+from .base import Options
+
+ASK_FOR = 2
+
+
+class NameFactors:
+    # The factors' names are the answers: drawn first, and no other question on the paper may print them.
+    hides_text = True
+    name = "name-factors"
+    title = "Name the factors"
+    summary = "'Name two factors that affect <outcome>': 1 mark each for any two of the factors in the notes."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        factors = list(topic.factors)
+        if not topic.outcome or len(factors) < ASK_FOR:
+            raise NotEnoughMaterial(
+                f"{topic.source}: name-factors needs 'outcome' (what the factors affect) and at least "
+                f"{ASK_FOR} factors"
+            )
+        if any({factor_source(f), mechanism_source(f)} & options.exclude for f in factors):
+            raise NotEnoughMaterial(f"{topic.source}: name-factors: another question on the paper already names the factors")
+        outcome = topic.outcome.strip().rstrip(".")
+        titles = tuple(f.title.strip().rstrip(".") for f in factors)
+        allow = tuple(f"{change_of(f).lower()} (for {f.title.strip().rstrip('.').lower()})" for f in factors if f.change)
+        many = len(titles) > ASK_FOR
+        body = ShortAnswer(answer="; ".join(titles), accept=allow, lines=3, points=titles)
+        question = Question(
+            id="name-factors:" + ",".join(f.id for f in factors), strategy=self.name,
+            prompt=f"Name two factors that affect {outcome}.", marks=ASK_FOR, body=body,
+            answer=("Any two of: " if many else "") + "; ".join(titles) + ".",
+            guidance=(f"1 mark each for any two of the following." if many else "1 mark for each of the following.",
+                      *(("Allow a factor named as the change made to it (see 'also accept').",) if allow else ())),
+            sources=tuple(factor_source(f) for f in factors),
+        )
+        return Section(self.name, self.title, "Answer in a word or a short phrase.", (question,))
+
+
+STRATEGY = NameFactors()

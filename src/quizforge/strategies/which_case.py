@@ -1,0 +1,121 @@
+"""Case studies: "Which case study does this describe?" as multiple choice, with the cases as the options.
+
+Only facts distinctive to one case are asked: a statement that names a case, says much the same as a
+statement of another case, or is a bare figure (a head count, a sum of money) is left out. A short value
+under a heading ("Capacity: 7 plus or minus 2 items") is asked with its heading, when no other case has
+the same value there.
+"""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Point, Question, Section, Topic
+from ._groups import (distinctive_title_stems, has_verb, hide_own_name, in_running_text, is_trivia, printable,
+                      reads_as_item, says_the_same, sentence, unnamed, uses_case_study, without_names)
+from ._pools import make_choice
+from ._text import normalise
+from .base import Options
+from .multiple_choice import letter
+
+DEFAULT_COUNT = 4
+MIN_CASES = 3
+
+
+def statement(text: str) -> bool:
+    """A sentence that can be printed on its own; 'It ...' is allowed, as 'it' is the case being asked for."""
+    return reads_as_item(text) or (text.lower().startswith(("it ", "its ")) and reads_as_item(text, alone=False))
+
+
+def shown(point: Point, heading: str, case: Cause) -> str:
+    """The statement as printed: a full sentence on its own (the case's own name hidden), a short value
+    with its heading."""
+    if statement(point.text):
+        return sentence(hide_own_name(point.text, case.title) or point.text)
+    return f"{heading.strip().rstrip(':')}: {point.text.strip().rstrip('.')}"
+
+
+def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]:
+    cases = list(topic.cases)
+    names = distinctive_title_stems(cases)
+    rows = [(c, p, a.heading) for c in cases for a in c.aspects for p in a.walk()]
+    rows += [(c, p, "") for c in cases for p in c.points for p in p.walk()]
+    out = []
+    titles = tuple(c.title for c in cases)
+    for case, point, heading in rows:
+        if point.id in options.hidden or point.id in options.exclude:
+            continue
+        text = without_names(point.text, case.title, names, titles)  # 'The capacity of … is 7 ± 2.'
+        if not text:
+            continue
+        if statement(text):
+            if is_trivia(text) and uses_case_study(topic):  # a head count; in psychology '7 ± 2' is the point
+                continue
+            rivals = [unnamed(p.text, titles) for c, p, _ in rows if c is not case]
+            if any(says_the_same(unnamed(point.text, titles), p) for p in rivals):
+                continue
+        elif heading and len(point.text.split()) <= 6 and not has_verb(point.text):
+            same = [p for c, p, h in rows if c is not case and normalise(h) == normalise(heading)
+                    and normalise(p.text) == normalise(point.text)]
+            if same or len(point.text) > 80:
+                continue
+        else:
+            continue
+        if not printable(f"Which case study does this describe?\n\u201c{shown(point, heading, case)}\u201d", "stem"):
+            continue
+        out.append((case, point, heading))
+    return out
+
+
+def question_for(case: Cause, point: Point, heading: str, topic: Topic, rng: random.Random, n: int) -> Question:
+    others = [c for c in topic.cases if c is not case]
+    wrong = rng.sample(others, min(n - 1, len(others)))
+    options = [in_running_text(c.title, topic) for c in [case, *wrong]]
+    options = [o[0].upper() + o[1:] for o in options]
+    right = options[0]
+    body = make_choice(right, options[1:], rng, f"{shown(point, heading, case)} ({case.title})")
+    ask = "Which case study does this describe?" if uses_case_study(topic) else "Which of these is described here?"
+    return Question(
+        id=f"which-case:{point.id}", strategy="which-case", prompt=f"{ask}\n\u201c{shown(point, heading, case)}\u201d",
+        marks=1, body=body, answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",),
+        cause_id=case.id, sources=(point.id,),
+    )
+
+
+def spread(found: list[tuple[Cause, Point, str]], topic: Topic, count: int) -> list[tuple[Cause, Point, str]]:
+    """Questions spread over the cases and, while there are enough, over different headings."""
+    chosen: list[tuple[Cause, Point, str]] = []
+    for distinct_headings in (True, False):
+        for row in found:
+            if row in chosen or len(chosen) == count:
+                continue
+            repeat = row[2] and any(normalise(h) == normalise(row[2]) for _, _, h in chosen)
+            if repeat and (distinct_headings or not statement(row[1].text)):
+                continue  # 'Capacity: …' twice would let one answer rule out another
+            counts = {c.id: sum(1 for r in chosen if r[0] is c) for c in topic.cases}
+            if counts[row[0].id] <= min(counts.values()):
+                chosen.append(row)
+    return chosen
+
+
+class WhichCase:
+    name = "which-case"
+    title = "Which case study?"
+    summary = "'Which case study does this describe?' multiple choice, from facts distinctive to one case (needs 3 cases)."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        found = candidates(topic, options) if len(topic.cases) >= MIN_CASES else []
+        if len(found) < 2:
+            raise NotEnoughMaterial(
+                f"{topic.source}: which-case needs at least {MIN_CASES} cases and two facts that belong to one case "
+                "only (not a bare figure, not naming the case, and not printed by another question on the paper)"
+            )
+        rng.shuffle(found)
+        chosen = spread(found, topic, options.count or DEFAULT_COUNT)
+        questions = tuple(question_for(c, p, h, topic, rng, options.choices) for c, p, h in chosen)
+        title = self.title if uses_case_study(topic) else "Which one?"
+        return Section(self.name, title, "For each question, circle the letter of the one correct answer.", questions)
+
+
+STRATEGY = WhichCase()
