@@ -86,9 +86,14 @@ def test_unknown_preset_and_tier_and_both_preset_and_strategies():
 
 
 def test_tiers_differ_as_promised():
-    support = plan_paper(preset="worksheet", tier="support")
-    core = plan_paper(preset="worksheet", tier="core")
-    stretch = plan_paper(preset="worksheet", tier="stretch")
+    from quizforge.subjects import load_profile
+
+    history = load_profile("history")
+    support = plan_paper(preset="worksheet", tier="support", subject=history)
+    core = plan_paper(preset="worksheet", tier="core", subject=history)
+    stretch = plan_paper(preset="worksheet", tier="stretch", subject=history)
+    # A tier adds only what the subject uses: no History judgement essay for a science paper.
+    assert "how-far" not in plan_paper(preset="worksheet", tier="stretch", subject=load_profile("general")).strategies
     count = lambda plan, name: plan.options[name].count  # noqa: E731
     assert count(support, "fill-blank") < count(core, "fill-blank")
     assert support.options["fill-blank"].word_bank and not stretch.options["fill-blank"].word_bank

@@ -55,3 +55,14 @@ def test_the_default_paper_keeps_the_first_sections_with_material(tmp_path):
     assert len(result.paper.sections) <= plan.limit
     assert "key-terms" in result.paper.strategies  # the glossary makes a paper of its own
     assert any(s.startswith("skipped explain:") for s in result.skipped)  # and says why explain made nothing
+
+
+def test_a_preset_falls_back_to_the_default_kinds_when_the_notes_lack_its_material():
+    from pathlib import Path
+
+    from quizforge.pipeline import BuildRequest, make_paper
+
+    two_causes = Path(__file__).parent / "fixtures" / "notes" / "01-league-of-nations.yaml"
+    paper, notes = make_paper(BuildRequest(source=two_causes, preset="exam"))
+    assert paper.questions  # the exam questions need three causes; the paper is made from the others
+    assert any("exam-explain" in n for n in notes)

@@ -22,11 +22,18 @@ SECRET_WORDS = 4  # a correct option this short (a name, a term) is an answer no
 
 
 def printed(question: Question) -> Iterator[tuple[str, str]]:
-    """(role, text) for everything the student sees in ``question``."""
-    yield "stem", question.prompt
+    """(role, text) for everything the student sees in ``question``.
+
+    A question built on quotations (its sources name ``quote:`` ids) prints them as quotations: its
+    gap sentence, matching items and the lines of its prompt after the first.
+    """
+    quoted = any(s.startswith("quote:") for s in question.sources)
+    first, *rest = question.prompt.split("\n") if quoted else [question.prompt]
+    yield "stem", first
+    yield from (("quotation", line) for line in rest)
     body = question.body
     if isinstance(body, Gap):
-        yield "statement", body.before + body.answer + body.after
+        yield "quotation" if quoted else "statement", body.before + body.answer + body.after
     elif isinstance(body, Match):
         left, right = body.left_label.lower(), body.right_label.lower()
         if left == "term":  # key terms: the terms, and definitions that may be phrases
@@ -37,7 +44,8 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
             yield from (("statement", e) for e in body.examples)
         else:  # named groups (case studies, categories, effects): names; the items are sentences, or changes
             yield from (("term", c) for c in body.causes)
-            yield from (("option" if right == "change" else "statement", e) for e in body.examples)
+            item = "quotation" if quoted else "option" if right == "change" else "statement"
+            yield from ((item, e) for e in body.examples)
     elif isinstance(body, Choice):
         yield from (("option", o) for o in body.options)
     elif isinstance(body, TrueFalse):
@@ -159,7 +167,7 @@ def _quality(question: Question) -> tuple[Question | None, str]:
             return None, f"{codes} in '{_short(text)}'"
     body = question.body
     if isinstance(body, Extended) and body.indicative:
-        keep = tuple(t for t in body.indicative if quality.ok(t, "statement"))
+        keep = tuple(t for t in body.indicative if quality.ok(_unquoted(t), "statement"))
         own = tuple(t for t in body.indicative_own if quality.ok(_after_label(t), "statement"))
         against = tuple(t for t in body.indicative_against if quality.ok(_after_label(t), "statement"))
         if len(keep) < min(MIN_INDICATIVE, len(body.indicative)):
@@ -168,6 +176,12 @@ def _quality(question: Question) -> tuple[Question | None, str]:
             body = dataclasses.replace(body, indicative=keep, indicative_own=own, indicative_against=against)
             question = dataclasses.replace(question, body=body)
     return question, ""
+
+
+def _unquoted(text: str) -> str:
+    """A mark-scheme line with the quotations in it ('‘Out, out damned spot’ shows ...') stood in for:
+    a writer's words are not checked for grammar or spelling."""
+    return re.sub(r"\u2018[^\u2018]*?\u2019(?=[\s,.;:)]|$)", "The line", text)
 
 
 def _after_label(text: str) -> str:

@@ -52,7 +52,10 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
     if strategies:
         items = tuple(PresetItem(s) for s in strategies)
     elif chosen and chosen.source.startswith(str(SHIPPED)) and chosen.name in subject.papers:
-        items = subject.items(chosen.name)  # the subject's own kind of exam paper, worksheet or quiz
+        # The subject's own kind of exam paper, worksheet or quiz; where the notes lack the material for
+        # those questions, the default paper's kinds stand in, so every topic still gets a paper.
+        items = subject.items(chosen.name)
+        items += tuple(i for i in subject.items("default") if i.strategy not in {j.strategy for j in items})
         limit = subject.limit(chosen.name)
     elif chosen:
         items = chosen.items
@@ -69,7 +72,8 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
         return PaperPlan(tuple(i.strategy for i in items), options, bool(strategies), presentation, limit)
     if tier:
         before = {i.strategy for i in items}
-        items = tiered(items, TIERS[tier], add=not strategies)
+        suits = frozenset(i.strategy for paper in subject.papers.values() for i in paper)
+        items = tiered(items, TIERS[tier], add=not strategies, suits=suits)
         if limit is not None:  # what a tier adds (a judgement question for stretch) is not cut by the limit
             limit += sum(1 for i in items if i.strategy not in before)
     opts = {i.strategy: _options(i, TIERS[tier] if tier else None) for i in items}
@@ -85,7 +89,8 @@ def default_strategies(subject: SubjectProfile) -> tuple[tuple[str, ...], dict[s
     return plan.strategies, plan.options, plan.limit or subject.max_sections
 
 
-def tiered(items: tuple[PresetItem, ...], tier: Tier, add: bool = True) -> tuple[PresetItem, ...]:
+def tiered(items: tuple[PresetItem, ...], tier: Tier, add: bool = True,
+           suits: frozenset[str] | None = None) -> tuple[PresetItem, ...]:
     """Scale counts, add written questions, drop and add strategies for a tier.
 
     Strategies the teacher named with --strategies are kept as named: nothing is added or dropped.
@@ -101,7 +106,8 @@ def tiered(items: tuple[PresetItem, ...], tier: Tier, add: bool = True) -> tuple
             count = max(1, count + tier.more_written - (1 if tier.count_scale < 1 else 0))
         out.append(PresetItem(item.strategy, count, item.profile, item.line))
     present = {i.strategy for i in out}
-    out += [PresetItem(name) for name in tier.add if add and name not in present]
+    # A tier adds only kinds of question the subject uses (no History judgement essay on a science paper).
+    out += [PresetItem(name) for name in tier.add if add and name not in present and (suits is None or name in suits)]
     return tuple(out)
 
 

@@ -52,7 +52,7 @@ def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tup
     # questions this pool asks only, so 'due' is what `practice` with the same options would count
     items = {qid: i for qid, i in items.items() if qid in question_cause}
     rows = []
-    for cause in topic.causes:
+    for cause in topic.groups:  # every branch: reasons, themes, characters, stages ...
         mine = [right for qid, _, c, right in parts if (c or question_cause.get(qid)) == cause.id]
         its_items = [i for i in items.values() if (i.cause_id or question_cause.get(i.question_id)) == cause.id]
         rows.append(CauseProgress(cause.title, len(mine), sum(mine), sum(i.box >= KNOWN_BOX for i in its_items),

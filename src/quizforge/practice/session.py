@@ -53,7 +53,10 @@ def plan_session(questions: tuple[Question, ...], items: dict[str, Item], now: d
 
 
 def point_causes(topic: Topic) -> dict[str, str]:
-    return {point.id: cause.id for cause in topic.causes for point in cause.walk()}
+    """Point (and quotation) id -> the id of the branch it belongs to, for per-branch progress."""
+    owners = {point.id: cause.id for cause in topic.groups for point in cause.walk()}
+    owners.update({q.id: q.branch_id for q in topic.all_quotations() if q.branch_id})
+    return owners
 
 
 def _count(n: int, noun: str) -> str:

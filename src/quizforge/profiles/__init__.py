@@ -19,8 +19,9 @@ from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
 from ..model import Level
 
 SHIPPED = Path(__file__).resolve().parent
-STYLES = ("explain", "judgement", "assess", "science")  # explain: "Explain why"; judgement: "How far do you agree?";
-# assess: compare, assess or evaluate named case studies (Geography); science: a 4-6 mark extended explanation
+STYLES = ("explain", "judgement", "assess", "science", "present")  # explain: "Explain why"; judgement: "How far do you agree?";
+# assess: compare, assess or evaluate named case studies (Geography); science: a 4-6 mark extended explanation;
+# present: "How does the writer present ...?" (English Literature)
 REQUIRED = ("title", "style", "marks", "levels")
 # Answer space: `lines_per_mark` (ruled lines per mark, SPaG marks included) or a fixed number of `lines`.
 OPTIONAL = ("lines_per_mark", "lines", "stimulus", "rules", "guidance", "starters", "spag", "instructions")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-ROLES = ("statement", "stem", "option", "term")
+# "quotation": a writer's own words, printed as they stand (a fragment or "ain't" is not a fault there).
+ROLES = ("statement", "stem", "option", "term", "quotation")
 
 T = TypeVar("T")
 

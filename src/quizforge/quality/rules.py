@@ -14,6 +14,7 @@ from .words import CONJUNCTIONS, PREPOSITIONS, has_verb, known, pos, tokens, zip
 SENTENCE = ("statement",)
 ITEMS = ("statement", "option")
 ROLES_ALL = ("statement", "option", "stem", "term")
+QUOTED = ("quotation",)  # only the rules that catch scraps of the notes, never grammar or spelling
 
 # Openings that point at something said elsewhere (longest first).
 DANGLING_OPENINGS = tuple(sorted((
@@ -109,13 +110,13 @@ def dangling_opening(text: str) -> str | None:
     return None
 
 
-@register("Q301", "list-number", "starts with a list number or bullet", ROLES_ALL)
+@register("Q301", "list-number", "starts with a list number or bullet", ROLES_ALL + QUOTED)
 def list_number(text: str) -> str | None:
     m = LIST_MARK.match(text)
     return f"'{m.group(0).strip()}'" if m else None
 
 
-@register("Q302", "arrow", "has an arrow or note shorthand", ITEMS)
+@register("Q302", "arrow", "has an arrow or note shorthand", ITEMS + QUOTED)
 def arrow(text: str) -> str | None:
     m = ARROW.search(text)
     if m:
@@ -146,7 +147,7 @@ def unbalanced(text: str) -> str | None:
     return None
 
 
-@register("Q304", "placeholder", "has a placeholder or editing mark", ROLES_ALL)
+@register("Q304", "placeholder", "has a placeholder or editing mark", ROLES_ALL + QUOTED)
 def placeholder(text: str) -> str | None:
     m = re.search(r"_{3,}|\?\?|\bTODO\b|\bTBC\b|\bXXX\b|\betc\b\.?$|\[\s*\]", text)
     return f"'{m.group(0)}'" if m else None
@@ -198,7 +199,8 @@ def typo(text: str) -> str | None:
 
 
 # role: (fewest words, most words, most characters)
-LIMITS = {"statement": (4, 45, 320), "option": (1, 40, 280), "stem": (2, 70, 480), "term": (1, 8, 60)}
+LIMITS = {"statement": (4, 45, 320), "option": (1, 40, 280), "stem": (2, 70, 480), "term": (1, 8, 60),
+          "quotation": (2, 60, 400)}
 
 
 def _length_rule(code: str, role: str) -> None:
@@ -217,5 +219,6 @@ def _length_rule(code: str, role: str) -> None:
     register(code, f"{role}-length", f"too short or too long for a {role} ({low}-{high} words)", (role,))(length)
 
 
-for _code, _role in (("Q501", "statement"), ("Q502", "option"), ("Q503", "stem"), ("Q504", "term")):
+for _code, _role in (("Q501", "statement"), ("Q502", "option"), ("Q503", "stem"), ("Q504", "term"),
+                     ("Q505", "quotation")):
     _length_rule(_code, _role)

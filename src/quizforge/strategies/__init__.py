@@ -3,6 +3,7 @@
 from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_causes, multiple_choice, odd_one_out,
                sequencing, true_false)
 from . import compare_cases, describe_case, explain_factor, explain_factors, match_factors, name_factors, sort_groups, which_case
+from . import complete_quote, match_quotes, present, who_says
 from .base import Options, Strategy, available, get, register
 
 register(fill_blank.STRATEGY)
@@ -23,6 +24,10 @@ register(sort_groups.STRATEGY)
 register(describe_case.STRATEGY)
 register(compare_cases.STRATEGY)
 register(which_case.STRATEGY)
+register(who_says.STRATEGY)
+register(complete_quote.STRATEGY)
+register(match_quotes.STRATEGY)
+register(present.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 

@@ -1,0 +1,165 @@
+"""Quotations as the literature strategies use them: how they print, who they name, which are usable.
+
+A quotation is printed between single curly quotes with curly apostrophes. A question records the
+quotations it prints as ``quote:<id>`` in ``Question.sources``, so the assembler keeps one question
+from printing (and so giving away) a quotation another one blanks. A question that asks for or shows
+who says (or owns) a quotation also records ``speaker:<id>``: no other question may then ask or show
+that, while a quotation printed elsewhere without its speaker may still be asked about if need be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cause, Quotation, Topic
+from ._text import STOP_WORDS, normalise
+
+# Titles and articles in a name that say nothing about who it is ("Lady Macbeth" -> "Macbeth").
+NAME_FILLERS = frozenset("the a an lady lord sir mr mrs miss king queen prince thane of and".split())
+
+
+def quote_source(quote: Quotation) -> str:
+    """How a question records that it prints a quotation (point ids never contain ':')."""
+    return f"quote:{quote.id}"
+
+
+ELISIONS = frozenset("im em cause tis twas til bout n".split())  # 'im, 'em: a dropped letter, not a quote mark
+_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?=[A-Za-z])")
+_CLOSE = re.compile(r"(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)")
+
+
+def speaker_source(quote: Quotation) -> str:
+    return f"speaker:{quote.id}"
+
+
+def curly(text: str) -> str:
+    """Straight quote marks as printed ones: 'bloody instructions' -> ‘bloody instructions’, Get 'im -> Get ’im."""
+    chars = list(text)
+    for m in _OPEN.finditer(text):
+        if chars[m.start()] != "'" or re.match(r"[A-Za-z]+", text[m.end():]).group(0).lower() in ELISIONS:
+            continue
+        close = next((c for c in _CLOSE.finditer(text, m.end()) if chars[c.start()] == "'"), None)
+        if close is not None:
+            chars[m.start()], chars[close.start()] = "\u2018", "\u2019"
+    text = "".join(chars).replace("'", "\u2019")
+    text = re.sub(r'"(?=\w)', "\u201c", text)
+    return text.replace('"', "\u201d")
+
+
+def printed(quote: Quotation) -> str:
+    """‘Fair is foul and foul is fair’: the words as they appear on the paper."""
+    return f"\u2018{curly(quote.quote.strip())}\u2019"
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name that identify someone: 'The witches' -> {'witches', 'witch'}."""
+    words = {w for w in normalise(name).split() if w not in NAME_FILLERS and w not in STOP_WORDS}
+    return words | {w[:-2] if w.endswith("es") else w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+
+
+def names_in(text: str, name: str) -> bool:
+    """True when the text contains a word that identifies the named person or group."""
+    wanted = name_words(name)
+    if not wanted:
+        return False
+    return any(w in wanted or w.removesuffix("s") in wanted for w in
+               (re.sub(r"[’']s$", "", w) for w in normalise(curly(text).replace("\u2019s ", " ")).split()))
+
+
+def speaker_forms(quote: Quotation, topic: Topic) -> tuple[str, ...]:
+    """The speaker and the other names accepted for them: the quotation's ``accept`` and the people's known_as."""
+    forms = [quote.speaker, *quote.accept]
+    bare = re.sub(r"^(the|a|an)\s+", "", quote.speaker, flags=re.IGNORECASE)
+    if bare != quote.speaker:
+        forms.append(bare)
+    for person in topic.people:
+        if any(normalise(n) == normalise(quote.speaker) for n in person.names):
+            forms += person.names
+    seen: dict[str, str] = {}
+    for form in forms:
+        seen.setdefault(normalise(form), form)
+    return tuple(seen.values())
+
+
+def branch_of(topic: Topic, quote: Quotation) -> Cause | None:
+    for branch in topic.themes:
+        if branch.id == quote.branch_id:
+            return branch
+    return None
+
+
+def character_names(topic: Topic) -> list[str]:
+    """Everyone the notes name as a person: character branches, speakers, people."""
+    names = [b.title for b in topic.of_kind("character")]
+    names += [q.speaker for q in topic.all_quotations() if q.speaker]
+    names += [n for p in topic.people for n in p.names]
+    return names
+
+
+def is_name(word: str, topic: Topic) -> bool:
+    """True when a capitalised word is (part of) someone's name in the notes: keep its capital."""
+    return any(word.lower() in name_words(n) for n in character_names(topic))
+
+
+def mid_sentence(name: str) -> str:
+    """'The witches' -> 'the witches'; 'The Porter' stays (a title, capitalised in the play's list)."""
+    name = name.strip()
+    rest = name[4:]
+    return "the " + rest if name.startswith("The ") and rest[:1].islower() else name
+
+
+def focus_phrase(branch: Cause, topic: Topic) -> str:
+    """A theme's title as it reads mid-sentence: 'The supernatural' -> 'the supernatural', 'Guilt' -> 'guilt'."""
+    title = branch.title.strip().rstrip(".")
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and not is_name(first.rstrip("’'s"), topic):
+        return title[0].lower() + title[1:]
+    return title
+
+
+def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = frozenset(),
+           asks_speaker: bool = False) -> list[Quotation]:
+    """Distinctive quotations no other question blanks, once each (the same words count once).
+
+    Quotations no other question prints come first. With ``asks_speaker``, a quotation whose speaker
+    another question shows or asks for is left out.
+    """
+    seen: set[str] = set()
+    out = []
+    for quote in topic.all_quotations():
+        key = normalise(quote.quote)
+        if not key or key in seen or quote_source(quote) in hidden or not distinctive(quote):
+            continue
+        if asks_speaker and speaker_source(quote) in hidden | exclude:
+            continue
+        seen.add(key)
+        out.append(quote)
+    return sorted(out, key=lambda q: quote_source(q) in exclude)
+
+
+# Spoken and old forms that carry no meaning of their own in a quotation.
+WEAK_WORDS = frozenset("""
+thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon though none like just very
+own never ever every each here well come came goes going gets make made know knew seen said says tell told
+yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
+around away back down over still even only again always once another
+""".split())
+
+
+def content_words(text: str) -> list[str]:
+    """Words of four letters or more that are neither stop words, old forms nor shortened forms."""
+    return [w for w in re.findall(r"[A-Za-z]+(?:[’'][A-Za-z]+)*", text)
+            if len(w) >= 4 and "’" not in w and "'" not in w and w.lower() not in STOP_WORDS | WEAK_WORDS]
+
+
+def distinctive(quote: Quotation) -> bool:
+    """Words a student could place: two different words that are not stop words.
+
+    'I know, I know' or 'Why do you start?' could be anyone's, so they are not asked about.
+    """
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:[’'][A-Za-z]+)*", quote.quote) if len(w) >= 3}
+    return len(words - STOP_WORDS) >= 2
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w’']+", text))

@@ -1,0 +1,175 @@
+"""Complete the quotation: one distinctive word of a quotation blanked, with a word bank where asked for.
+
+The blank is a content word (never a stop word, an old form such as 'thou' or 'doth', or a shortened
+form such as "ain't"), one the rest of the quotation does not repeat or echo, in a quotation long
+enough that the words left still have to be remembered.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from ..errors import NotEnoughMaterial
+from ..matching import SPELLING_RULE
+from ..model import Gap, Question, Quotation, Section, Topic
+from ._quotes import WEAK_WORDS, curly, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
+from ._text import STOP_WORDS, find_phrase
+from .base import Options
+
+DEFAULT_COUNT = 4
+MIN_WORDS = 5  # shorter quotations give too little to recall round the blank
+MIN_LETTERS = 4
+MIN_SCORE = 1.5  # five letters or more, or a word after 'the', 'my', 'so' ...: short verbs like 'keep' are guessed
+WORD_BANK_EXTRAS = 3
+# A word after one of these is usually the noun or adjective that carries the line's meaning.
+BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
+
+
+@dataclass(frozen=True)
+class Blank:
+    quote: Quotation
+    text: str  # the quotation as printed (curly apostrophes)
+    start: int
+    end: int
+    score: float
+
+    @property
+    def answer(self) -> str:
+        return self.text[self.start:self.end]
+
+
+def _echoed(text: str, start: int, end: int) -> bool:
+    """True when the rest of the quotation repeats the word or a word sharing its stem."""
+    word = text[start:end]
+    rest = text[:start] + " " + text[end:]
+    if find_phrase(rest, word):
+        return True
+    stem = word.lower()[:5]
+    return any(w.lower().startswith(stem) or (len(w) >= 5 and word.lower().startswith(w.lower()[:5]))
+               for w in re.findall(r"\w+", rest) if len(w) >= MIN_LETTERS)
+
+
+def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
+    """Every acceptable blank in a quotation, best first (never its first word: its capital would show in the bank)."""
+    text = curly(quote.quote.strip())
+    if word_count(text) < MIN_WORDS:
+        return []
+    speaker = name_words(quote.speaker) if quote.speaker else set()
+    words = list(re.finditer(r"[A-Za-z]+(?:[’-][A-Za-z]+)*", text))
+    found = []
+    for i, m in enumerate(words):
+        word = m.group(0)
+        low = word.lower()
+        if i == 0 or "’" in word or len(word) < MIN_LETTERS or low in STOP_WORDS or low in WEAK_WORDS or low in speaker:
+            continue
+        if _echoed(text, m.start(), m.end()):
+            continue
+        before = words[i - 1].group(0).lower() if i else ""
+        score = min(len(word), 9) / 3 + (2 if before in BEFORE_KEY else 0)
+        score -= 2 if word[0].isupper() and is_name(word, topic) else 0
+        score -= 1 if low.endswith("ly") else 0
+        if score >= MIN_SCORE:
+            found.append(Blank(quote, text, m.start(), m.end(), score))
+    return sorted(found, key=lambda b: -b.score)
+
+
+def best_blank(quote: Quotation, topic: Topic, rng: random.Random) -> Blank | None:
+    found = blanks_in(quote, topic)
+    if not found:
+        return None
+    top = [b for b in found if b.score == found[0].score]
+    return rng.choice(top)
+
+
+def _other_uses(quote: Quotation, topic: Topic) -> int:
+    """How many other quotation questions could use it: blank first the ones they cannot.
+
+    'Who says this' needs a speaker and a reading; matching needs words that name no character.
+    """
+    names = [b.title for b in topic.themes if b.kind == "character"] + [q.speaker for q in topic.all_quotations() if q.speaker]
+    matchable = quote.branch_id and not any(names_in(quote.quote, n) for n in names)
+    return bool(quote.speaker and quote.shows) + 2 * bool(matchable)  # matching has the fewest to choose from
+
+
+def _kind(word: str) -> str:
+    """A rough word class for picking spare words that look like the answers."""
+    low = word.lower()
+    for ending in ("ing", "ed", "ly"):
+        if low.endswith(ending):
+            return ending
+    return "s" if low.endswith("s") and not low.endswith("ss") else "base"
+
+
+def _question(blank: Blank) -> Question:
+    quote = blank.quote
+    speaker = mid_sentence(quote.speaker)
+    gap = Gap(before="\u2018" + blank.text[:blank.start], after=blank.text[blank.end:] + "\u2019",
+              answer=blank.answer, source_id=quote.id)
+    return Question(
+        id=f"complete-quote:{quote.id}", strategy="complete-quote",
+        prompt=f"Complete this quotation from {speaker}." if speaker else "Complete this quotation.",
+        marks=1, body=gap, answer=blank.answer,
+        guidance=(f"1 mark for the missing word. {SPELLING_RULE} Do not accept a different word, even one with a "
+                  "similar meaning.",),
+        cause_id=quote.branch_id or None,
+        sources=(quote_source(quote), *((speaker_source(quote),) if speaker else ())),
+    )
+
+
+def _bank(picked: list[Blank], spares: list[Blank], rng: random.Random) -> tuple[str, ...]:
+    """The answers and up to three spare words from other quotations, chosen to look like the answers."""
+    answers = {b.answer.lower() for b in picked}
+    pool: dict[str, str] = {}
+    for b in spares:
+        if b.answer.lower() not in answers:
+            pool.setdefault(b.answer.lower(), b.answer)
+    words = sorted(pool.values(), key=str.lower)
+    rng.shuffle(words)
+    kinds = [_kind(b.answer) for b in picked]
+    extras: list[str] = []
+    for i in range(min(WORD_BANK_EXTRAS, len(words))):
+        wanted = kinds[i % len(kinds)]
+        same = [w for w in words if _kind(w) == wanted and w not in extras]
+        choice = (same or [w for w in words if w not in extras])[0]
+        extras.append(choice)
+    return tuple(sorted({*(b.answer for b in picked), *extras}, key=str.lower))
+
+
+class CompleteQuote:
+    hides_text = True  # the blanked quotation must not be printed whole by another question
+    name = "complete-quote"
+    title = "Complete the quotation"
+    summary = "A key word blanked in a quotation from the notes, with a word bank of answers and spare words."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        quotes = usable(topic, options.hidden, options.exclude)
+        blanks = [b for b in (best_blank(q, topic, rng) for q in quotes) if b is not None]
+        if len(blanks) < 2:
+            raise NotEnoughMaterial(
+                f"{topic.source}: 'complete the quotation' needs at least two quotations of {MIN_WORDS} or more "
+                "words, each with a word that is not repeated in it")
+        fresh = [b for b in blanks if quote_source(b.quote) not in options.exclude]
+        rng.shuffle(blanks)
+        blanks.sort(key=lambda b: (b not in fresh, _other_uses(b.quote, topic)))
+        count = options.count or DEFAULT_COUNT
+        # Leave half the quotations to 'who says this' and matching, which cannot use a blanked one; with a
+        # word bank, keep at least one back for spare words, or the last blank is found by elimination.
+        count = min(count, max(2, -(-len(blanks) // 2)))
+        if options.word_bank:
+            count = min(count, max(2, len(blanks) - 1))
+        picked: list[Blank] = []
+        for b in blanks:  # different answers, so the word bank has one right word per blank
+            if len(picked) < count and b.answer.lower() not in {p.answer.lower() for p in picked}:
+                picked.append(b)
+        picked.sort(key=lambda b: quotes.index(b.quote))
+        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
+        bank = _bank(picked, spares, rng) if options.word_bank else ()
+        instructions = "Write the missing word to complete each quotation."
+        if bank:
+            instructions += " Choose from the word bank. Some words are not needed."
+        return Section(self.name, self.title, instructions, tuple(_question(b) for b in picked), bank)
+
+
+STRATEGY = CompleteQuote()

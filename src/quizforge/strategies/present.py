@@ -1,0 +1,135 @@
+"""Exam-style "How does the writer present <theme or character> in <text>?", marked by levels built from
+assessment objectives (a ``present`` profile: AO1 knowledge and evidence, AO2 methods, AO3 context, and
+AO4 spelling, punctuation and grammar only where the profile gives it marks).
+
+The indicative content is the branch's own points and its quotations with what they show, each a full
+sentence, labelled with the objective it mostly shows. A branch needs at least three such items.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from .. import quality
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Extended, Question, Quotation, Section, Topic
+from ._exam import profile_for
+from ._quotes import curly, focus_phrase, mid_sentence, printed
+from ._text import end_sentence, normalise, stands_alone
+from .base import Options
+from .who_says import shows_clause
+
+DEFAULT_PROFILE = "present-30"
+MIN_ITEMS = 3
+LITERARY = ("literature", "english", "drama")
+# Words that mark a point as being about the writer's methods (AO2) or about context (AO3).
+METHODS = re.compile(r"\b(rhym\w*|iambic|pentameter|verse|prose|metaphor\w*|simile\w*|imager\w*|symbol\w*|iron\w*|"
+                     r"foreshadow\w*|oxymoron\w*|echo\w*|language|structure\w*|dialogue|dialect|repeat\w*|repetition|"
+                     r"contrast\w*|personif\w*|soliloqu\w*|alliterat\w*|dramatic|stage directions?|descri\w+|"
+                     r"narrat\w*|tone|form)\b", re.IGNORECASE)
+CONTEXT = re.compile(r"\b(jacobean|elizabethan|king james|at the time|people then|then believed|"
+                     r"\d{2,4}s|depression|context|society|century|historical|migrant\w*|american dream|religio\w*)\b",
+                     re.IGNORECASE)
+
+
+def text_name(topic: Topic) -> str:
+    """The literary text the notes are about: 'Macbeth: themes and quotations' -> 'Macbeth'."""
+    title = re.split(r"\s*(?::|\u2013|\u2014| - )\s*", topic.title.strip(), maxsplit=1)[0]
+    tail = r"(key\s+)?(themes?|characters?|quotes|quotations|revision|notes)"
+    return re.sub(rf"(\s+{tail}((\s+(and|&))?\s+{tail})*)+\s*$", "", title, flags=re.IGNORECASE) or title
+
+
+def objectives(text: str) -> str:
+    found = [ao for ao, pattern in (("AO2", METHODS), ("AO3", CONTEXT)) if pattern.search(text)]
+    return ", ".join(found) if found else "AO1"
+
+
+def quote_point(quotes: list[Quotation], topic: Topic) -> str:
+    """'‘Out, out damned spot’ (Lady Macbeth) shows ...'; quotations with the same reading in one sentence."""
+    speakers = {q.speaker.strip() for q in quotes}
+    words = [printed(q) + (f" ({mid_sentence(q.speaker)})" if q.speaker.strip() and len(speakers) > 1 else "")
+             for q in quotes]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    who = f" ({mid_sentence(quotes[0].speaker)})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
+    verb = "shows" if len(quotes) == 1 else "show"
+    return end_sentence(f"{listed}{who} {verb} {curly(shows_clause(quotes[0].shows, topic))}")
+
+
+def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
+    """Explained points only: the branch's sentences, then its quotations that say what they show."""
+    items = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
+    quotes = [q for q in (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id)) if q.shows.strip()]
+    readings: dict[str, list[Quotation]] = {}
+    for q in quotes:
+        readings.setdefault(normalise(q.shows), []).append(q)
+    items += [quote_point(group, topic) for group in readings.values()]
+    # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
+    kept, _ = quality.screen(items, role="statement", text=_unquoted)
+    return tuple(f"{item} ({objectives(item)})" for item in kept)
+
+
+def _unquoted(text: str) -> str:
+    """The sentence with each quotation in it replaced by "The line", for the quality gates."""
+    return re.sub(r"\u2018[^\u2018]*?\u2019(?=[\s,.;:)]|$)", "The line", text)
+
+
+def _items(branch: Cause, topic: Topic) -> int:
+    """Points and explained quotations a branch holds that pass the quality gates (before readings are joined)."""
+    quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
+    texts = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
+    texts += [quote_point([q], topic) for q in quotes if q.shows.strip()]
+    return len(quality.screen(texts, role="statement", text=_unquoted)[0])
+
+
+def write_about(branch: Cause, topic: Topic) -> tuple[str, ...]:
+    if branch.kind == "character":
+        name = branch.title.strip()
+        return (f"what {name} says and does, and how other characters respond to {name}",
+                f"the methods the writer uses to present {name}",
+                f"how the context in which the text was written affects the way {name} is presented")
+    focus = focus_phrase(branch, topic)
+    return (f"how {focus} is shown through what the characters say and do",
+            f"the methods the writer uses to present {focus}",
+            f"how the context in which the text was written affects the way {focus} is presented")
+
+
+class Present:
+    name = "present"
+    title = "Extended response (exam style)"
+    summary = ("A 30-mark 'How does the writer present <theme/character>?' marked by levels built from AO1-AO3 "
+               "(AO4 where the profile gives it), with the notes' points and quotations as indicative content.")
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        profile = profile_for(options, DEFAULT_PROFILE, "present")
+        subject = topic.subject.casefold()
+        if subject and not any(word in subject for word in LITERARY):
+            raise NotEnoughMaterial(
+                f"{topic.source}: 'how does the writer present' is a literature question, and these notes are "
+                f"{topic.subject}")
+        branches = [b for b in topic.themes if _items(b, topic) >= MIN_ITEMS]
+        if not branches:
+            raise NotEnoughMaterial(
+                f"{topic.source}: 'how does the writer present' needs a theme or character with at least "
+                f"{MIN_ITEMS} points or quotations that say what they show")
+        branch = rng.choice(branches)
+        focus = branch.title.strip() if branch.kind == "character" else focus_phrase(branch, topic)
+        body = Extended(
+            lines=profile.lines, indicative=indicative(branch, topic), levels=profile.levels,
+            cause_id=branch.id, stimulus=write_about(branch, topic), spag=profile.spag, rules=profile.rules,
+            starters=profile.starters if options.starters else (),
+        )
+        question = Question(
+            id=f"present:{profile.name}:{branch.id}", strategy=self.name,
+            prompt=f"How does the writer present {focus} in {text_name(topic)}?\nWrite about:",
+            marks=profile.marks + profile.spag_marks, body=body,
+            answer=f"An analysis of how the writer presents {focus}, backed by quotations, with comment on "
+                   "methods and context.",
+            guidance=profile.guidance, cause_id=branch.id,
+        )
+        instructions = ("Answer in full sentences. Use quotations and references to the text to support your "
+                        "ideas. Plan your answer before you start.")
+        return Section(self.name, self.title, instructions, (question,))
+
+
+STRATEGY = Present()
