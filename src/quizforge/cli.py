@@ -49,6 +49,26 @@ def source_argument(value: str | None) -> Path:
     return Path(value) if value else default_source()
 
 
+def scan_options(command):
+    """--scannable, --answer-sheet and --focus-from, for build and batch."""
+    command = click.option("--focus-from", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                           help="A scan's results.json: weight the paper towards what the class got wrong.")(command)
+    command = click.option("--answer-sheet", is_flag=True,
+                           help="With --scannable: the answer boxes on separate pages at the end.")(command)
+    return click.option("--scannable", is_flag=True,
+                        help="Answer grids, corner marks and a QR code on every page, to mark with `quizforge scan`.")(command)
+
+
+def scan_request(scannable: bool, answer_sheet: bool):
+    if answer_sheet and not scannable:
+        raise click.UsageError("--answer-sheet needs --scannable")
+    if not scannable:
+        return None
+    from .scan.printed import ScanOptions
+
+    return ScanOptions(answer_sheet=answer_sheet)
+
+
 @click.group(cls=QuizforgeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizforge")
 def main() -> None:
@@ -76,14 +96,16 @@ def main() -> None:
                                         "default: the one for the notes' subject.")
 @click.option("--force", is_flag=True, help="Replace existing files that quizforge did not write (never the notes).")
 @click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint (for black-and-white copiers).")
+@scan_options
 def build_command(source, out, seed, strategies, paper_size, formats, templates, word_bank, preset, tier, large_print,
-                  dyslexia_friendly, subject_profile, force, no_tint) -> None:
+                  dyslexia_friendly, subject_profile, force, no_tint, scannable, answer_sheet, focus_from) -> None:
     """Build a worksheet and its mark scheme from SOURCE (default sources/purges.yaml)."""
     options = None if word_bank else {"fill-blank": Options(word_bank=False)}
     result = build(BuildRequest(source=source_argument(source), out=out, seed=seed, strategies=strategies,
                                 paper_size=paper_size, formats=formats, templates=templates, options=options,
                                 preset=preset, tier=tier, large_print=large_print, dyslexia_friendly=dyslexia_friendly,
-                                subject_profile=subject_profile, force=force, no_tint=no_tint))
+                                subject_profile=subject_profile, force=force, no_tint=no_tint,
+                                scannable=scan_request(scannable, answer_sheet), focus_from=focus_from))
     for warning in result.warnings:
         echo(f"note: {warning}", err=True)
     paper = result.paper
@@ -276,16 +298,43 @@ def import_command(file, out, fmt, force, into, keep_spelling) -> None:
               help="Large print for the whole set (or a 'Large print' roster column for single students).")
 @click.option("--dyslexia-friendly", is_flag=True, help="Cream tint, 1.5 line spacing, left aligned, no italics.")
 @click.option("--no-tint", is_flag=True, help="With --dyslexia-friendly: no cream tint.")
-def batch_command(source, **options) -> None:
+@scan_options
+def batch_command(source, scannable, answer_sheet, focus_from, **options) -> None:
     """A personalised, shuffled paper for every student, with mark schemes and a manifest."""
     from .batch import BatchRequest, run_batch
 
-    result = run_batch(BatchRequest(source=source_argument(source), **options))
+    result = run_batch(BatchRequest(source=source_argument(source), scannable=scan_request(scannable, answer_sheet),
+                                    focus_from=focus_from, **options))
     for warning in result.warnings:
         echo(f"warning: {warning}", err=True)
     echo(f"{result.students} papers ({result.distinct_papers} distinct), {result.paper_pages} pages; "
-               f"mark schemes {result.scheme_pages} pages")
-    for path in result.files[:3]:
+         f"mark schemes {result.scheme_pages} pages")
+    singles = [f for f in result.files if f.parent.name == "students"]
+    for path in [f for f in result.files if f.parent.name != "students"]:
         echo(f"  wrote {path}")
-    if len(result.files) > 3:
-        echo(f"  wrote {len(result.files) - 3} single papers in {result.folder / 'students'}")
+    if singles:
+        echo(f"  wrote {len(singles)} single papers in {result.folder / 'students'}")
+
+
+@main.command("scan")
+@click.argument("scans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--set", "set_folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The folder of the paper or class set printed with --scannable (it holds scan-layout.json).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for marks.csv, report.html, review.html/csv and results.json (default SET-results beside SET).")
+@click.option("--written-marks", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="CSV of the written questions' marks: a 'student' column, then Q8, Q9, ...")
+@click.option("--decisions", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Review decisions saved from review.html (review.csv in the results folder is always read).")
+@click.option("--jobs", type=int, help="Worker processes (default: every core).")
+def scan_command(scans, set_folder, out, written_marks, decisions, jobs) -> None:
+    """Mark scanned papers (PDFs or images, any order, any way up) of a scannable set."""
+    from .scan.run import ScanRequest, scan
+
+    result = scan(ScanRequest(tuple(scans), set_folder, out, written_marks, decisions, jobs))
+    echo(f"{result.pages} pages, {result.students} students; {result.review} item"
+         f"{'s' if result.review != 1 else ''} to review")
+    for problem in result.problems:
+        echo(f"note: {problem}", err=True)
+    for path in result.files:
+        echo(f"  wrote {path}")

@@ -33,6 +33,8 @@ class BuildRequest:
     dyslexia_friendly: bool = False
     subject_profile: str | None = None  # a shipped subject profile's name or a .yaml file; None: from the notes
     force: bool = False  # replace existing files that quizforge did not write
+    focus_from: Path | None = None  # a scan's results.json: weight the paper to what the class got wrong
+    scannable: object | None = None  # scan.printed.ScanOptions: grids, corner marks, QR codes
     no_tint: bool = False
 
 
@@ -50,8 +52,18 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
     plan = plan_paper(request.strategies, request.options, preset=request.preset, tier=request.tier,
                       large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly,
                       subject=profile_for(topic.subject, request.subject_profile), no_tint=request.no_tint)
-    result = assemble(topic, request.seed, plan.strategies, paper_size=request.paper_size,
-                      options=plan.options, required=plan.required, limit=plan.limit)
+
+    def make(seed: int):
+        return assemble(topic, seed, plan.strategies, paper_size=request.paper_size,
+                        options=plan.options, required=plan.required, limit=plan.limit)
+    result = make(request.seed)
+    if request.focus_from is not None:
+        from .scan.focus import check_focus, focused, load_focus
+
+        focus = load_focus(request.focus_from)
+        check_focus(focus, topic, request.focus_from)
+        chosen = focused(lambda seed: make(seed).paper, focus, topic)(request.seed)
+        result = dataclasses.replace(result, paper=chosen)
     return dataclasses.replace(result.paper, presentation=plan.presentation), result.skipped
 
 
@@ -62,6 +74,11 @@ def build(request: BuildRequest) -> BuildResult:
     check_writable(folder)  # a read-only or full disk is said now, not after the render
     claim_folder(folder, request.source)
     files = {variant_file(name, paper): data for name, data in render_files(paper, request.formats, request.templates).items()}
+    if request.scannable is not None:  # the scannable worksheet replaces the plain one
+        from .scan.printed import build_scannable
+
+        files.update({variant_file(name, paper): data
+                      for name, data in build_scannable(paper, request.templates, request.scannable).items()})
     guard_outputs([folder / name for name in files], [request.source], request.force)
     written = write_all(folder, files)
     return BuildResult(paper, folder, tuple(written), warnings)

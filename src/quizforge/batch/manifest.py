@@ -16,13 +16,15 @@ COLUMNS = ("position", "roster_line", "name", "class", "candidate_number", "vers
 
 
 def rebuild_command(source: Path, seed: int, strategies: tuple[str, ...] = (), paper_size: str = "a4",
-                    options: tuple[str, ...] = ()) -> str:
+                    options: tuple[str, ...] = (), focus_from: Path | None = None) -> str:
     """The `quizforge build` line that makes this student's paper again (``options``: preset, tier, print)."""
     words = ["quizforge", "build", shlex.quote(str(source)), "--seed", str(seed), *map(shlex.quote, options)]
     if strategies:
         words += ["--strategies", ",".join(strategies)]
     if paper_size != "a4":
         words += ["--paper", paper_size]
+    if focus_from is not None:
+        words += ["--focus-from", shlex.quote(str(focus_from))]
     return " ".join(words)
 
 

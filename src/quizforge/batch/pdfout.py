@@ -240,12 +240,13 @@ class Stamper:
         self.slots, self.text = dict(slots), text
         return True
 
-    def add_student_text(self, code: str, details: dict[str, str]) -> Span:
+    def add_student_text(self, code: str, details: dict[str, str], extra=None) -> Span:
+        """``extra``: ``page number -> operators`` drawn last (a scannable paper's marks and code)."""
         slots = self.slots[code].slots
 
         def stamp(number: int) -> tuple[bytes, bytes, bytes]:
             ops, fonts = self.text.page(self.combined.out, [s for s in slots if s.page == number], details)
-            return ops, b"", b"/Font << %s >>" % fonts
+            return ops + (extra(number) if extra else b""), b"", b"/Font << %s >>" % fonts
 
         return self._paper(code, stamp)
 
@@ -280,21 +281,22 @@ class Stamper:
             copier.flush()
         self.versions[code] = forms
 
-    def add_students(self, path: Path, codes: list[str]) -> list[Span]:
+    def add_students(self, path: Path, codes: list[str], extras=None) -> list[Span]:
         """One overlay page per student, in order; returns where each student's pages went."""
         spans = []
         with pikepdf.open(path) as source:
             copier = Copier(self.combined.out)  # one per chunk: its fonts are written once
-            for page, code in zip(source.pages, codes):
-                spans.append(self._student(copier, _form(source, page), code))
+            for i, (page, code) in enumerate(zip(source.pages, codes)):
+                spans.append(self._student(copier, _form(source, page), code, extras[i] if extras else None))
         return spans
 
-    def _student(self, copier: Copier, form: pikepdf.Stream, code: str) -> Span:
+    def _student(self, copier: Copier, form: pikepdf.Stream, code: str, extra=None) -> Span:
         full = copier.ref(form)
         forms = self.versions[code]
         strip = self._strip(copier, form, forms[0][1], self.top_margins[code]) if len(forms) > 1 else full
         copier.flush()
-        return self._paper(code, lambda number: (b"q /S Do Q", b"/S %d 0 R" % (full if number == 0 else strip), b""))
+        return self._paper(code, lambda number: (b"q /S Do Q\n" + (extra(number) if extra else b""),
+                                                 b"/S %d 0 R" % (full if number == 0 else strip), b""))
 
     def _strip(self, copier: Copier, form: pikepdf.Stream, box: list[float], top_margin: float) -> int:
         """The overlay clipped to the top margin: same drawing, a smaller /BBox."""

@@ -42,6 +42,8 @@ class DocSpec:
     document: str  # "worksheet" or "markscheme"
     batch: dict
     label: str  # who it is for, in error messages: "row 7 (Zoë O'Brien)"
+    scan: dict | None = None  # scannable papers: the templates' ``scan`` context
+    qr: tuple[str, str, int] | None = None  # (set, version, student): each page gets its code after layout
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class ChunkResult:
     path: Path
     page_counts: tuple[int, ...]  # pages of each document, in order
     meta: tuple = field(default=())
+    boxes: tuple = field(default=())  # scannable papers: each document's pages and answer boxes (scan.layout)
 
 
 def _warm_up(templates: Path | None, first_html: str | None) -> None:
@@ -163,7 +166,8 @@ def _html(job: ChunkJob) -> Iterator[tuple[DocSpec, str]]:
     htmls = []
     for spec in job.docs:
         try:
-            htmls.append(render_html(spec.paper, spec.document, job.templates, batch=spec.batch))
+            extra = {"scan": spec.scan} if spec.scan is not None else {}
+            htmls.append(render_html(spec.paper, spec.document, job.templates, batch=spec.batch, **extra))
         except Exception as exc:  # noqa: BLE001 - reported with the student it happened to
             raise BatchRenderError(f"{spec.label}: cannot make the {spec.document}: {type(exc).__name__}: {exc}") from None
     if not job.combine:
@@ -188,7 +192,7 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
     from ..render.pdf import fixed_font_timestamp
 
     layout = _Layout(job.templates)
-    documents, counts, meta = [], [], []
+    documents, counts, meta, boxes = [], [], [], []
     for spec, html in _html(job):
         try:
             document = layout.render(html)
@@ -201,6 +205,10 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
             from .textstamp import slots_of, top_margin
 
             meta.append((slots_of(document), top_margin(document)))
+        if spec.scan is not None:
+            from ..scan.layout import boxes_of
+
+            boxes.append(boxes_of(document))
     if job.combine:
         counts = [1] * len(job.docs) if counts[0] == len(job.docs) else counts
     pages = [page for document in documents for page in document.pages]
@@ -209,9 +217,23 @@ def render_chunk(job: ChunkJob) -> ChunkResult:
             # No pdf_tags: combining chunks drops the structure tree anyway (a print file),
             # and tagging is ~30 % of write_pdf.
             documents[0].copy(pages).write_pdf(job.path, pdf_identifier=job.title.encode()[:32])
+        _stamp_codes(job, counts)
     except OSError as exc:
         raise BatchRenderError(f"cannot write {job.path}: {exc.strerror or exc}") from None
-    return ChunkResult(job.index, job.path, tuple(counts), tuple(meta))
+    return ChunkResult(job.index, job.path, tuple(counts), tuple(meta), tuple(boxes))
+
+
+def _stamp_codes(job: ChunkJob, counts: list[int]) -> None:
+    """Scannable papers: corner marks and each page's QR code, once the pages are known."""
+    if not any(spec.qr for spec in job.docs):
+        return
+    from ..scan.codes import PageCode
+    from ..scan.stamp import stamp_pages
+
+    texts = []
+    for spec, count in zip(job.docs, counts):
+        texts += [PageCode(*spec.qr, page + 1).text() if spec.qr else "" for page in range(count)]
+    stamp_pages(job.path, texts, target=job.path)
 
 
 def chunked(items: list, size: int) -> list[list]:

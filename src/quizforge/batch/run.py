@@ -55,6 +55,8 @@ class BatchRequest:
     templates: Path | None = None
     paper_size: str = "a4"
     strategies: tuple[str, ...] = ()
+    focus_from: Path | None = None  # a scan's results.json: each paper weighted to what the class got wrong
+    scannable: object | None = None  # scan.printed.ScanOptions: grids, marks and a QR code per page
     # the same paper options as `build`
     preset: str | None = None
     tier: str | None = None
@@ -81,13 +83,14 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     jobs = _jobs(request.jobs)
     topic = load_notes(request.source)
     plan = _plan(request, topic)
-    make = paper_maker(topic, request.strategies, request.paper_size, None, plan)
+    make = _focus(request, topic, paper_maker(topic, request.strategies, request.paper_size, None, plan))
     assignments = make_assignments(students, request.seed, request.versions)
     folder = request.out / topic.slug / f"batch-{set_name(request, students, plan)}"
     claim_folder(folder.parent, request.source, check_only=True)  # claimed once the set is made
     if folder.exists() and not request.force:
         raise OptionError(f"{folder} already exists, so nothing was made: name this set with --name "
                           "(e.g. --name 10B-mock), or add --force to replace that set")
+    scan = _scan_set(request, topic, folder.name)
     progress = Progress(len(assignments), enabled=False if request.quiet else None, stream=progress_stream)
     title = f"{topic.title} – class set"
     busy = (f"another quizforge batch is writing {folder} now; wait for it to finish, "
@@ -96,7 +99,7 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
         with exclusive(folder.with_name(f".{folder.name}.lock"), busy):
             check_writable(folder.parent)
             with staged_folder(folder) as work:
-                files, distinct, counts = _make_set(request, assignments, make, work, topic, title, jobs, progress)
+                files, distinct, counts = _make_set(request, assignments, make, work, topic, title, jobs, progress, scan)
                 progress.finish()
     except OSError as exc:  # a full disk, say, anywhere on the way: the partial set is already removed
         raise QuizforgeError(f"cannot write the class set to {folder}: {describe(exc)}") from None
@@ -105,13 +108,15 @@ def run_batch(request: BatchRequest, progress_stream=None) -> BatchResult:
     return BatchResult(folder, files, len(assignments), distinct, *counts, warnings=tuple(name_warnings(students)))
 
 
-def _make_set(request, assignments, make, work, topic, title, jobs, progress):
+def _make_set(request, assignments, make, work, topic, title, jobs, progress, scan=None):
     papers = CombinedPdf(request.duplex, title, work / "papers.pdf")
     schemes = CombinedPdf(request.duplex, f"{topic.title} – mark schemes", work / "markschemes.pdf")
     try:
-        distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress)
+        distinct = _render(request, assignments, make, work, papers, schemes, jobs, progress, scan)
         progress.step("Putting the PDFs together and writing the manifest")
         files = _write_outputs(request, work, assignments, papers, schemes)
+        if scan is not None:
+            files.append(scan.write(work, assignments))
         return files, distinct, (papers.page_count, schemes.page_count)
     finally:
         for pdf in (papers, schemes):
@@ -219,7 +224,25 @@ def _publish(work: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _render(request, assignments, make, work, papers, schemes, jobs, progress) -> int:
+def _focus(request: BatchRequest, topic, make):
+    if request.focus_from is None:
+        return make
+    from ..scan.focus import check_focus, focused, load_focus
+
+    focus = load_focus(request.focus_from)
+    check_focus(focus, topic, request.focus_from)
+    return focused(make, focus, topic)
+
+
+def _scan_set(request: BatchRequest, topic, folder_name: str):
+    if request.scannable is None:
+        return None
+    from .scanset import ScanSet
+
+    return ScanSet(request, topic, folder_name)
+
+
+def _render(request, assignments, make, work, papers, schemes, jobs, progress, scan=None) -> int:
     """Render and combine; returns the number of distinct papers."""
     distinct: dict[str, Paper] = {}
 
@@ -229,7 +252,9 @@ def _render(request, assignments, make, work, papers, schemes, jobs, progress) -
         return distinct[a.code]
 
     mode = _render_versions if request.versions else _render_each
-    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress)
+    mode(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan)
+    if scan is not None:
+        scan.papers = dict(distinct)
     return len(distinct)
 
 
@@ -287,13 +312,15 @@ def _describe(job: ChunkJob) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]} … {labels[-1]}"
 
 
-def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress) -> None:
+def _render_each(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan=None) -> None:
     """Default mode: every student's own paper, laid out in full (with their details in it)."""
     size = chunk_size(len(assignments))
+    scanned = iter(assignments)  # papers chunks come back in order: whose boxes each result holds
 
     def all_jobs():
         for i, chunk in enumerate(chunked(assignments, size)):
-            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label) for a in chunk)
+            specs = tuple(DocSpec(paper(a), "worksheet", _student_context(a, "paper"), a.label,
+                                  **(scan.doc_fields(a) if scan else {})) for a in chunk)
             yield ChunkJob(i, specs, work / ".chunks" / f"papers-{i:05d}.pdf", request.templates, "class set")
         if request.full_schemes:  # once every paper is known
             yield from _scheme_jobs(scheme_groups(distinct), request, work)
@@ -307,12 +334,14 @@ def _render_each(request, assignments, paper, distinct, work, papers, schemes, j
             if result.path.name.startswith("papers-"):
                 papers.add_chunk(result.path, result.page_counts)
                 progress.advance(len(result.page_counts))
+                for boxes in result.boxes:
+                    scan.add(next(scanned).code, boxes)
             else:  # full schemes start on a sheet of their own; guidance and keys read straight on
                 schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
             result.path.unlink()  # copied: the disk, like memory, holds one chunk at a time
 
 
-def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress):
+def _render_versions(request, assignments, paper, distinct, work, papers, schemes, jobs, progress, scan=None):
     """--versions K: lay out each version once, then stamp each student's details onto its pages.
 
     The details are drawn straight into the pages where the version's layout left room
@@ -323,7 +352,8 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
         paper(a)
     version_jobs = [
         ChunkJob(i, (DocSpec(p, "worksheet", {"mode": "version", "version": code, "running": "",
-                                              "student": None, "answer_keys": None}, f"version {code}"),),
+                                              "student": None, "answer_keys": None}, f"version {code}",
+                             **(scan.doc_fields(None) if scan else {})),),
                  work / ".chunks" / f"version-{code}.pdf", request.templates, f"version {code}", slots=True)
         for i, (code, p) in enumerate(distinct.items())
     ]
@@ -342,9 +372,11 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                 code = result.path.stem.split("-", 1)[1]
                 slots[code], top_margin = result.meta[0]
                 stamper.add_version(code, result.path, 0, result.page_counts[0], top_margin)
+                if scan is not None:
+                    scan.add(code, result.boxes[0])
                 if len(slots) == len(version_jobs) and stamper.use_text(slots, details):
-                    for code, student in details:  # while the workers lay out the keys
-                        stamper.add_student_text(code, student)
+                    for a, (code, student) in zip(assignments, details):  # while the workers lay out the keys
+                        stamper.add_student_text(code, student, scan.ops(a) if scan else None)
                         progress.advance(1)
                     stamper.finish()
                     stamped = True
@@ -352,7 +384,7 @@ def _render_versions(request, assignments, paper, distinct, work, papers, scheme
                 schemes.add_chunk(result.path, result.page_counts, pad=request.full_schemes)
                 result.path.unlink()
         if not stamped:
-            _render_overlays(request, assignments, distinct, work, stamper, renderer, progress)
+            _render_overlays(request, assignments, distinct, work, stamper, renderer, progress, scan)
 
 
 def _details(a: Assignment) -> dict[str, str]:
@@ -360,7 +392,7 @@ def _details(a: Assignment) -> dict[str, str]:
     return {"name": s.name, "class_name": s.class_name, "candidate": s.candidate, "running": a.running}
 
 
-def _render_overlays(request, assignments, distinct, work, stamper, renderer, progress) -> None:
+def _render_overlays(request, assignments, distinct, work, stamper, renderer, progress, scan=None) -> None:
     """Each student's details laid out on a page of their own and stamped over their version."""
     size = max(8, chunk_size(len(assignments), most=40))  # overlays are light: fewer, bigger
     overlay_jobs = [
@@ -371,16 +403,16 @@ def _render_overlays(request, assignments, distinct, work, stamper, renderer, pr
     ]
     queue = iter(assignments)
     for result in renderer.map(overlay_jobs, _describe):
-        _stamp_chunk(stamper, result, queue)
+        _stamp_chunk(stamper, result, queue, scan)
         progress.advance(len(result.page_counts))
 
 
-def _stamp_chunk(stamper: Stamper, result, queue) -> None:
+def _stamp_chunk(stamper: Stamper, result, queue, scan=None) -> None:
     students = [next(queue) for _ in result.page_counts]
     if list(result.page_counts) != [1] * len(students):
         raise BatchRenderError(f"the student details for {students[0].label} … took more than one page each "
                                "(does a template override add content to the overlay?)")
-    stamper.add_students(result.path, [a.code for a in students])
+    stamper.add_students(result.path, [a.code for a in students], [scan.ops(a) for a in students] if scan else None)
     result.path.unlink()
 
 
@@ -391,7 +423,7 @@ def _write_outputs(request, work: Path, assignments, papers: CombinedPdf, scheme
         schemes.save()
         spans = papers.spans
         rebuild = partial(rebuild_command, request.source, strategies=request.strategies, paper_size=request.paper_size,
-                          options=_build_flags(request))
+                          options=_build_flags(request), focus_from=request.focus_from)
         large = {a.seed for a in assignments if a.student.large_print and not request.large_print}
         write_manifest(files[2], manifest_rows(
             assignments, spans, lambda seed: rebuild(seed) + (" --large-print" if seed in large else "")))

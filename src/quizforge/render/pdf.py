@@ -78,12 +78,21 @@ def fixed_font_timestamp():
 
 def html_to_pdf(html: str, roots: tuple[Path, ...], *, title: str, lang: str) -> bytes:
     """Render one HTML document. Templates name assets by absolute file URL (``asset_url``)."""
+    return document_pdf(lay_out(html, roots), title=title)
+
+
+def lay_out(html: str, roots: tuple[Path, ...]):
+    """The laid-out ``weasyprint.Document`` (for callers that read positions back from the layout)."""
     weasyprint = _weasyprint(html_instead=True)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     base_url = roots[-1].as_uri() + "/"
     fetcher = make_fetcher(roots)
     with fixed_font_timestamp():
-        document = fill_pages(html, lambda text: weasyprint.HTML(
+        return fill_pages(html, lambda text: weasyprint.HTML(
             string=text, base_url=base_url, url_fetcher=fetcher).render(pdf_variant=PDF_VARIANT, pdf_tags=True))
+
+
+def document_pdf(document, *, title: str) -> bytes:
+    with fixed_font_timestamp():
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True,
                                   pdf_identifier=title.encode("utf-8")[:32] or b"quizforge")

@@ -1,0 +1,136 @@
+"""Benchmark `quizforge scan`: seconds for a class's scans, and peak memory of the process tree.
+
+    python bench/scan.py                    # 30 three-page papers at 300 dpi (the issue's figure)
+    python bench/scan.py --students 300     # a year group: time per page should stay flat
+    python bench/scan.py --dpi 150 --jobs 1
+
+A scannable class set is printed, every page is rendered at DPI, filled as students fill boxes,
+degraded as a copier degrades pages, shuffled, and saved as one PDF of JPEG pages (what a school
+copier sends). Only the `quizforge scan` run is timed, as a whole process from outside, with peak
+memory sampled every 50 ms over it and its workers; then the readings are checked against what
+was filled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.scanmaker import degrade, fill, plan_marks, render_pages  # noqa: E402
+
+QUIZFORGE = [sys.executable, "-c", "from quizforge.cli import main; main()"]
+STRATEGIES = "odd-one-out,true-false"  # three pages a paper
+
+
+def make_set(folder: Path, students: int) -> Path:
+    subprocess.run([*QUIZFORGE, "batch", str(ROOT / "sources" / "purges.yaml"),
+                    "--demo-roster", str(students), "--scannable", "--no-duplex", "--out", str(folder),
+                    "--name", "bench", "--quiet", "--strategies", STRATEGIES], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    return folder / "purges" / "batch-bench"
+
+
+def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[int, list]:
+    """The filled, degraded, shuffled pages as a PDF of JPEGs; returns (pages, intents per student)."""
+    from PIL import Image
+
+    layout = json.loads((set_folder / "scan-layout.json").read_text())
+    rng = random.Random(seed)
+    pages, intents, first, written = [], {}, 0, 0
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(set_folder / "papers.pdf"))
+    for student in layout["students"]:
+        version = layout["versions"][student["version"]]
+        count = len(version["pages"])
+        mine = []
+        for i in range(first, first + count):
+            image = doc[i].render(scale=dpi / 72, grayscale=True).to_numpy().copy()
+            mine.append(image if image.ndim == 2 else image[..., 0])
+        first += count
+        plan = plan_marks(version, rng)
+        fill(mine, version, plan, rng, dpi)
+        intents[student["id"]] = plan
+        pages += [degrade(p, rng, 0.8) for p in mine]
+        if path.suffix != ".pdf":  # a folder of JPEG pages: nothing held in memory
+            import cv2
+
+            for page in pages:
+                cv2.imwrite(str(path / f"{rng.randrange(1 << 40):012x}.jpg"), page, [cv2.IMWRITE_JPEG_QUALITY, 80])
+            written += len(pages)
+            pages = []
+    if path.suffix != ".pdf":
+        return written, intents
+    rng.shuffle(pages)
+    images = (Image.fromarray(p) for p in pages)
+    head = next(images)
+    head.save(path, save_all=True, append_images=list(images), resolution=dpi, quality=80)
+    return len(pages), intents
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    start = time.monotonic()
+    proc = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    while proc.poll() is None:
+        try:
+            tree = [proc] + proc.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in tree) / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stderr.read().decode())
+    return time.monotonic() - start, peak
+
+
+def check(results: Path, intents: dict) -> tuple[int, int]:
+    """(students whose closed rows all read as filled, students) — from the rows' review/marks."""
+    marks = list(csv.DictReader(io.StringIO((results / "marks.csv").read_text(encoding="utf-8-sig"))))
+    return sum(1 for m in marks if "review" not in m["status"]), len(intents)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=30)
+    parser.add_argument("--dpi", type=int, default=300)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        set_folder = make_set(tmp / "set", args.students)
+        # a class as one scanned PDF; a year group as JPEG files (random names: shuffled), which the
+        # generator can write without holding every page
+        scans = tmp / "scans.pdf" if args.students <= 60 else tmp / "scans"
+        if scans.suffix != ".pdf":
+            scans.mkdir()
+        t = time.monotonic()
+        pages, intents = make_scans(set_folder, args.dpi, scans)
+        made = time.monotonic() - t
+        files = [str(scans)] if scans.suffix == ".pdf" else sorted(str(f) for f in scans.iterdir())
+        seconds, peak = timed([*QUIZFORGE, "scan", *files, "--set", str(set_folder),
+                               "--out", str(tmp / "results"), "--jobs", str(args.jobs)])
+        clean, total = check(tmp / "results", intents)
+        review = sum(1 for _ in csv.DictReader(io.StringIO((tmp / "results" / "review.csv").read_text(
+            encoding="utf-8-sig"))))
+        print(f"scan: {args.students} students, {pages} pages at {args.dpi} dpi ({'one PDF' if scans.suffix == '.pdf' else 'JPEG files'}, "
+              f"made in {made:.0f} s), --jobs {args.jobs}: {seconds:.2f} s, {1000 * seconds / pages:.0f} ms/page, "
+              f"peak memory {peak:.0f} MiB; review list {review} rows; students with nothing left to review "
+              f"{clean}/{total}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""Reading scans: synthetic sheets filled as students fill them, degraded as copiers degrade them.
+
+Seeded throughout: a failure names its seed, and re-runs exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import random
+
+import pytest
+
+from quizforge.scan.boxes import CANCELLED, EMPTY, FILLED, TICKED, Reading, calibrate
+from quizforge.scan.decide import decide_rows
+from quizforge.scan.results import decision_box, score_student
+
+from .conftest import FIXTURES, PURGES
+
+STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "explain")
+
+
+def reading(q, row, col, state, corners=0.0):
+    return Reading(q, row, col, 0.5, 0.4, corners, state, (0, 0, 10, 10))
+
+
+def test_rows_are_answered_blank_double_or_sent_to_review():
+    rows = decide_rows([
+        reading(1, 0, 0, EMPTY), reading(1, 0, 1, TICKED),  # one mark: answered
+        reading(2, 0, 0, EMPTY), reading(2, 0, 1, EMPTY),  # nothing: blank
+        reading(3, 0, 0, FILLED), reading(3, 0, 1, FILLED),  # two: double
+        reading(4, 0, 0, "doubtful"), reading(4, 0, 1, FILLED),  # unsure: review, never a guess
+        reading(5, 0, 0, CANCELLED, 0.5), reading(5, 0, 1, FILLED),  # corrected: the other box
+        reading(6, 0, 0, CANCELLED, 0.5), reading(6, 0, 1, CANCELLED, 0.2),  # X spilt onto a neighbour
+    ])
+    got = [(r.status, r.box) for r in rows]
+    assert got == [("answered", 1), ("blank", None), ("double", None), ("review", None), ("answered", 1),
+                   ("answered", 1)]
+
+
+def test_thresholds_come_from_the_sheet():
+    pale = calibrate([0.02, 0.021, 0.019, 0.5], [0.6])
+    dark = calibrate([0.15, 0.16, 0.14, 0.7], [0.9], paper=0.12)
+    every_box_marked = calibrate([0.3, 0.31, 0.8, 0.9], [0.95], paper=0.0)
+    assert abs(pale.empty - 0.02) < 0.01 and abs(dark.empty - 0.15) < 0.01
+    assert pale.mark_at >= pale.empty_below > 0
+    assert every_box_marked.empty <= 0.08  # bounded by the paper beside the boxes: the ticks still count
+
+
+def test_decisions_and_scores():
+    question = {"number": 1, "id": "x", "kind": "choice", "marks": 2, "rows": [""], "labels": ["A", "B", "C"],
+                "key": [2]}
+    assert decision_box(question, "c") == ("decided", 2)
+    assert decision_box(question, "blank") == ("blank", None)
+    with pytest.raises(ValueError):
+        decision_box(question, "Z")
+    version = {"questions": [question]}
+    rows = decide_rows([reading(1, 0, 0, "doubtful"), reading(1, 0, 1, EMPTY), reading(1, 0, 2, EMPTY)])
+    student = {"id": 4}
+    pending = score_student(student, version, "A", {(1, 0): rows[0]}, {1}, {}, {})
+    assert pending.questions[0].marks is None and pending.status(1) == "1 to review"
+    settled = score_student(student, version, "A", {(1, 0): rows[0]}, {1}, {"4/A/Q1/1": "C"}, {})
+    assert settled.questions[0].marks == 2 and settled.status(1) == "complete"
+
+
+# --- synthetic scans --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sheet(tmp_path_factory):
+    from quizforge.pipeline import BuildRequest, build
+    from quizforge.scan.printed import ScanOptions
+
+    out = tmp_path_factory.mktemp("sheet")
+    result = build(BuildRequest(FIXTURES / "notes-dated.yaml", out=out, seed=5, strategies=STRATEGIES,
+                                scannable=ScanOptions()))
+    layout = json.loads(next(result.folder.glob("scan-layout*.json")).read_text())
+    return result.folder, layout
+
+
+def _read_back(layout, seeds, dpi, strength):
+    """(right, wrong, review, failures) over every row of every seed's filled (and degraded) paper."""
+    from quizforge.scan.images import PageRef, to_work_dpi
+    from quizforge.scan.page import read_page
+    from tests.scanmaker import degrade, expected, fill, plan_marks, render_pages
+
+    (code, version), = layout["versions"].items()
+    base = render_pages(str(next(_folder[0].glob("worksheet*.pdf"))), dpi)
+    right = wrong = review = 0
+    failures = []
+    for seed in seeds:
+        rng = random.Random(seed)
+        pages = [p.copy() for p in base]
+        intents = plan_marks(version, rng)
+        fill(pages, version, intents, rng, dpi)
+        if strength:
+            pages = [degrade(p, rng, strength) for p in pages]
+        rng.shuffle(pages)
+        got = {}
+        for i, page in enumerate(pages):
+            read = read_page(PageRef("synthetic", i + 1), layout, to_work_dpi(page))
+            assert not read.problem, f"seed {seed}: page {i + 1}: {read.problem}"
+            got.update({(r.question, r.row): r for r in read.rows})
+        for intent in intents:
+            row = got[(intent.question, intent.row)]
+            if row.status == "review":
+                review += 1
+                failures.append(("review", seed, intent, row.reason))
+            elif (row.status, row.box) == expected(intent):
+                right += 1
+            else:
+                wrong += 1
+                failures.append((seed, intent, row.status, row.box, row.reason))
+    return right, wrong, review, failures
+
+
+_folder: list = []
+
+
+@pytest.mark.slow
+def test_clean_scans_read_every_mark_right(sheet):
+    _folder[:] = [sheet[0]]
+    right, wrong, review, failures = _read_back(sheet[1], seeds=(1, 2), dpi=150, strength=0)
+    assert (wrong, review) == (0, 0), failures
+    assert right > 40  # every row of two papers: each style drawn several times
+
+
+@pytest.mark.slow
+def test_degraded_scans_99_percent_right_and_nothing_wrong_unreviewed(sheet):
+    _folder[:] = [sheet[0]]
+    right, wrong, review, failures = _read_back(sheet[1], seeds=range(10, 16), dpi=150, strength=1.0)
+    assert wrong == 0, failures
+    assert right / (right + review) >= 0.99, (right, review, failures)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def _scan_pdf(folder, layout, path, seed, strength=1.0, dpi=150, drop=None):
+    """Fill, degrade and shuffle the set's pages into one scanned PDF, as a copier would make it."""
+    from PIL import Image
+
+    from tests.scanmaker import degrade, fill, plan_marks, render_pages
+
+    rng = random.Random(seed)
+    (code, version), = layout["versions"].items()
+    pages = render_pages(str(next(folder.glob("worksheet*.pdf"))), dpi)
+    intents = plan_marks(version, rng)
+    fill(pages, version, intents, rng, dpi)
+    pages = [degrade(p, rng, strength) for p in pages]
+    if drop is not None:
+        del pages[drop]
+    rng.shuffle(pages)
+    images = [Image.fromarray(p) for p in pages]
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+    return intents
+
+
+@pytest.mark.slow
+def test_scan_command_marks_reviews_and_keeps_decisions(sheet, tmp_path, run):
+    folder, layout = sheet
+    scans = tmp_path / "scans.pdf"
+    _scan_pdf(folder, layout, scans, seed=3)
+    out = tmp_path / "results"
+    result = run("scan", scans, "--set", folder, "--out", out)
+    assert result.exit_code == 0, result.output
+    marks = list(csv.DictReader(io.StringIO((out / "marks.csv").read_text(encoding="utf-8-sig"))))
+    assert len(marks) == 1
+    assert marks[0]["out_of"] == str(sum(q["marks"] for q in layout["versions"]["S5"]["questions"]))
+    review = list(csv.DictReader(io.StringIO((out / "review.csv").read_text(encoding="utf-8-sig"))))
+    doubles = [r for r in review if r["read_as"].startswith("double")]
+    assert doubles, "seed 3 draws at least one double"
+    # The teacher settles the first double in review.csv; the next run keeps it and scores it.
+    key, question = doubles[0]["key"], int(doubles[0]["question"])
+    q = next(q for q in layout["versions"]["S5"]["questions"] if q["number"] == question)
+    row = int(key.rsplit("/", 1)[1]) - 1
+    right_label = q["labels"][q["key"][row]]
+    text = (out / "review.csv").read_text(encoding="utf-8-sig").splitlines()
+    text = [line + right_label if line.startswith(key + ",") else line for line in text]
+    (out / "review.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    # and marks a written question by CSV
+    open_q = next(q for q in layout["versions"]["S5"]["questions"] if q["kind"] == "marks")
+    written = tmp_path / "written.csv"
+    written.write_text(f"student,Q{open_q['number']}\n0,{open_q['marks']}\n", encoding="utf-8")
+    again = run("scan", scans, "--set", folder, "--out", out, "--written-marks", written)
+    assert again.exit_code == 0, again.output
+    kept = {r["key"]: r["decision"] for r in csv.DictReader(io.StringIO((out / "review.csv").read_text(encoding="utf-8-sig")))}
+    assert kept[key] == right_label
+    second = next(csv.DictReader(io.StringIO((out / "marks.csv").read_text(encoding="utf-8-sig"))))
+    assert second[f"Q{open_q['number']}"] == str(open_q["marks"])
+    assert int(second["total"]) >= int(marks[0]["total"])
+    report = (out / "report.html").read_text()
+    assert "<svg" in report and "Where the class is weakest" in report and "http" not in report.replace(
+        "http-equiv", "")
+    results = json.loads((out / "results.json").read_text())
+    assert results["set"] == layout["set"] and results["questions"]
+
+
+@pytest.mark.slow
+def test_bad_scans_get_clear_errors_and_nothing_is_written(sheet, tmp_path, run):
+    import cv2
+    import numpy as np
+
+    from quizforge.pipeline import BuildRequest, build
+    from quizforge.scan.printed import ScanOptions
+
+    folder, layout = sheet
+    other = build(BuildRequest(FIXTURES / "notes-dated.yaml", out=tmp_path / "other", seed=6,
+                               strategies=("true-false",), scannable=ScanOptions()))
+    other_layout = json.loads(next(other.folder.glob("scan-layout*.json")).read_text())
+    _scan_pdf(other.folder, other_layout, tmp_path / "other.pdf", seed=1, strength=0.5)
+    out = tmp_path / "never"
+    result = run("scan", tmp_path / "other.pdf", "--set", folder, "--out", out)
+    assert result.exit_code == 2 and "another set" in result.output
+
+    photo = np.random.default_rng(1).integers(0, 255, (900, 700), dtype=np.uint8)
+    cv2.imwrite(str(tmp_path / "photo.png"), photo)
+    result = run("scan", tmp_path / "photo.png", "--set", folder, "--out", out)
+    assert result.exit_code == 2 and "not a sheet of this set" in result.output
+
+    _scan_pdf(folder, layout, tmp_path / "good.pdf", seed=2, strength=0.3)
+    data = (tmp_path / "good.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) * 2 // 3])
+    result = run("scan", tmp_path / "cut.pdf", "--set", folder, "--out", out)
+    assert result.exit_code == 2 and "cut.pdf" in result.output and "truncated" in result.output + "cut off"
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_a_roster_changed_since_printing_is_refused(tmp_path, run):
+    from quizforge.batch import BatchRequest, run_batch
+    from quizforge.scan.printed import ScanOptions
+
+    roster = tmp_path / "class.csv"
+    roster.write_text("Name,Class\nAnn Able,9X\nBen Bloggs,9X\n", encoding="utf-8")
+    result = run_batch(BatchRequest(FIXTURES / "notes-dated.yaml", roster=roster, out=tmp_path, name="r",
+                                    quiet=True, jobs=1, strategies=("true-false",), scannable=ScanOptions()))
+    roster.write_text("Name,Class\nAnn Able,9X\nCat Cole,9X\nBen Bloggs,9X\n", encoding="utf-8")
+    page = tmp_path / "page.png"
+    import cv2
+    import numpy as np
+
+    cv2.imwrite(str(page), np.full((100, 80), 255, np.uint8))
+    scanned = run("scan", page, "--set", result.folder)
+    assert scanned.exit_code == 2 and "roster has changed" in scanned.output
+    from quizforge.scan.run import results_folder
+
+    assert not results_folder(result.folder).exists()
+    assert results_folder(result.folder).parent == result.folder.parent.resolve()  # beside the set, not in it
+
+
+def test_focus_from_weights_the_next_paper_to_what_the_class_got_wrong(tmp_path, purges):
+    from quizforge.pipeline import BuildRequest, make_paper
+    from quizforge.scan.focus import load_focus, weight
+
+    weak = purges.groups[2]  # the class got this branch (and its points) all wrong, the rest right
+    results = {"format": "quizforge-results-1", "set": "x", "source": "sources/purges.yaml", "questions": {},
+               "points": {p.id: {"score": 0 if b is weak else 1, "out_of": 1} for b in purges.groups for p in b.walk()},
+               "branches": {b.id: {"score": 0 if b is weak else 3, "out_of": 3} for b in purges.groups}}
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(results))
+    request = BuildRequest(PURGES, seed=4, strategies=("true-false",), formats=("json",))
+    plain, _ = make_paper(request)
+    focused, _ = make_paper(dataclasses.replace(request, focus_from=path))
+    again, _ = make_paper(dataclasses.replace(request, focus_from=path))
+    focus = load_focus(path)
+    assert weight(focused, focus, purges) > weight(plain, focus, purges)
+    assert [q.id for q in focused.questions] == [q.id for q in again.questions]  # deterministic
+    path.write_text(json.dumps({**results, "points": {"nowhere": {"score": 0, "out_of": 1}}, "branches": {}}))
+    with pytest.raises(Exception, match="share no branch or point"):
+        make_paper(dataclasses.replace(request, focus_from=path))
+
+
+@pytest.mark.slow
+def test_a_page_whose_code_is_lost_is_listed_and_can_be_matched_by_hand(sheet, tmp_path, run):
+    import cv2
+
+    from tests.scanmaker import fill, plan_marks, render_pages
+
+    folder, layout = sheet
+    (code, version), = layout["versions"].items()
+    pages = render_pages(str(next(folder.glob("worksheet*.pdf"))), 150)
+    rng = random.Random(8)
+    fill(pages, version, plan_marks(version, rng), rng, 150)
+    x, y, size, _ = (v * 150 / 72 for v in version["pages"][1]["qr"])
+    pages[1][int(y) - 5:int(y + size) + 5, int(x) - 5:int(x + size) + 5] = 255  # the code torn off
+    files = []
+    for i, page in enumerate(pages):
+        files.append(tmp_path / f"p{i}.png")
+        cv2.imwrite(str(files[-1]), cv2.rotate(page, cv2.ROTATE_180) if i == 1 else page)
+    out = tmp_path / "res"
+    first = run("scan", *files, "--set", folder, "--out", out)
+    assert first.exit_code == 0, first.output
+    assert "no code found" in first.output
+    review = (out / "review.csv").read_text(encoding="utf-8-sig")
+    key = f"page:{files[1]}:1"
+    assert key in review
+    before = next(csv.DictReader(io.StringIO((out / "marks.csv").read_text(encoding="utf-8-sig"))))
+    assert before["status"].startswith("1 page missing")
+    lines = [line + "0:2" if line.startswith(key + ",") else line for line in review.splitlines()]
+    (out / "review.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")  # student 0, page 2
+    second = run("scan", *files, "--set", folder, "--out", out)
+    assert second.exit_code == 0, second.output
+    marks = next(csv.DictReader(io.StringIO((out / "marks.csv").read_text(encoding="utf-8-sig"))))
+    assert "missing" not in marks["status"], marks
+    assert int(marks["total"]) >= int(before["total"])
