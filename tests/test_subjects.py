@@ -28,7 +28,28 @@ def test_every_shipped_profile_loads_and_names_only_real_strategies():
 def test_history_marks_by_levels_with_spag():
     history = load_profile("history")
     assert history.marking == "levels" and history.spag
-    assert [i.strategy for i in history.items("default")] == ["fill-blank", "match", "explain"]
+    # today's three first, so the Purges paper is unchanged; then what timelines and glossaries need
+    assert [i.strategy for i in history.items("default")][:3] == ["fill-blank", "match", "explain"]
+    assert history.limit("default") == 3
+
+
+def test_each_subject_gets_its_own_kinds_of_question():
+    from pathlib import Path
+
+    from quizforge.pipeline import BuildRequest, make_paper
+
+    notes = Path(__file__).parent / "fixtures" / "notes"
+    kinds = {name: set(make_paper(BuildRequest(source=notes / f"{name}.yaml"))[0].strategies)
+             for name in ("02-elizabeth", "03-macbeth", "05-mitosis", "08-rivers", "09-volcanoes", "13-french-vocabulary")}
+    assert kinds["02-elizabeth"] & {"sequence", "date-match", "which-first"}  # dated notes: a chronology
+    assert kinds["03-macbeth"] & {"who-says", "complete-quote", "match-quotes", "present"}  # quotations
+    assert kinds["05-mitosis"] & {"stage-order", "stage-describe", "stage-name"}  # a process
+    assert kinds["08-rivers"] & {"key-terms", "term-choice", "term-blank"}  # a glossary
+    assert kinds["09-volcanoes"] & {"which-case", "describe-case", "compare-cases", "sort"}  # case studies
+    assert kinds["13-french-vocabulary"] <= {"key-terms", "term-choice", "term-blank", "fill-blank", "match",
+                                             "true-false", "multiple-choice"}
+    for name, found in kinds.items():
+        assert not found & {"how-far", "exam-explain", "explain"}, name  # no History essays outside History
 
 
 def test_a_teachers_own_profile_is_read_with_line_numbers(tmp_path):

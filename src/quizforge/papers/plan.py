@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import dataclasses
 
 import math
@@ -10,9 +12,11 @@ from dataclasses import dataclass
 from ..errors import OptionError
 from ..model import Presentation
 from ..strategies import Options
-from ..subjects import SubjectProfile, profile_for
 from ..strategies import explain_why, fill_blank, multiple_choice, odd_one_out, true_false
 from .presets import SHIPPED, PresetItem, load_preset
+
+if TYPE_CHECKING:
+    from ..subjects import SubjectProfile
 from .tiers import TIERS, WRITTEN, Tier
 
 # Strategies' own defaults, so a tier can scale a count the paper did not set.
@@ -46,6 +50,8 @@ def plan_paper(strategies: tuple[str, ...] = (), options: dict[str, Options] | N
         raise OptionError("--no-tint goes with --dyslexia-friendly (only that print is tinted)")
     if tier is not None and tier not in TIERS:
         raise OptionError(f"unknown tier '{tier}'; choose from {', '.join(TIERS)}")
+    from ..subjects import profile_for  # the profiles read presets' item lists: import them when needed
+
     subject = subject or profile_for("")
     chosen = load_preset(preset) if preset else None
     limit = None  # strategies named by the teacher, or a teacher's own preset: exactly what they listed
