@@ -239,3 +239,19 @@ def test_practice_lets_the_student_tick_off_a_describe_answer(mitosis):
     outcome = ASKERS[SA](q, term, {})
     assert outcome.right and "The mark scheme's points:" in term.text
     assert not ASKERS[SA](q, Script(["", "1"]), {}).right, "one point of three is not enough"
+
+
+def test_stages_known_only_by_their_number_are_not_asked_by_name():
+    notes = "title: T\nprocess: the cycle\nstages:\n" + "".join(
+        f"  - title: Step {i}\n    points:\n      - {text}\n      - {more}\n" for i, (text, more) in enumerate([
+            ("The address is copied from the program counter.", "The address is sent along the address bus."),
+            ("The instruction is fetched from memory.", "The instruction is held in a register."),
+            ("The control unit decodes the instruction.", "The control unit sends signals to the other parts."),
+            ("The instruction is carried out.", "The result is stored in the accumulator."),
+        ], 1))
+    topic = parse_notes(notes)
+    for name in ("stage-name", "stage-next", "stage-describe"):
+        with pytest.raises(NotEnoughMaterial):
+            make(topic, name)
+    order = make(topic, "stage-order").questions[0]
+    assert not any(item.startswith("Step") for item in order.body.items)  # ordered by what happens

@@ -20,7 +20,15 @@ def loops_back(stage: Cause) -> bool:
     return all(LOOP.search(p.text) for p in stage.points) or bool(LOOP.fullmatch(stage.title.strip()))
 
 
-def stages(topic: Topic, need: int, what: str) -> tuple[Cause, ...]:
+NUMBERED = re.compile(r"^\s*((step|stage|phase|part)\s*)?\d+\s*[.):]?\s*$", re.IGNORECASE)
+
+
+def numbered(stage: Cause) -> bool:
+    """A title that only numbers the stage ('Step 3'): asking for it tests the list, not the process."""
+    return bool(NUMBERED.match(stage.title))
+
+
+def stages(topic: Topic, need: int, what: str, named: bool = True) -> tuple[Cause, ...]:
     """The stages in order, each with a distinct title, or NotEnoughMaterial saying what is missing.
 
     A last stage that only says "go back to the start" is left out: asking what comes after the
@@ -34,6 +42,10 @@ def stages(topic: Topic, need: int, what: str) -> tuple[Cause, ...]:
         raise NotEnoughMaterial(
             f"{topic.source}: {what} needs at least {need} 'stages', in order, with different titles "
             f"(found {len(found)})")
+    if named and any(numbered(s) for s in found):
+        raise NotEnoughMaterial(
+            f"{topic.source}: {what} needs stages with names; some are only numbered "
+            f"('{next(s.title for s in found if numbered(s))}'): give each stage a name as its title")
     return found
 
 
@@ -62,7 +74,7 @@ def stage_phrase(stage: Cause, noun: str = "stage") -> str:
 
 def is_name(title: str) -> bool:
     """A stage title that names the stage ('Prophase', 'Fetch') rather than describing it."""
-    return len(title.split()) <= 2
+    return len(title.split()) <= 2 and not NUMBERED.match(title)
 
 
 def sentence_points(stage: Cause, avoid: frozenset[str] = frozenset()) -> list[Point]:

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Question, Section, ShortAnswer, Topic
-from ._process import NUMBER_WORDS, printed, process_name, sentence_points, stage_phrase, stages, unit
+from ._process import NUMBER_WORDS, numbered, printed, process_name, sentence_points, stage_phrase, stages, unit
 from .base import Options
 
 MIN_POINTS = 2
@@ -45,7 +45,8 @@ class StageDescribe:
         marks = MARKS.get(options.tier, DEFAULT_MARKS)
         if not found:
             raise NotEnoughMaterial(f"{topic.source}: 'what happens during' needs 'stages' with points")
-        usable = [(s, pts) for s in found if len(pts := sentence_points(s, options.hidden)) >= MIN_POINTS]
+        # a stage known only by its number ('Step 3') gives the question nothing to ask about
+        usable = [(s, pts) for s in found if not numbered(s) and len(pts := sentence_points(s, options.hidden)) >= MIN_POINTS]
         fresh = [(s, pts) for s, pts in usable if f"stage:{s.id}" not in options.exclude]
         pool = fresh or usable
         if not pool:

@@ -33,7 +33,7 @@ class StageOrder:
     summary = "The stages of a process (their names, or one description of each) to put in order."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        found = stages(topic, MIN_STAGES, "putting the stages in order")
+        found = stages(topic, MIN_STAGES, "putting the stages in order", named=False)  # numbered: by description
         items, sources, what = _items(found, options.hidden)
         limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, len(items))  # fewer than 3 is no order
         start = rng.randrange(len(items) - limit + 1)  # a run of stages in a row: the order must be the notes' own
