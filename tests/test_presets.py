@@ -159,3 +159,12 @@ def test_new_strategies_escape_the_notes(run, tmp_path):
         assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
     # The point with the <img> tag shares 'heat' with its cause's title, so only the mark scheme lists it.
     assert "&lt;img src=" in (tmp_path / "out" / "notes-tricky" / "markscheme-support.html").read_text()
+
+
+def test_the_time_allowed_fits_the_marks():
+    from quizforge.model import Presentation
+    from quizforge.pipeline import fit_time
+
+    assert fit_time(Presentation(minutes=50), 5).minutes == 10  # not 50 minutes for a 5-mark paper
+    assert fit_time(Presentation(minutes=50), 40).minutes == 50  # never more than the preset allows
+    assert fit_time(Presentation(), 40).minutes is None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
 from .io import check_writable, claim_folder, guard_outputs, write_all
 from .load import load_notes
-from .model import Paper
+from .model import Paper, Presentation
 from .papers import plan_paper
 from .papers.naming import variant_file
 from .render import render_files
@@ -64,7 +65,19 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
         check_focus(focus, topic, request.focus_from)
         chosen = focused(lambda seed: make(seed).paper, focus, topic)(request.seed)
         result = dataclasses.replace(result, paper=chosen)
-    return dataclasses.replace(result.paper, presentation=plan.presentation), result.skipped
+    presentation = fit_time(plan.presentation, result.paper.total_marks)
+    return dataclasses.replace(result.paper, presentation=presentation), result.skipped
+
+
+MINUTES_PER_MARK = 1.5  # a GCSE paper allows a little over a minute a mark, with time to read and check
+
+
+def fit_time(presentation: Presentation, marks: int) -> Presentation:
+    """The preset's time allowance, cut down to what the paper's marks need (never '50 minutes' for 5 marks)."""
+    if not presentation.minutes:
+        return presentation
+    needed = max(5, 5 * math.ceil(marks * MINUTES_PER_MARK / 5))
+    return dataclasses.replace(presentation, minutes=min(presentation.minutes, needed))
 
 
 def build(request: BuildRequest) -> BuildResult:
