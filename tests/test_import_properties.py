@@ -156,5 +156,7 @@ IMPORTER_WORDS = frozenset(
 
 
 def words_of(text: str) -> set[str]:
+    """The words of a text, compared case-blind; upper-casing first so a capital the clean-up adds
+    ('ı0' -> 'I0', dotless i) compares equal to the letter typed."""
     import re
-    return {w.casefold() for w in re.findall(r"\w+", text)}
+    return {w.upper().casefold() for w in re.findall(r"\w+", text)}
