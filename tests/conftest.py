@@ -100,3 +100,11 @@ def pytest_report_header(config):
     optional = getattr(config, "_quizforge_optional", None)
     if optional:
         return [f"note: {o}" for o in optional]
+
+
+def make(topic, name, seed=1, **opts):
+    """One strategy's section for ``topic``, drawn exactly as assembly draws it."""
+    from quizforge.assemble import strategy_rng
+    from quizforge.strategies import Options, get
+
+    return get(name).generate(topic, strategy_rng(seed, name), Options(**opts))

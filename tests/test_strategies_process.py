@@ -8,11 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizforge.assemble import assemble, strategy_rng
+from quizforge.assemble import assemble
 from quizforge.errors import NotEnoughMaterial
 from quizforge.load import load_notes, parse_notes
 from quizforge.model import Choice, Sequence, ShortAnswer
-from quizforge.strategies import Options, get
+
+from .conftest import make
 
 from .shape_checks import CHECKS
 
@@ -71,10 +72,6 @@ stages:
 """
 NAMES = ("stage-order", "stage-describe", "stage-next", "stage-name")
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
-
-
-def make(topic, name, seed=1, **opts):
-    return get(name).generate(topic, strategy_rng(seed, name), Options(**opts))
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizforge.assemble import assemble, strategy_rng
+from quizforge.assemble import assemble
 from quizforge.errors import NotEnoughMaterial
 from quizforge.load import load_notes, parse_notes
 from quizforge.model import Choice, Match, Sequence, ShortAnswer
 from quizforge.strategies import Options, get
+
+from .conftest import make
 
 from .shape_checks import CHECKS
 
@@ -51,10 +53,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 @pytest.fixture(scope="module")
 def topic():
     return parse_notes(TIMELINE)
-
-
-def make(topic, name, seed=1, **opts):
-    return get(name).generate(topic, strategy_rng(seed, name), Options(**opts))
 
 
 def check_all(topic, section):
