@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -102,3 +103,17 @@ def test_pdfs_are_pdf_ua_with_title_and_language_and_stay_byte_identical(tmp_pat
     assert "/StructTreeRoot" in root and root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
     assert b"pdfuaid:part=\"1\"" in root["/Metadata"].get_object().get_data()
     assert reader.metadata.title.startswith("Reasons behind the Purges")
+
+
+FIXTURES = sorted((PURGES.parent.parent / "tests" / "fixtures" / "notes").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("notes", FIXTURES, ids=lambda p: p.stem)
+def test_every_question_prints_its_number_marks_and_section(tmp_path, notes):
+    """Each kind of question (a 30-mark essay too) prints under its section heading, with its number and marks."""
+    result = build(BuildRequest(source=notes, out=tmp_path, seed=1, formats=("pdf",), preset="exam"))
+    worksheet = next(p for p in result.files if p.name.startswith("worksheet"))
+    text = squash(pdf_text(worksheet.read_bytes()))
+    for n, section in enumerate(result.paper.sections):
+        assert squash(f"Section {chr(65 + n)}: {section.title}") in text
+    assert len(re.findall(r"\[\d+marks?", text)) == len(result.paper.questions)

@@ -1,0 +1,37 @@
+"""render/fill.py: a long answer's lines fill its last page, and and the total stays with them."""
+
+import pytest
+
+weasyprint = pytest.importorskip("weasyprint")
+
+from quizforge.render.fill import LINE, fill_pages  # noqa: E402
+
+CSS = """@page { size: A5; margin: 10mm; }
+body { margin: 0; font: 10pt sans-serif; }
+.line { height: 8mm; border-bottom: 0.5pt solid #999; }
+.total { break-before: avoid; break-inside: avoid; border-top: 1pt solid #000; padding-top: 2mm; }"""
+
+
+def page(lines: int) -> str:
+    return (f"<html><head><style>{CSS}</style></head><body><section><div class=\"question\"><p>Question</p>"
+            f'<div class="qbody"><div class="lines lines-rest" data-fill="q1">{LINE * lines}<!--fill:q1--></div>'
+            '</div></div></section><div class="total"><p>Total: ____ / 30</p><p>End of questions</p></div></body></html>')
+
+
+def render(html: str):
+    return weasyprint.HTML(string=html).render()
+
+
+def lines_on(document) -> list[int]:
+    from quizforge.render.fill import _flow
+
+    def is_line(box) -> bool:
+        element = getattr(box, "element", None)
+        return element is not None and "line" in (element.get("class") or "").split()
+    return [sum(1 for b in _flow(p._page_box.children[0]) if is_line(b)) for p in document.pages]
+
+
+def test_lines_fill_the_rest_of_the_last_page():
+    document = fill_pages(page(5), render)
+    assert len(document.pages) == 1
+    assert lines_on(document)[0] > 5
