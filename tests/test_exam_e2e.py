@@ -110,10 +110,13 @@ FIXTURES = sorted((PURGES.parent.parent / "tests" / "fixtures" / "notes").glob("
 
 @pytest.mark.parametrize("notes", FIXTURES, ids=lambda p: p.stem)
 def test_every_question_prints_its_number_marks_and_section(tmp_path, notes):
-    """Each kind of question (a 30-mark essay too) prints under its section heading, with its number and marks."""
+    """Each kind of question (a 30-mark essay too) prints under its section heading, with its number and marks,
+    and the cover's marks grid fits on the cover however many questions there are."""
     result = build(BuildRequest(source=notes, out=tmp_path, seed=1, formats=("pdf",), preset="exam"))
     worksheet = next(p for p in result.files if p.name.startswith("worksheet"))
     text = squash(pdf_text(worksheet.read_bytes()))
+    cover = squash(pdf_pages(worksheet.read_bytes())[0])
+    assert squash(f"Total {result.paper.total_marks}") in cover  # the marks grid ends on the cover
     for n, section in enumerate(result.paper.sections):
         assert squash(f"Section {chr(65 + n)}: {section.title}") in text
     assert len(re.findall(r"\[\d+marks?", text)) == len(result.paper.questions)
