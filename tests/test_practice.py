@@ -404,3 +404,21 @@ def test_progress_counts_due_as_practice_does_and_wraps_long_titles(tmp_path, po
     titles = " ".join(line[:width].strip() for line in lines[2:])
     for cause in pool.paper.topic.causes:
         assert cause.title in titles, f"wrapped, not cut: {cause.title}"
+
+
+@pytest.mark.parametrize("kinds, noun", [({"reason"}, "Cause"), ({"stage"}, "Stage"), ({"theme", "character"},
+                         "Theme or character"), ({"factor", "term"}, "Part of the notes"), ({"case"}, "Case study")])
+def test_progress_rows_are_named_for_the_notes_shape(kinds, noun):
+    from quizforge.practice.progress import row_nouns
+    assert row_nouns(kinds)[0] == noun
+
+
+def test_progress_of_stage_notes_speaks_of_stages(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import quizforge.practice.progress as progress
+    monkeypatch.setattr(progress, "default_db_path", lambda: tmp_path / "none.sqlite3")  # never practised
+    notes = Path(__file__).parent / "fixtures" / "notes" / "05-mitosis.yaml"
+    result = CliRunner().invoke(main, ["progress", str(notes)])
+    assert result.exit_code == 0, result.output
+    assert "Stage" in result.output and "All stages" in result.output and "cause" not in result.output.lower()

@@ -27,6 +27,7 @@ class CauseProgress:
     right: int  # of those, right the last time
     known: int  # questions in box KNOWN_BOX or above
     due: int  # questions due now
+    kind: str = "reason"  # the kind of branch: reason, theme, stage ...
 
 
 def _bar(right: int, answered: int) -> str:
@@ -34,8 +35,22 @@ def _bar(right: int, answered: int) -> str:
     return "#" * filled + "." * (BAR - filled) + (f" {round(100 * right / answered):3d}%" if answered else "    -")
 
 
+# What the rows of the table are, by the kind of branch the notes hold (one kind, or several).
+ROW_NOUNS = {"reason": ("Cause", "causes"), "theme": ("Theme", "themes"), "character": ("Character", "characters"),
+             "factor": ("Factor", "factors"), "stage": ("Stage", "stages"), "category": ("Group", "groups"),
+             "case": ("Case study", "case studies")}
+MIXED = ("Part of the notes", "parts")
+
+
+def row_nouns(kinds: set[str]) -> tuple[str, str]:
+    """The table's column heading and its plural, e.g. ("Theme", "themes"); notes of several kinds say "Part"."""
+    if kinds == {"theme", "character"}:
+        return ("Theme or character", "themes and characters")
+    return ROW_NOUNS.get(next(iter(kinds)), MIXED) if len(kinds) == 1 else MIXED
+
+
 def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tuple[list[CauseProgress], int]:
-    """One row per cause in the notes, and how many of the questions have never been asked."""
+    """One row per branch of the notes (cause, theme, stage ...), and how many questions were never asked."""
     pool = make_pool(request)
     topic = pool.paper.topic
     questions = keyed_questions(pool.questions, topic)
@@ -56,7 +71,7 @@ def cause_progress(request: BuildRequest, db: Path | None, now: datetime) -> tup
         mine = [right for qid, _, c, right in parts if (c or question_cause.get(qid)) == cause.id]
         its_items = [i for i in items.values() if (i.cause_id or question_cause.get(i.question_id)) == cause.id]
         rows.append(CauseProgress(cause.title, len(mine), sum(mine), sum(i.box >= KNOWN_BOX for i in its_items),
-                                  sum(i.due <= now for i in its_items)))
+                                  sum(i.due <= now for i in its_items), cause.kind))
     unasked = sum(q.id not in items for q in questions)
     return rows, unasked
 
@@ -73,10 +88,11 @@ def show_progress(request: BuildRequest, db: Path | None, term: Terminal, now: C
         cells.append((title[0], str(r.answered), str(r.right), _bar(r.right, r.answered), str(r.known), str(r.due)))
         cells += [(f"  {more}", "", "", "", "", "") for more in title[1:]]
     total = (sum(r.answered for r in rows), sum(r.right for r in rows))
-    cells.append(("All causes", str(total[0]), str(total[1]), _bar(total[1], total[0]),
+    noun, nouns = row_nouns({r.kind for r in rows}) if rows else ROW_NOUNS["reason"]
+    cells.append((f"All {nouns}", str(total[0]), str(total[1]), _bar(total[1], total[0]),
                   str(sum(r.known for r in rows)), str(sum(r.due for r in rows))))
-    term.say(table(("Cause", "Answered", "Right", "Mastery (right last time)", "Known", "Due"), cells,
+    term.say(table((noun, "Answered", "Right", "Mastery (right last time)", "Known", "Due"), cells,
                    right_align=frozenset({1, 2, 4, 5})))
     term.say()
     term.say(f"Known: in Leitner box {KNOWN_BOX} or higher. {unasked} question{'s' if unasked != 1 else ''} "
-             "not tried yet. Matching examples count towards their own cause.")
+             f"not tried yet. Matching and sorting items count towards their own {noun.lower()}.")
