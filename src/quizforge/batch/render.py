@@ -119,9 +119,9 @@ class _Layout:
     _font_config = None
 
     def __init__(self, templates: Path | None):
-        import weasyprint
+        from ..render.pdf import _weasyprint, make_fetcher
 
-        from ..render.pdf import make_fetcher
+        weasyprint = _weasyprint()
 
         self.weasyprint = weasyprint
         self.roots = template_roots(templates)

@@ -18,7 +18,7 @@ ASSET_SUFFIXES = {".css", ".ttf", ".otf", ".woff", ".woff2", ".png", ".svg", ".j
 def _weasyprint(html_instead: bool = False):
     """WeasyPrint, or an error saying what to install (``html_instead``: and that build can write HTML)."""
     try:
-        import weasyprint
+        weasyprint = _import_weasyprint()
     except (ImportError, OSError) as exc:  # OSError: Pango/Cairo libraries missing
         raise QuizforgeError(
             f"PDF output needs WeasyPrint and the Pango library ({str(exc).splitlines()[0] if str(exc) else exc}). "
@@ -26,6 +26,24 @@ def _weasyprint(html_instead: bool = False):
             + (" Or build HTML only with --format html." if html_instead else "")
         ) from None
     return weasyprint
+
+
+def _import_weasyprint():
+    """Import WeasyPrint, finding its libraries from one reading of the ldconfig cache (render/libfind.py)."""
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    from .libfind import quick_find_library
+    try:
+        with quick_find_library():
+            import weasyprint
+        return weasyprint
+    except (ImportError, OSError):  # the cache did not have them: the ordinary way, which says what is missing
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        import weasyprint
+        return weasyprint
 
 
 def make_fetcher(roots: tuple[Path, ...]):

@@ -25,8 +25,9 @@ def pango_hint(platform: str | None = None) -> str:
 
 def pango_problem() -> str | None:
     """None if WeasyPrint and Pango load; else what went wrong, for a message."""
+    from .pdf import _import_weasyprint
     try:
-        import weasyprint  # noqa: F401
+        _import_weasyprint()
     except (ImportError, OSError) as exc:  # OSError: the Pango/GObject libraries are missing
         return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return None
