@@ -32,15 +32,16 @@ def _import_weasyprint():
     """Import WeasyPrint, finding its libraries from one reading of the ldconfig cache (render/libfind.py)."""
     import sys
 
-    if "weasyprint" in sys.modules:
+    if sys.modules.get("weasyprint") is not None:
         return sys.modules["weasyprint"]
     from .libfind import quick_find_library
+    before = set(sys.modules)
     try:
         with quick_find_library():
             import weasyprint
         return weasyprint
     except (ImportError, OSError):  # the cache did not have them: the ordinary way, which says what is missing
-        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+        for name in set(sys.modules) - before:  # what the failed attempt left half-imported
             del sys.modules[name]
         import weasyprint
         return weasyprint
