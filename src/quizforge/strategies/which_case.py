@@ -36,6 +36,19 @@ def shown(point: Point, heading: str, case: Cause) -> str:
     return f"{heading.strip().rstrip(':')}: {point.text.strip().rstrip('.')}"
 
 
+def asking(point: Point, heading: str, case: Cause, topic: Topic) -> tuple[str, str]:
+    """The stem and the quoted words: a sentence is quoted whole; a short value is asked through its heading
+    ("Which of these has this capacity?" / "7 ± 2"), not printed as a "Capacity: 7 ± 2" table cell."""
+    whole = "Which case study does this describe?" if uses_case_study(topic) else "Which of these is described here?"
+    if statement(point.text) or not heading.strip():
+        return whole, shown(point, heading, case)
+    field = heading.strip().rstrip(":").strip()
+    field = field if field.isupper() else field[0].lower() + field[1:]
+    who = "case study" if uses_case_study(topic) else "of these"
+    value = point.text.strip().rstrip(".")
+    return f"Which {who} has this {field}?", value[0].upper() + value[1:]
+
+
 def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]:
     cases = list(topic.cases)
     names = distinctive_title_stems(cases)
@@ -62,7 +75,8 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
                 continue
         else:
             continue
-        if not printable(f"Which case study does this describe?\n\u201c{shown(point, heading, case)}\u201d", "stem"):
+        ask, quoted = asking(point, heading, case, topic)
+        if not printable(f"{ask}\n\u201c{quoted}\u201d", "stem"):
             continue
         out.append((case, point, heading))
     return out
@@ -75,9 +89,9 @@ def question_for(case: Cause, point: Point, heading: str, topic: Topic, rng: ran
     options = [o[0].upper() + o[1:] for o in options]
     right = options[0]
     body = make_choice(right, options[1:], rng, f"{shown(point, heading, case)} ({case.title})")
-    ask = "Which case study does this describe?" if uses_case_study(topic) else "Which of these is described here?"
+    ask, quoted = asking(point, heading, case, topic)
     return Question(
-        id=f"which-case:{point.id}", strategy="which-case", prompt=f"{ask}\n\u201c{shown(point, heading, case)}\u201d",
+        id=f"which-case:{point.id}", strategy="which-case", prompt=f"{ask}\n\u201c{quoted}\u201d",
         marks=1, body=body, answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",),
         cause_id=case.id, sources=(point.id,),
     )
