@@ -260,9 +260,20 @@ def test_cli_builds_a_case_study_paper(run, write_notes):
     sheet = next(Path("out").rglob("worksheet.html")).read_text()
     scheme = next(Path("out").rglob("markscheme.html")).read_text()
     assert "Using the case study of" in sheet and "Which case study does this describe?" in sheet
-    assert "Spelling, punctuation and grammar" in scheme and "Creditworthy points" in scheme
+    # describe-case asks the impacts; two management points a case are too few to judge: a 6-mark comparison
+    assert "Creditworthy points" in scheme and "Compare the management in the case studies of" in sheet
+    assert "Spelling, punctuation and grammar" not in scheme
     too_many = run("build", path, "--format", "html", "--strategies", "which-case,sort,describe-case,compare-cases")
     assert too_many.exit_code == 2 and "sort needs" in too_many.output  # says why, rather than repeat statements
+
+
+def test_a_nine_mark_judgement_only_where_both_cases_give_three_points():
+    q = gen("compare-cases", VOLCANOES).questions[0]  # impacts: three points in Montserrat and in Iceland
+    assert q.prompt.startswith("Using the case studies of") and "assess which had the more serious" in q.prompt
+    assert q.body.spag and q.marks == 12
+    thin = VOLCANOES.replace("          - The population of about 12,000 fell to 4,500.\n", "")
+    q = gen("compare-cases", thin).questions[0]
+    assert q.prompt.startswith("Compare ") and not q.body.spag and q.marks == 6
 
 
 def test_point_marked_answers_are_self_marked_on_screen_and_in_practice():
@@ -308,3 +319,15 @@ def test_shipped_profiles_for_the_new_questions(name, style, marks, spag):
     profile = load_profile(name)
     assert (profile.style, profile.marks, profile.spag_marks) == (style, marks, spag)
     assert profile.levels[-1].high == marks and profile.rules
+
+
+@pytest.mark.parametrize("title, running", [
+    ("Icelandic Eruption 2010", "the Icelandic eruption, 2010"),
+    ("Haitian Earthquake", "the Haitian earthquake"),
+    ("Montserrat, 1995–2010", "Montserrat, 1995–2010"),
+    ("Nyiragongo 2002", "Nyiragongo 2002"),
+    ("The Icelandic eruption, 2010", "the Icelandic eruption, 2010"),
+])
+def test_case_titles_read_as_they_would_mid_sentence(title, running):
+    from quizforge.strategies._groups import in_running_text
+    assert in_running_text(title, topic(VOLCANOES)) == running

@@ -10,6 +10,7 @@ import re
 
 from .. import quality
 from ..model import Aspect, Cause, Point, Topic
+from ..quality.words import pos
 from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 
 # Subjects whose named examples are called "case studies" on their papers.
@@ -150,11 +151,30 @@ def in_running_text(title: str, topic: Topic) -> str:
     words = title.split()
     if words and words[0] in ("The", "A", "An") and len(words) > 1 and words[1][:1].isupper():
         return title[0].lower() + title[1:]  # 'The Icelandic eruption, 2010' -> 'the Icelandic eruption, 2010'
+    event = demonym_event(words)
+    if event:
+        return event
     if uses_case_study(topic) or len(words) < 2 or re.search(r"\d", title):
         return title
     if any(w[:1].isupper() for w in words[1:]) or not title[1:2].islower():
         return title
     return title[0].lower() + title[1:]
+
+
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ic|ian|ean|ese|ish|i)$")
+
+
+def demonym_event(words: list[str]) -> str:
+    """'Icelandic Eruption 2010' -> 'the Icelandic eruption, 2010': a people's adjective and a common noun
+    written as a title read as a common noun phrase mid-sentence. Empty when the title is not of that kind."""
+    if len(words) < 2 or not DEMONYM.fullmatch(words[0]) or pos(words[0]):
+        return ""
+    if not words[1][:1].isupper() or "NOUN" not in pos(words[1]):
+        return ""
+    rest = [w if (w.isupper() or re.search(r"\d", w)) else w.lower() for w in words[1:]]
+    if re.fullmatch(r"\d{3,4}", rest[-1]) and len(rest) > 1 and not rest[-2].endswith(","):
+        rest[-2] += ","
+    return " ".join(["the", words[0], *rest])
 
 
 def joined(items: list[str], conj: str = "and") -> str:

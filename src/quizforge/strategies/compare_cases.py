@@ -50,15 +50,29 @@ def names(first: Cause, second: Cause, topic: Topic) -> str:
     return f"the case studies of {pair}" if uses_case_study(topic) else pair
 
 
-def exam_prompt(first: Cause, second: Cause, heading: str, topic: Topic) -> tuple[str, str]:
-    """The question and the profile it is marked by, from what the heading's points are."""
+# A 9-mark judgement needs this many points under the heading in each case: with fewer, the notes give
+# too little to weigh, and the question is a 6-mark comparison instead.
+ASSESS_POINTS = 3
+
+
+def judged(a: Aspect, b: Aspect) -> bool:
+    """Whether the notes give enough on this heading in both cases for a 9-mark judgement."""
+    rich = min(len(list(a.walk())), len(list(b.walk()))) >= ASSESS_POINTS
+    return rich and heading_kind(a.heading) in ("effects", "responses")
+
+
+def exam_prompt(first: Cause, second: Cause, a: Aspect, b: Aspect, topic: Topic) -> tuple[str, str]:
+    """The question and the profile it is marked by, from what the heading's points are. The wording asks
+    for what the levels reward: both cases weighed against each other, and a judgement."""
+    heading = a.heading
     what, kind = heading_phrase(heading), heading_kind(heading)
     using = f"Using {names(first, second, topic)}"
-    if kind == "effects":
+    rich = judged(a, b)
+    if kind == "effects" and rich:
         return f"{using}, assess which had the more serious {what}.", ASSESS_PROFILE
-    if kind == "responses":
+    if kind == "responses" and rich:
         verb = "were" if what.endswith("s") else "was"
-        return f"{using}, evaluate how effective the {what} {verb} in each.", ASSESS_PROFILE
+        return f"{using}, evaluate whether the {what} {verb} more effective in one than in the other.", ASSESS_PROFILE
     task = "what happened" if kind == "nature" else f"the {what}"
     return f"Compare {task} in {names(first, second, topic)}.", COMPARE_PROFILE
 
@@ -68,9 +82,9 @@ def labelled(case: Cause, aspect: Aspect) -> tuple[str, ...]:
 
 
 def extended(first, second, aspects, topic, options, rng) -> Question:
-    a, b = max(aspects, key=lambda ab: (heading_kind(ab[0].heading) in ("effects", "responses"),
+    a, b = max(aspects, key=lambda ab: (judged(*ab), heading_kind(ab[0].heading) in ("effects", "responses"),
                                         len(ab[0].points) + len(ab[1].points)))
-    prompt, default = exam_prompt(first, second, a.heading, topic)
+    prompt, default = exam_prompt(first, second, a, b, topic)
     profile = profile_for(options, default, "assess")
     evidence = []  # judging effectiveness needs the effects too
     if heading_kind(a.heading) == "responses":
@@ -140,8 +154,9 @@ class CompareCases:
             wide = [f for f in found if len(f[2]) >= MAX_HEADINGS]
             first, second, aspects = rng.choice(wide or found)
         else:
-            best = max(len(s) for _, _, s in found)
-            first, second, aspects = rng.choice([f for f in found if len(f[2]) == best])
+            # the pairs the notes can support a judgement on first, then those with most headings in common
+            best = max((any(judged(*ab) for ab in s), len(s)) for _, _, s in found)
+            first, second, aspects = rng.choice([f for f in found if (any(judged(*ab) for ab in f[2]), len(f[2])) == best])
         if levelled(topic):
             question = extended(first, second, aspects, topic, options, rng)
             instructions = "Use detail from both named examples. Plan your answer before you start."
