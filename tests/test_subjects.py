@@ -16,6 +16,19 @@ def test_subject_names_find_their_profile():
     assert profile_for("GCSE history").name == "history"
     assert profile_for("").name == "general"
     assert profile_for("Underwater basket weaving").name == "general"
+    assert profile_for("A-level Psychology").name == profile_for("Sociology").name == "psychology"
+
+
+def test_a_psychology_table_gets_recall_and_a_point_marked_comparison():
+    from pathlib import Path
+
+    from quizforge.pipeline import BuildRequest, make_paper
+    notes = Path(__file__).parent / "fixtures" / "notes" / "11-multi-store-model.yaml"
+    paper, _ = make_paper(BuildRequest(source=notes, seed=1, preset="exam"))
+    kinds = [s.strategy for s in paper.sections]
+    assert "which-case" in kinds and "compare-cases" in kinds, kinds
+    compare = next(s for s in paper.sections if s.strategy == "compare-cases").questions[0]
+    assert compare.body.points and not getattr(compare.body, "levels", ())  # points, never levels
 
 
 def test_every_shipped_profile_loads_and_names_only_real_strategies():
