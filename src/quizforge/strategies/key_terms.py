@@ -32,25 +32,31 @@ def term_source(term: KeyTerm) -> str:
     return f"term:{slug(term.term)}"
 
 
-def match_question(terms: list[KeyTerm], rng: random.Random, lang: str = "") -> Question:
+def match_question(terms: list[KeyTerm], rng: random.Random, lang: str = "", spare: KeyTerm | None = None) -> Question:
+    """Definitions A, B, ... to match to the numbered terms. A ``spare`` term is listed among them with no
+    definition of its own, so the last definition is never matched by elimination."""
+    listed = list(terms) if spare is None else sorted([*terms, spare], key=lambda t: rng.random())
     order = list(range(len(terms)))
     rng.shuffle(order)
-    body = Match(causes=tuple(t.term for t in terms), examples=tuple(masked(terms[i]) for i in order),
-                 key=tuple(order), example_ids=tuple(slug(terms[i].term) for i in order),
+    asked = [terms[i] for i in order]
+    body = Match(causes=tuple(t.term for t in listed), examples=tuple(masked(t) for t in asked),
+                 key=tuple(listed.index(t) for t in asked), example_ids=tuple(slug(t.term) for t in asked),
                  left_label=f"{lang} word" if lang else "Term", right_label="English" if lang else "Definition")
     letters = "ABCDEFGHIJ"
     if lang:
         prompt = (f"Match each English meaning, A to {letters[len(terms) - 1]}, to the {lang} for it. "
-                  f"Write the number of the {lang} word or phrase in the box. Each one is used once.")
+                  f"Write the number of the {lang} word or phrase in the box. "
+                  + ("Each one is used once at most, and one is not needed." if spare else "Each one is used once."))
     else:
         prompt = (f"Match each definition, A to {letters[len(terms) - 1]}, to the key term it describes. "
-                  "Write the number of the term in the box. Each term is used once.")
+                  "Write the number of the term in the box. "
+                  + ("Each term is used once at most, and one term is not needed." if spare else "Each term is used once."))
     return Question(
         id="key-terms:match:" + ",".join(body.example_ids), strategy="key-terms", prompt=prompt,
         marks=len(terms), body=body, answer=", ".join(f"{letters[j]} {k + 1}" for j, k in enumerate(body.key)),
         guidance=(f"1 mark for each English meaning matched to the right {lang} (up to {len(terms)})." if lang
                   else f"1 mark for each definition matched to the right term (up to {len(terms)}).",),
-        sources=tuple(term_source(t) for t in terms),
+        sources=tuple(term_source(t) for t in (*terms, *([spare] if spare else []))),
     )
 
 
@@ -67,13 +73,29 @@ def meaning_question(term: KeyTerm, lang: str) -> Question:
     )
 
 
+# Where a definition holds two ideas, each earns a mark: "The area of land drained by a river | and its
+# tributaries" is not split, but "A process used in industry. | It makes ammonia" or "..., which ..." is.
+TWO_PARTS = re.compile(r"(?<=[a-z)])(?:\. (?=[A-Z])|; |, (?=which |so |because |where |when |and then ))")
+
+
+def define_parts(definition: str) -> list[str]:
+    """The definition's ideas, for marking: two when it plainly has two clauses, else one."""
+    parts = [p.strip().rstrip(".") for p in TWO_PARTS.split(definition.strip()) if p.strip()]
+    return parts if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [definition.strip().rstrip(".")]
+
+
 def define_question(term: KeyTerm) -> Question:
-    body = ShortAnswer(answer=term.definition, lines=3)
+    """'Define the term X': one mark an idea of the definition, each idea printed for the marker."""
+    parts = define_parts(term.definition)
+    body = ShortAnswer(answer=term.definition, lines=2 if len(parts) == 1 else 3,
+                       points=tuple(p[0].upper() + p[1:] + "." for p in parts) if len(parts) > 1 else ())
+    if len(parts) == 1:
+        guidance = ("1 mark for the meaning in the model answer, in any words.",)
+    else:
+        guidance = ("1 mark for each of the two ideas above, in any words.",)
     return Question(
         id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{term.term}\u2019.",
-        marks=2, body=body, answer=term.definition,
-        guidance=("2 marks for an accurate definition that shows what the term means in this topic; "
-                  "1 mark for a partly correct or very general one.",),
+        marks=len(parts), body=body, answer=term.definition, guidance=guidance,
         sources=(term_source(term),),
     )
 
@@ -115,8 +137,16 @@ class KeyTerms:
         matched = sorted(picked, key=topic.key_terms.index)
         rest = [t for t in terms if t not in picked]
         defines = sorted(rest, key=lambda t: t not in revealing)[:n_define]
+        # One term more than definitions, so the last definition is not matched by elimination: a term
+        # no other question asks about if there is one, else one of the matched terms loses its definition.
+        spares = [t for t in rest if t not in defines and t not in revealing
+                  and not any(confusable(t, m) for m in matched)]
+        if spares:
+            spare = spares[0]
+        else:
+            spare = matched.pop(rng.randrange(len(matched))) if len(matched) >= 3 else None
         ask = (lambda t: meaning_question(t, lang)) if lang else define_question
-        questions = (match_question(matched, rng, lang), *(ask(t) for t in defines))
+        questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
                         else "Show that you know what the key words of this topic mean.")
         return Section(self.name, "Vocabulary" if lang else self.title, instructions, questions)
