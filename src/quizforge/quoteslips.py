@@ -1,0 +1,35 @@
+"""Slips of the note-taker inside a quotation: words a writer would not have printed.
+
+Used by import (to flag the quotation for the teacher) and by the quotation strategies (which build
+no item on it): printing 'Whats done cannot be un done' as Shakespeare's words teaches the slip.
+Only slips that are sure in any text are named; a misquotation that reads as English is not one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Contractions written without their apostrophe ('Whats', 'dont'); 'its', 'wont', 'lets' and 'shell'
+# are words in their own right, so they are not here.
+NO_APOSTROPHE = frozenset("""
+whats thats dont cant isnt doesnt didnt wasnt werent couldnt shouldnt wouldnt havent hasnt hadnt arent
+ive youre theyre youve weve theyve hes shes im
+""".split())
+# A prefix standing alone ('un done'): the word was split in two.
+LONE_PREFIXES = frozenset("un dis mis non".split())
+_STOP_THEN_LOWER = re.compile(r"(?<![.\s])\.\s+[a-z]")  # 'spirits. unsex': a full stop inside a sentence
+
+
+def slips(text: str) -> list[str]:
+    """What looks mistyped in the words of a quotation, each as a short phrase ('' when nothing does)."""
+    found = []
+    for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", text):
+        low = word.lower()
+        if low in NO_APOSTROPHE:
+            found.append(f"'{word}' has lost its apostrophe")
+        elif low in LONE_PREFIXES:
+            found.append(f"'{word}' stands apart from its word")
+    match = _STOP_THEN_LOWER.search(text)
+    if match:
+        found.append(f"a full stop before '{text[match.end() - 1:].split()[0]}'")
+    return found
