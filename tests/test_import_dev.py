@@ -117,6 +117,7 @@ def test_03_macbeth_themes_with_quotations():
     assert quotes["We have scorched the snake not killed it"].character == ""
     assert quotes["Whats done cannot be un done"].character == ""
     assert "if it is Banquo, add 'speaker: Banquo'" in report(result)
+    assert "\"Whats done cannot be un done\" looks mistyped ('Whats' has lost its apostrophe" in report(result)
     assert "Lady Macbeth talks in rhyme like the witches and in iambic pentameter." in [p.text for p in topic.themes[0].points]
     assert "possible typo: 'oximoron' (perhaps 'oxymoron')" in report(result)
     assert "cut off mid-word" in report(result) and "Lady Macbeth s" in result.yaml.split("title:")[0]

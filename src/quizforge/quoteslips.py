@@ -23,7 +23,7 @@ _STOP_THEN_LOWER = re.compile(r"(?<![.\s])\.\s+[a-z]")  # 'spirits. unsex': a fu
 def slips(text: str) -> list[str]:
     """What looks mistyped in the words of a quotation, each as a short phrase ('' when nothing does)."""
     found = []
-    for word in re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", text):
+    for word in re.findall(r"(?<!['’A-Za-z])[A-Za-z]+(?:['’][A-Za-z]+)*", text):  # not 'im after its apostrophe
         low = word.lower()
         if low in NO_APOSTROPHE:
             found.append(f"'{word}' has lost its apostrophe")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, SourceError
 from ..load.notes import MAX_DEPTH
+from ..quoteslips import slips
 from . import guess, quotes, sections
 from .clean import DANGLING, ends_mid_sentence
 from .draft import BRANCH_KEYS, Draft, DraftAspect, DraftBranch, DraftPoint, DraftQuote, Record
@@ -463,6 +464,10 @@ def _read_quotes(nodes, character: str, context, points: list, found: list, repo
                     explanation = " ".join([explanation, *shows]).strip()
                 if not q.closed:
                     report.add(CHECK, node.line, f"quotation {quote(q.quote, 40)} has no closing quote mark; check where it ends")
+                slipped = slips(q.quote)
+                if slipped:
+                    report.add(CHECK, node.line, f"quotation {quote(q.quote, 40)} looks mistyped ({'; '.join(slipped)}); "
+                                                 "no question uses it until it reads as the writer wrote it")
                 if q.character and not q.speaker:
                     report.add(CHECK, node.line, f"{quote(q.quote, 40)} is filed under {q.character}, but the notes do not "
                                                  f"say who says it; if it is {q.character}, add 'speaker: {q.character}'")

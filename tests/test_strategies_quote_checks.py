@@ -1,0 +1,123 @@
+"""Quotation items as a head of English would check them: an asked speaker is one the notes state,
+no item is built on mistyped words, a gloss is the note-taker's, and a reading is printed only as a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizforge.errors import NotEnoughMaterial
+from quizforge.load import parse_notes
+from quizforge.quoteslips import slips
+from quizforge.strategies._quotes import focus_phrase, glossed, predicate, printed, usable
+
+from .conftest import make
+
+NOTES = """\
+title: Macbeth
+subject: English Literature
+themes:
+  - id: supernatural
+    title: Supernatural
+    quotes:
+      - quote: Security is mortals' chiefest enemy
+        character: Macbeth
+        shows: that overconfidence will destroy Macbeth
+      - quote: Thou shalt get kings, though thou be none
+        character: Banquo
+        shows: the prophecy that Banquo's sons will be kings
+      - quote: I dreamt of the three weird sisters (the witches) last night
+        speaker: Banquo
+        shows: that Banquo cannot stop thinking about the prophecies
+  - id: guilt
+    title: Guilt
+    quotes:
+      - quote: Whats done cannot be un done
+        speaker: Lady Macbeth
+        shows: that Lady Macbeth knows the murder cannot be reversed
+      - quote: Come you spirits. unsex me here
+        speaker: Lady Macbeth
+        shows: that Lady Macbeth calls on evil spirits
+      - quote: Will all great Neptune's ocean wash this blood clean from my hand
+        speaker: Macbeth
+        shows: that Macbeth feels his guilt can never be washed away
+      - quote: The thane of Fife had a wife, where is she now
+        speaker: Lady Macbeth
+        shows: ironic and dramatic irony because the audience knows
+"""
+
+
+@pytest.fixture
+def topic():
+    return parse_notes(NOTES)
+
+
+@pytest.mark.parametrize("words, slip", [
+    ("Whats done cannot be un done", "'Whats' has lost its apostrophe"),
+    ("Whats done cannot be un done", "'un' stands apart from its word"),
+    ("Come you spirits. unsex me here", "a full stop before 'unsex'"),
+])
+def test_slips_in_a_quotation_are_named(words, slip):
+    assert slip in slips(words)
+
+
+@pytest.mark.parametrize("words", ["What's done cannot be undone", "Out, damned spot! out, I say!",
+                                   "A huge man, shapeless of face... and he walked", "Get 'im, Lennie",
+                                   "It is a tale told by an idiot"])
+def test_words_as_the_writer_printed_them_have_no_slip(words):
+    assert slips(words) == []
+
+
+def test_mistyped_quotations_make_no_item(topic):
+    kept = {q.quote for q in usable(topic, frozenset())}
+    assert "Whats done cannot be un done" not in kept and "Come you spirits. unsex me here" not in kept
+    for name in ("complete-quote", "who-says", "match-quotes", "present"):
+        try:
+            section = make(topic, name, count=20)
+        except NotEnoughMaterial:
+            continue
+        text = " ".join(f"{q.prompt} {q.answer} {q.body}" for q in section.questions)
+        assert "Whats" not in text and "unsex" not in text, name
+
+
+def test_who_says_asks_only_for_a_speaker_the_notes_state(topic):
+    section = make(topic, "who-says", count=20)
+    asked = {q.prompt.split("\n")[1] for q in section.questions}
+    assert "‘Security is mortals’ chiefest enemy’" not in asked  # filed under Macbeth: Hecate's words
+    assert "‘Thou shalt get kings, though thou be none’" not in asked  # filed under Banquo: said to him
+    assert all(q.body.points[0] in ("The speaker (1 mark): Banquo.", "The speaker (1 mark): Macbeth.")
+               for q in section.questions)
+
+
+def test_a_gloss_in_brackets_is_printed_as_an_editors_and_never_blanked(topic):
+    assert glossed("I dreamt of them (the witches) last night") == "I dreamt of them [the witches] last night"
+    quote = next(q for q in topic.all_quotations() if "weird sisters" in q.quote)
+    assert printed(quote) == "‘I dreamt of the three weird sisters [the witches] last night’"
+    for seed in range(1, 8):
+        for q in make(topic, "complete-quote", seed=seed, count=10).questions:
+            assert q.answer.lower() != "witches"
+
+
+@pytest.mark.parametrize("shows, reading", [
+    ("that Banquo feels guilty", "shows that Banquo feels guilty"),
+    ("Banquo feels guilty about dreaming of the witches.", "shows that Banquo feels guilty about dreaming of the witches"),
+    ("Knocking symbolises guilt", "shows that knocking symbolises guilt"),
+    ("Stresses how childlike and simple Lennie is", "stresses how childlike and simple Lennie is"),
+    ("the prophecy that Fleance will be king", "shows the prophecy that Fleance will be king"),
+    ("Ironic and dramatic irony because the audience knows", ""),
+    ("Means no harm, just has no idea of his own strength", ""),
+    ("Inviting the spirits.", ""),
+    ("Prophecy that Fleance will be king.", ""),
+])
+def test_a_reading_is_printed_only_where_it_makes_a_sentence(topic, shows, reading):
+    assert predicate(shows, parse_notes(NOTES.replace("character: Macbeth", "speaker: Banquo"))) == reading
+
+
+def test_present_leaves_out_a_reading_that_makes_no_sentence(topic):
+    section = make(topic, "present")
+    text = " ".join(section.questions[0].body.indicative)
+    assert "ironic and dramatic" not in text.lower() and "Whats" not in text
+
+
+def test_an_adjective_naming_a_theme_reads_with_the(topic):
+    assert focus_phrase(topic.themes[0], topic) == "the supernatural"
+    assert focus_phrase(topic.themes[1], topic) == "guilt"
