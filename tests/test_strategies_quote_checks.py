@@ -103,7 +103,10 @@ def test_a_gloss_in_brackets_is_printed_as_an_editors_and_never_blanked(topic):
     ("Knocking symbolises guilt", "shows that knocking symbolises guilt"),
     ("Stresses how childlike and simple Lennie is", "stresses how childlike and simple Lennie is"),
     ("the prophecy that Fleance will be king", "shows the prophecy that Fleance will be king"),
+    ("irony, because the Porter is talking to Macduff", "shows irony, because the Porter is talking to Macduff"),
     ("Ironic and dramatic irony because the audience knows", ""),
+    ("ironic as he is talking to Macduff", ""),
+    ("means no harm", ""),
     ("Means no harm, just has no idea of his own strength", ""),
     ("Inviting the spirits.", ""),
     ("Prophecy that Fleance will be king.", ""),
@@ -121,3 +124,10 @@ def test_present_leaves_out_a_reading_that_makes_no_sentence(topic):
 def test_an_adjective_naming_a_theme_reads_with_the(topic):
     assert focus_phrase(topic.themes[0], topic) == "the supernatural"
     assert focus_phrase(topic.themes[1], topic) == "guilt"
+
+
+def test_who_says_tells_the_teacher_that_a_character_is_not_a_speaker():
+    topic = parse_notes(NOTES.replace("speaker: Banquo", "character: Banquo").replace("speaker: Macbeth", "character: Macbeth")
+                        .replace("speaker: Lady Macbeth", "character: Lady Macbeth"))
+    with pytest.raises(NotEnoughMaterial, match="add speaker: where you know it"):
+        make(topic, "who-says")

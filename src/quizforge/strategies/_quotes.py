@@ -212,6 +212,11 @@ def predicate(shows: str, topic: Topic) -> str:
     if (second.islower() and verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 3
             and not low.endswith(("ly", "s"))):
         return f"shows that {lowered}"  # 'Knocking symbolises guilt'
+    # Written in lower case to follow 'shows' ('irony, because ...'): kept, unless it opens with an
+    # adjective or a verb, which 'shows' cannot take ('ironic as ...', 'means no harm').
+    if first.islower() and not low.endswith(("ic", "ous", "ful", "ive", "ing", "ed", "al")) and not (
+            low.endswith("s") and not low.endswith(("ss", "us", "is", "ys"))):
+        return f"shows {text}"
     return ""
 
 

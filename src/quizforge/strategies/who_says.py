@@ -41,7 +41,9 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     about = f" about {focus_phrase(branch, topic)}" if theme else ""
     shows_marks = 1 if tier == "support" else 2
     forms = speaker_forms(quote, topic)
-    reading = "It " + predicate(quote.shows, topic)
+    said = predicate(quote.shows, topic)
+    reading = "It " + said
+    point = said.removeprefix("shows ") if said.startswith("shows ") else reading
     also = f" Also accept: {'; '.join(forms[1:])}." if len(forms) > 1 else ""
     link = f"links these words to {focus_phrase(branch, topic)}" if theme else "says what these words show about a character"
     shows_rule = ("1 mark for a relevant point about what the words show." if shows_marks == 1 else
@@ -50,7 +52,7 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     body = ShortAnswer(
         answer=f"{quote.speaker}. {end_sentence(reading)}", accept=(), lines=LINES,
         points=(f"The speaker (1 mark): {end_sentence(quote.speaker)}",
-                f"What it shows ({shows_marks} mark{'s' if shows_marks > 1 else ''}): {end_sentence(reading)}"),
+                f"What it shows ({shows_marks} mark{'s' if shows_marks > 1 else ''}): {end_sentence(point)}"),
     )
     return Question(
         id=f"who-says:{quote.id}", strategy="who-says",
@@ -71,9 +73,12 @@ class WhoSays:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         quotes = [q for q in usable(topic, options.hidden, options.exclude, asks_speaker=True) if askable(q, topic)]
         if not quotes:
+            filed = sum(1 for q in topic.all_quotations() if q.character and not q.speaker)
+            hint = (f"; {filed} quotation(s) are only filed under a character (character:), which does not say who "
+                    "speaks them: add speaker: where you know it") if filed else ""
             raise NotEnoughMaterial(
                 f"{topic.source}: 'who says this' needs quotations with a speaker (not named in the words) and "
-                "what they show, that no other question on this paper prints")
+                f"what they show, that no other question on this paper prints{hint}")
         count = min(options.count or DEFAULT_COUNT, len(quotes))
         chosen = _spread(quotes, count, rng, options.exclude)
         questions = tuple(who_says_question(q, topic, options.tier) for q in chosen)
