@@ -62,6 +62,7 @@ def test_words_quoted_inside_a_running_sentence_belong_to_the_commentary():
     ("Lady Macbeth says 'Out, damned spot'", "Lady Macbeth", ""),
     ("'Out, damned spot', says Lady Macbeth, showing her guilt", "Lady Macbeth", "showing her guilt"),
     ("Macbeth: 'Is this a dagger which I see before me'", "Macbeth", ""),
+    ("'Out, damned spot' (Lady Macbeth) shows her guilt", "Lady Macbeth", "shows her guilt"),
     ("Guilt is shown. Macbeth tells Banquo 'I think not of them'", "Macbeth", ""),
 ])
 def test_a_speaker_the_line_attaches_to_the_words_is_kept(line, speaker, shows):

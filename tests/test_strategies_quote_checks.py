@@ -55,6 +55,8 @@ def topic():
     ("Whats done cannot be un done", "'Whats' has lost its apostrophe"),
     ("Whats done cannot be un done", "'un' stands apart from its word"),
     ("Come you spirits. unsex me here", "a full stop before 'unsex'"),
+    ("Security is mortals chiefest enemy", "'mortals chiefest' may have lost an apostrophe"),
+    ("Sure he's jes'like a kid", "no space after the apostrophe in 'jes'like'"),
 ])
 def test_slips_in_a_quotation_are_named(words, slip):
     assert slip in slips(words)
@@ -62,7 +64,8 @@ def test_slips_in_a_quotation_are_named(words, slip):
 
 @pytest.mark.parametrize("words", ["What's done cannot be undone", "Out, damned spot! out, I say!",
                                    "A huge man, shapeless of face... and he walked", "Get 'im, Lennie",
-                                   "It is a tale told by an idiot"])
+                                   "It is a tale told by an idiot", "Security is mortals' chiefest enemy",
+                                   "Sure he's jes' like a kid", "I'll be there at ten o'clock", "he was honest"])
 def test_words_as_the_writer_printed_them_have_no_slip(words):
     assert slips(words) == []
 

@@ -18,6 +18,12 @@ ive youre theyre youve weve theyve hes shes im
 # A prefix standing alone ('un done'): the word was split in two.
 LONE_PREFIXES = frozenset("un dis mis non".split())
 _STOP_THEN_LOWER = re.compile(r"(?<![.\s])\.\s+[a-z]")  # 'spirits. unsex': a full stop inside a sentence
+# 'mortals chiefest enemy': a plural noun before a superlative has lost its possessive apostrophe.
+_PLURAL_THEN_SUPERLATIVE = re.compile(r"\b(?P<noun>[A-Za-z]{3,}[^sui\W]s) (?P<adj>[a-z]{3,}est)\b")
+NOT_SUPERLATIVES = frozenset("honest forest interest harvest request conquest protest arrest digest suggest "
+                             "invest infest manifest modest earnest tempest behest bequest contest".split())
+# Endings an apostrophe may join to a word: he's, can't, they're, we've, I'll, he'd, I'm, o'clock, ne'er, 'em.
+JOINED = frozenset("s t re ve ll d m clock er en em im st tis twas".split())
 
 
 def slips(text: str) -> list[str]:
@@ -29,7 +35,12 @@ def slips(text: str) -> list[str]:
             found.append(f"'{word}' has lost its apostrophe")
         elif low in LONE_PREFIXES:
             found.append(f"'{word}' stands apart from its word")
+        elif re.search(r"[A-Za-z]['’][A-Za-z]", word) and re.split(r"['’]", word)[-1].lower() not in JOINED:
+            found.append(f"no space after the apostrophe in '{word}'")  # jes'like
     match = _STOP_THEN_LOWER.search(text)
     if match:
         found.append(f"a full stop before '{text[match.end() - 1:].split()[0]}'")
+    for match in _PLURAL_THEN_SUPERLATIVE.finditer(text):
+        if match["adj"].lower() not in NOT_SUPERLATIVES:
+            found.append(f"'{match[0]}' may have lost an apostrophe")
     return found

@@ -4,7 +4,7 @@ Import asserts no more than the line does. A name is a ``speaker`` only where th
 attaches it to the words as their speaker:
 
 - dialogue labels: ``Slim: That ain't no good, George. George: I know`` or ``Macbeth: 'Is this a dagger'``;
-- an attribution after the words: ``'Out, damned spot' - Lady Macbeth``;
+- an attribution after the words: ``'Out, damned spot' - Lady Macbeth`` or ``'Out, damned spot' (Lady Macbeth)``;
 - a speech verb: ``Lady Macbeth says 'Out, damned spot'`` or ``'Out, damned spot', says Lady Macbeth``.
 
 A bare name in front of the words (``Banquo 'A heavy summons lies like lead upon me'``) says only
@@ -40,7 +40,8 @@ SPEECH_VERBS = ("says|said|asks|asked|tells|told|cries|cried|shouts|shouted|repl
 # Before the words: "Lady Macbeth says", "Macbeth tells Banquo", "Macbeth:" (a label).
 SAYS_BEFORE = re.compile(rf"(?:^|[.;!?]\s+)(?P<name>{_NAME})(?: (?:{SPEECH_VERBS})(?: (?:to )?{_NAME})?,?|:)\s*$")
 # After the words: "- Lady Macbeth", ", says Lady Macbeth", "says Macbeth (Act 2)".
-SAYS_AFTER = re.compile(rf"^\s*(?:[-–—]\s*|,?\s*(?:{SPEECH_VERBS})\s+)(?P<name>{_NAME})(?=\s*$|\s*[,;(.]|\s+[-–—=:]\s)")
+SAYS_AFTER = re.compile(rf"^\s*(?:(?:[-–—]\s*|,?\s*(?:{SPEECH_VERBS})\s+)(?P<name>{_NAME})(?=\s*$|\s*[,;(.]|\s+[-–—=:]\s)"
+                        rf"|\((?P<cited>{_NAME})(?:,[^)]*)?\))")
 # A word a sentence cannot end on: quoted words after it continue the sentence.
 CONTINUES = frozenset("""
 a an the this that these those his her its their our my your thy
@@ -139,8 +140,9 @@ def find(text: str, character: str = "", person: Callable[[str], bool] | None = 
         stop = kept[k + 1][0] - 1 if k + 1 < len(kept) else len(text)
         after = text[end + 1:stop] if closed else ""
         said = SAYS_AFTER.match(after)
-        if said and (_verb(said[0]) or accepts(said["name"])):
-            speaker, named, after = said["name"], "", after[said.end():]
+        name = said and (said["name"] or said["cited"])
+        if said and (_verb(said[0]) or accepts(name)):
+            speaker, named, after = name, "", after[said.end():]
         shows, next_speaker, next_named = _split_attribution(after.strip(), accepts)
         words = " ".join(text[start:end].split()).strip(" ,")
         out.append(Found(words, speaker, shows.strip(" =:-,."), closed, "" if speaker else (named or character)))
