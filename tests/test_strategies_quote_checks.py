@@ -110,6 +110,7 @@ def test_a_gloss_in_brackets_is_printed_as_an_editors_and_never_blanked(topic):
     ("Ironic and dramatic irony because the audience knows", ""),
     ("ironic as he is talking to Macduff", ""),
     ("means no harm", ""),
+    ("He has a sense of justice", ""),  # no character to say who 'he' is
     ("Means no harm, just has no idea of his own strength", ""),
     ("Inviting the spirits.", ""),
     ("Prophecy that Fleance will be king.", ""),
@@ -134,3 +135,17 @@ def test_who_says_tells_the_teacher_that_a_character_is_not_a_speaker():
                         .replace("speaker: Lady Macbeth", "character: Lady Macbeth"))
     with pytest.raises(NotEnoughMaterial, match="add speaker: where you know it"):
         make(topic, "who-says")
+
+
+def test_he_in_a_reading_is_the_character_the_quotation_is_filed_under():
+    from quizforge.strategies._quotes import reading
+    topic = parse_notes("""\
+title: Of Mice and Men
+subject: English Literature
+characters:
+  - title: George
+    quotes:
+      - quote: Get 'im, Lennie
+        shows: He has a sense of justice
+""")
+    assert reading(topic.all_quotations()[0], topic) == "shows that George has a sense of justice"

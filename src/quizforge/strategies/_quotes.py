@@ -186,12 +186,21 @@ _CLAUSE_STARTS = frozenset("that how what why whether the a an his her their its
 _PRONOUNS = frozenset("he she they it we".split())
 
 
-def predicate(shows: str, topic: Topic) -> str:
+def reading(quote: Quotation, topic: Topic) -> str:
+    """``predicate`` of a quotation's reading; a 'he' or 'she' in it is the character it is filed under."""
+    branch = branch_of(topic, quote)
+    who = branch.title if branch is not None and branch.kind == "character" else quote.character
+    return predicate(quote.shows, topic, who)
+
+
+def predicate(shows: str, topic: Topic, who: str = "") -> str:
     """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
     notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
 
     'that Banquo feels guilty' -> 'shows that Banquo feels guilty'; 'Banquo feels guilty' -> the same;
-    'Stresses how childlike Lennie is' -> 'stresses how childlike Lennie is'.
+    'Stresses how childlike Lennie is' -> 'stresses how childlike Lennie is';
+    'He has a sense of justice', ``who`` George -> 'shows that George has a sense of justice' (without
+    ``who``, 'he' could be anyone named in the words, so that reading is not used).
     """
     text = curly(shows.strip().rstrip("."))
     words = text.split()
@@ -204,6 +213,8 @@ def predicate(shows: str, topic: Topic) -> str:
         return lowered
     if low in _CLAUSE_STARTS:
         return f"shows {lowered}"
+    if low in ("he", "she"):
+        return f"shows that {who}{text[len(first):]}" if who else ""
     if low in _PRONOUNS or (first[:1].isupper() and is_name(first, topic)):
         return f"shows that {lowered}"
     if first.endswith(("’s", "'s")) and is_name(first[:-2], topic):

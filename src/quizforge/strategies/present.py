@@ -15,7 +15,7 @@ from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for
-from ._quotes import curly, focus_phrase, mid_sentence, predicate, printed
+from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
 from ._text import end_sentence, normalise, stands_alone
 from .base import Options
 from ..quoteslips import slips
@@ -52,10 +52,10 @@ def quote_point(quotes: list[Quotation], topic: Topic) -> str:
              for q in quotes]
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     who = f" ({mid_sentence(quotes[0].speaker)})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
-    reading = predicate(quotes[0].shows, topic)
+    said = reading(quotes[0], topic)
     if len(quotes) > 1:
-        reading = "show" + reading.removeprefix("shows")
-    return end_sentence(f"{listed}{who} {reading}")
+        said = "show" + said.removeprefix("shows")
+    return end_sentence(f"{listed}{who} {said}")
 
 
 def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
@@ -64,7 +64,7 @@ def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
     readings: dict[str, list[Quotation]] = {}
     for q in _explained(branch, topic):
         # Quotations share a point only when their reading says 'shows ...' (one verb fits them all).
-        key = normalise(q.shows) if predicate(q.shows, topic).startswith("shows ") else q.id
+        key = normalise(q.shows) if reading(q, topic).startswith("shows ") else q.id
         readings.setdefault(key, []).append(q)
     items += [quote_point(group, topic) for group in readings.values()]
     # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
@@ -75,7 +75,7 @@ def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
 def _explained(branch: Cause, topic: Topic) -> list[Quotation]:
     """The branch's quotations whose reading makes a sentence, in words the notes did not mistype."""
     quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
-    return [q for q in quotes if predicate(q.shows, topic) and not slips(q.quote)]
+    return [q for q in quotes if reading(q, topic) and not slips(q.quote)]
 
 
 def _unquoted(text: str) -> str:

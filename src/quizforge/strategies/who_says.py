@@ -12,7 +12,7 @@ import random
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
-from ._quotes import (branch_of, focus_phrase, is_name, names_in, predicate, printed, quote_source, speaker_forms,
+from ._quotes import (branch_of, focus_phrase, names_in, printed, quote_source, reading, speaker_forms,
                       speaker_source, usable)
 from ._text import end_sentence, normalise
 from .base import Options
@@ -31,8 +31,8 @@ def askable(quote: Quotation, topic: Topic) -> bool:
     if branch and branch.kind == "theme" and names_in(branch.title, quote.speaker):
         return False
     # The mark scheme prints the reading as a sentence: a fragment or a misspelling is not a model answer.
-    reading = predicate(quote.shows, topic)
-    return bool(reading) and quality.ok(end_sentence(f"The quotation {reading}"), role="statement")
+    said = reading(quote, topic)
+    return bool(said) and quality.ok(end_sentence(f"The quotation {said}"), role="statement")
 
 
 def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
@@ -41,16 +41,16 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     about = f" about {focus_phrase(branch, topic)}" if theme else ""
     shows_marks = 1 if tier == "support" else 2
     forms = speaker_forms(quote, topic)
-    said = predicate(quote.shows, topic)
-    reading = "It " + said
-    point = said.removeprefix("shows ") if said.startswith("shows ") else reading
+    said = reading(quote, topic)
+    sentence = "It " + said
+    point = said.removeprefix("shows ") if said.startswith("shows ") else sentence
     also = f" Also accept: {'; '.join(forms[1:])}." if len(forms) > 1 else ""
     link = f"links these words to {focus_phrase(branch, topic)}" if theme else "says what these words show about a character"
     shows_rule = ("1 mark for a relevant point about what the words show." if shows_marks == 1 else
                   "Up to 2 marks for what it shows: 1 for a relevant point; 2 for a point that is explained, "
                   "for example by picking out a word or phrase from the quotation.")
     body = ShortAnswer(
-        answer=f"{quote.speaker}. {end_sentence(reading)}", accept=(), lines=LINES,
+        answer=f"{quote.speaker}. {end_sentence(sentence)}", accept=(), lines=LINES,
         points=(f"The speaker (1 mark): {end_sentence(quote.speaker)}",
                 f"What it shows ({shows_marks} mark{'s' if shows_marks > 1 else ''}): {end_sentence(point)}"),
     )
