@@ -64,6 +64,7 @@ def test_words_quoted_inside_a_running_sentence_belong_to_the_commentary():
     ("Macbeth: 'Is this a dagger which I see before me'", "Macbeth", ""),
     ("'Out, damned spot' (Lady Macbeth) shows her guilt", "Lady Macbeth", "shows her guilt"),
     ("Guilt is shown. Macbeth tells Banquo 'I think not of them'", "Macbeth", ""),
+    ("In Act 5, Lady Macbeth tells him 'What's done cannot be undone'", "Lady Macbeth", ""),
 ])
 def test_a_speaker_the_line_attaches_to_the_words_is_kept(line, speaker, shows):
     [found] = quotes.find(line, "Somebody else")
@@ -133,3 +134,12 @@ def test_a_bare_name_never_becomes_a_speaker_nor_crosses_commentary(name, first,
 @given(COMMENT, st.sampled_from(sorted(quotes.CONTINUES)), QUOTE)
 def test_words_quoted_after_a_word_that_cannot_end_a_sentence_are_commentary(comment, joint, words):
     assert quotes.find(f"{comment} {joint} '{words}'") == []
+
+
+PIECE = st.one_of(NAMES, QUOTE.map(lambda q: f"'{q}'"), COMMENT, st.sampled_from(["=", ".", ",", " "]))
+
+
+@SETTINGS
+@given(st.lists(PIECE, min_size=1, max_size=10).map(" ".join))
+def test_without_a_label_a_dash_or_a_speech_verb_no_line_names_a_speaker(text):
+    assert all(q.speaker == "" for q in quotes.find(text, "Heading"))

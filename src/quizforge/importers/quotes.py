@@ -38,7 +38,7 @@ DIALOGUE = re.compile(r"(?P<speaker>[A-Z][a-z]+(?: [A-Z][a-z]+)?): (?P<words>[^:
 SPEECH_VERBS = ("says|said|asks|asked|tells|told|cries|cried|shouts|shouted|replies|replied|exclaims|exclaimed|"
                 "declares|declared|states|stated|whispers|whispered|answers|answered|admits|admitted|warns|warned")
 # Before the words: "Lady Macbeth says", "Macbeth tells Banquo", "Macbeth:" (a label).
-SAYS_BEFORE = re.compile(rf"(?:^|[.;!?]\s+)(?P<name>{_NAME})(?: (?:{SPEECH_VERBS})(?: (?:to )?{_NAME})?,?|:)\s*$")
+SAYS_BEFORE = re.compile(rf"(?:^|[.,;!?]\s+)(?P<name>{_NAME})(?: (?:{SPEECH_VERBS})(?: (?:to )?(?:{_NAME}|him|her|them|us|me))?,?|:)\s*$")
 # After the words: "- Lady Macbeth", ", says Lady Macbeth", "says Macbeth (Act 2)".
 SAYS_AFTER = re.compile(rf"^\s*(?:(?:[-–—]\s*|,?\s*(?:{SPEECH_VERBS})\s+)(?P<name>{_NAME})(?=\s*$|\s*[,;(.]|\s+[-–—=:]\s)"
                         rf"|\((?P<cited>{_NAME})(?:,[^)]*)?\))")
