@@ -149,3 +149,12 @@ characters:
         shows: He has a sense of justice
 """)
     assert reading(topic.all_quotations()[0], topic) == "shows that George has a sense of justice"
+
+
+def test_a_modal_or_a_colloquial_filler_is_never_the_blank():
+    from quizforge.strategies.complete_quote import blanks_in
+    topic = parse_notes(NOTES)
+    for words in ("What's done cannot be undone", "I seen the guys that go around ranches on their own",
+                  "He hates big guys cause he ain't a big guy", "After a long time they get mean"):
+        quote = parse_notes(NOTES.replace("Whats done cannot be un done", words)).themes[1].quotes[0]
+        assert not {b.answer.lower() for b in blanks_in(quote, topic)} & {"cannot", "guys", "cause", "long"}, words
