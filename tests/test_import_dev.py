@@ -100,12 +100,24 @@ def test_03_macbeth_themes_with_quotations():
     assert (topic.shape, topic.title, topic.subject) == ("themes", "Macbeth", "English Literature")
     assert titles(topic, "theme") == ["Supernatural", "Guilt"]
     quotes = {q.quote: q for q in topic.all_quotations()}
-    assert len(quotes) == 24
+    # 'Bloody instructions' and 'plague the inventor' are quoted inside a sentence: commentary, not quotations
+    assert len(quotes) == 22 and "Bloody instructions" not in quotes and "plague the inventor" not in quotes
+    assert quotes["Wake Duncan with thy knocking, I would thou couldst"].shows.startswith(
+        "Knocking symbolises guilt through 'Bloody instructions' which 'plague the inventor'")
+    # No line of these notes says who speaks: a character heading or a name before the words only files them.
+    assert all(q.speaker == "" for q in quotes.values())
     fair = quotes["Fair is foul and foul is fair"]
-    assert fair.speaker == "The witches" and fair.shows == ""  # "=oximoron": one word is no explanation
-    assert quotes["So foul and fair a day I have not seen"].speaker == "Macbeth"
-    assert quotes["Out, out damned spot"].speaker == "Lady Macbeth"  # several quotes in one node, speaker before them
-    assert quotes["O, come in, Equivocator"].speaker == "The Porter"  # a speaker named mid-node
+    assert fair.character == "The witches" and fair.shows == ""  # "=oximoron": one word is no explanation
+    assert quotes["Security is mortals chiefest enemy"].character == "Macbeth"  # Hecate's words, filed under Macbeth
+    assert quotes["Thou shalt get kings, though thou be none"].character == "Banquo"  # the witches' words to Banquo
+    assert quotes["Who knew the old man had so much blood in him"].character == "Lady Macbeth"  # a name before the quote
+    assert quotes["O, come in, Equivocator"].character == "The Porter"  # a name mid-node, before its quote
+    # ... and a name does not carry over the commentary after its quote
+    assert quotes["Out, out damned spot"].character == ""
+    assert quotes["We have scorched the snake not killed it"].character == ""
+    assert quotes["Whats done cannot be un done"].character == ""
+    assert "if it is Banquo, add 'speaker: Banquo'" in report(result)
+    assert "\"Whats done cannot be un done\" looks mistyped ('Whats' has lost its apostrophe" in report(result)
     assert "Lady Macbeth talks in rhyme like the witches and in iambic pentameter." in [p.text for p in topic.themes[0].points]
     assert "possible typo: 'oximoron' (perhaps 'oxymoron')" in report(result)
     assert "cut off mid-word" in report(result) and "Lady Macbeth s" in result.yaml.split("title:")[0]
@@ -122,6 +134,10 @@ def test_04_of_mice_and_men_characters():
     assert "George keeps feeding Lennie the dream of a ranch of their own." in [p.text for p in george.points]
     assert [(q.speaker, q.quote) for q in george.quotes if q.speaker] == [("Slim", "That ain't no good, George"),
                                                                           ("George", "I know I know")]
+    # "Curley 'won't ever get canned'": Curley is the subject of the words, not their speaker
+    canned = next(q for q in topic.all_quotations() if q.quote.startswith("won't ever get canned"))
+    assert canned.speaker == "" and canned.branch_id == topic.of_kind("character")[2].id
+    assert [q.speaker for q in topic.all_quotations() if q.speaker] == ["Slim", "George"]  # the dialogue labels only
     assert len(topic.all_quotations()) == 12
     assert report(result).count("has no closing quote mark") == 2
     assert "repeated line" in report(result)  # the title printed three times

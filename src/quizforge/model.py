@@ -42,7 +42,12 @@ BRANCH_KINDS = {
 
 @dataclass(frozen=True)
 class Quotation:
-    """A quotation: the words, who says them (or which text), and what they show."""
+    """A quotation: the words, who says them (or which text), and what they show.
+
+    ``speaker`` is who says the words, as the notes state it; ``character`` is a character the notes
+    file them under (about them, or said to or by them: the notes do not say which). Only ``speaker``
+    may be asked for or printed as who says them.
+    """
 
     id: str
     quote: str  # without quote marks
@@ -51,6 +56,7 @@ class Quotation:
     shows: str = ""
     branch_id: str = ""  # the theme or character it belongs to, if any
     accept: tuple[str, ...] = ()
+    character: str = ""
 
 
 @dataclass(frozen=True)

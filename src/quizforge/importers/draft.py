@@ -25,6 +25,7 @@ class DraftQuote:
     line: int
     speaker: str = ""
     shows: str = ""
+    character: str = ""  # the character it is filed under, when the notes do not say who speaks it
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, SourceError
 from ..load.notes import MAX_DEPTH
+from ..quoteslips import slips
 from . import guess, quotes, sections
 from .clean import DANGLING, ends_mid_sentence
 from .draft import BRANCH_KEYS, Draft, DraftAspect, DraftBranch, DraftPoint, DraftQuote, Record
@@ -437,23 +438,24 @@ def _term_with_factors(node: OutlineNode, affected: OutlineNode, out: _Out, part
 
 
 def _literature(node: OutlineNode, context: sections.Context, out: _Out, report: Report) -> None:
-    """A theme or a character, with its quotations (speaker from a speaker heading or a name before the quote)."""
+    """A theme or a character, with its quotations (filed under a character heading or a name before the quote)."""
     named = sections.is_name(node.text, context, node, exact=True)
     alongside = any(b.key == "characters" for b in out.branches) and all(w[:1].isupper() for w in node.text.split())
     key = "characters" if named or alongside else "themes"
     title = _title(node.text)
     points: list[DraftPoint] = []
     found: list[DraftQuote] = []
-    _read_quotes(node.children, "" if key == "characters" else "", title if key == "characters" else "", context, points, found, report)
+    _read_quotes(node.children, title if key == "characters" else "", context, points, found, report, title)
     if points or found:
         out.branches.append(DraftBranch(key, title, node.line, tuple(points), quotes=tuple(found)))
     else:
         _no_points(node, report)
 
 
-def _read_quotes(nodes, speaker: str, subject: str, context, points: list, found: list, report: Report) -> None:
+def _read_quotes(nodes, character: str, context, points: list, found: list, report: Report, branch: str) -> None:
+    """Quotations under ``nodes``; ``character`` is the name heading they are filed under ("" if none)."""
     for node in nodes:
-        quoted = quotes.find(node.text, speaker)
+        quoted = quotes.find(node.text, character, person=lambda name, n=node: context.mentioned(name, n.text, exact=True))
         if quoted:
             shows = [t for c in node.children if not quotes.find(c.text) and (t := _complete(c, report))]
             for k, q in enumerate(quoted):
@@ -462,16 +464,24 @@ def _read_quotes(nodes, speaker: str, subject: str, context, points: list, found
                     explanation = " ".join([explanation, *shows]).strip()
                 if not q.closed:
                     report.add(CHECK, node.line, f"quotation {quote(q.quote, 40)} has no closing quote mark; check where it ends")
+                slipped = slips(q.quote)
+                if slipped:
+                    report.add(CHECK, node.line, f"quotation {quote(q.quote, 40)} looks mistyped ({'; '.join(slipped)}); "
+                                                 "no question uses it until it reads as the writer wrote it")
+                if q.character and not q.speaker:
+                    report.add(CHECK, node.line, f"{quote(q.quote, 40)} is filed under {q.character}, but the notes do not "
+                                                 f"say who says it; if it is {q.character}, add 'speaker: {q.character}'")
                 explanation = re.sub(r"^(this |it )?(shows|suggests|means|reveals)\s+(?=that |how |the |his |her )", "", explanation,
                                      flags=re.IGNORECASE)
-                found.append(DraftQuote(q.quote, node.line, q.speaker, _finish(explanation) if explanation else ""))
-            _read_quotes([c for c in node.children if quotes.find(c.text)], speaker, subject, context, points, found, report)
+                filed = "" if q.character.casefold() == branch.casefold() else q.character
+                found.append(DraftQuote(q.quote, node.line, q.speaker, _finish(explanation) if explanation else "", filed))
+            _read_quotes([c for c in node.children if quotes.find(c.text)], character, context, points, found, report, branch)
         elif node.children and sections.is_name(node.text, context, node):
-            _read_quotes(node.children, _title(node.text), node.text, context, points, found, report)
+            _read_quotes(node.children, _title(node.text), context, points, found, report, branch)
         elif node.children:
-            _read_quotes(node.children, speaker, subject, context, points, found, report)
+            _read_quotes(node.children, character, context, points, found, report, branch)
         else:
-            points.extend(_points([node.with_text(_with_subject(node.text, speaker or subject))], 1, report))
+            points.extend(_points([node.with_text(_with_subject(node.text, character))], 1, report))
 
 
 def _with_subject(text: str, who: str) -> str:

@@ -135,7 +135,7 @@ class _Writer:
 
     def quote(self, q: DraftQuote, indent: str) -> list[str]:
         lines = [*self.check(q.line, indent), f"{indent}- quote: {scalar(q.quote)}"]
-        for key in ("speaker", "shows"):
+        for key in ("speaker", "character", "shows"):
             if getattr(q, key):
                 lines.append(f"{indent}  {key}: {scalar(getattr(q, key))}")
         return lines

@@ -204,7 +204,7 @@ class _TopicReader(Fields):
             words = self.text(node, path)
             self.claim_id(default_id, node, path, explicit=False)
             return Quotation(default_id, _unquote(words), line_of(node), branch_id=owner) if words else None
-        optional = ("id", "speaker", "shows", "accept") + (() if owner else ("theme", "character"))
+        optional = ("id", "speaker", "shows", "accept", "character") + (() if owner else ("theme",))
         f = self.mapping(node, path, ("quote",), optional)
         if f is None:
             return None
@@ -212,16 +212,22 @@ class _TopicReader(Fields):
         quote_id = given or default_id
         self.claim_id(quote_id, f.get("id", node), path, explicit=given is not None)
         words = self.text(f.get("quote"), f"{path}.quote")
-        branch_id = owner
+        branch_id, character = owner, ""
         for key in ("theme", "character"):
             ref = self.text(f.get(key), f"{path}.{key}")
-            if ref is not None:
-                branch_id = self.theme_ref(f[key], f"{path}.{key}", ref, themes) or branch_id
+            if ref is None:
+                continue
+            if owner:  # under a branch already: the character it is filed under, by name
+                character = ref
+                continue
+            branch_id = self.theme_ref(f[key], f"{path}.{key}", ref, themes) or branch_id
+            if key == "character" and branch_id in themes and themes[branch_id].kind == "character":
+                character = themes[branch_id].title
         if not words:
             return None
         return Quotation(quote_id, _unquote(words), line_of(node), speaker=self.text(f.get("speaker"), f"{path}.speaker") or "",
                          shows=self.text(f.get("shows"), f"{path}.shows") or "", branch_id=branch_id,
-                         accept=self.text_list(f.get("accept"), f"{path}.accept"))
+                         accept=self.text_list(f.get("accept"), f"{path}.accept"), character=character)
 
     def theme_ref(self, node: Node, path: str, ref: str, themes: dict[str, Cause]) -> str | None:
         """The id of the theme or character a quotation names by id or title."""

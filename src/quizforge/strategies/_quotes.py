@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cause, Quotation, Topic
+from ..quoteslips import slips
 from ._text import STOP_WORDS, normalise
 
 # Titles and articles in a name that say nothing about who it is ("Lady Macbeth" -> "Macbeth").
@@ -46,9 +47,15 @@ def curly(text: str) -> str:
     return text.replace('"', "\u201d")
 
 
+def glossed(text: str) -> str:
+    """A note-taker's gloss in round brackets inside the words shown as an editor's, in square ones:
+    'I dreamt of them (the witches) last night' -> 'I dreamt of them [the witches] last night'."""
+    return re.sub(r"\(([^()]{1,40})\)", r"[\1]", text)
+
+
 def printed(quote: Quotation) -> str:
     """‘Fair is foul and foul is fair’: the words as they appear on the paper."""
-    return f"\u2018{curly(quote.quote.strip())}\u2019"
+    return f"\u2018{curly(glossed(quote.quote.strip()))}\u2019"
 
 
 def name_words(name: str) -> set[str]:
@@ -89,9 +96,10 @@ def branch_of(topic: Topic, quote: Quotation) -> Cause | None:
 
 
 def character_names(topic: Topic) -> list[str]:
-    """Everyone the notes name as a person: character branches, speakers, people."""
+    """Everyone the notes name as a person: character branches, speakers, characters quotations are filed under, people."""
     names = [b.title for b in topic.of_kind("character")]
     names += [q.speaker for q in topic.all_quotations() if q.speaker]
+    names += [q.character for q in topic.all_quotations() if q.character]
     names += [n for p in topic.people for n in p.names]
     return names
 
@@ -109,12 +117,17 @@ def mid_sentence(name: str) -> str:
 
 
 def focus_phrase(branch: Cause, topic: Topic) -> str:
-    """A theme's title as it reads mid-sentence: 'The supernatural' -> 'the supernatural', 'Guilt' -> 'guilt'."""
+    """A theme's title as it reads mid-sentence: 'The supernatural' -> 'the supernatural', 'Guilt' -> 'guilt',
+    'Supernatural' -> 'the supernatural' (an adjective that names a theme takes 'the')."""
     title = branch.title.strip().rstrip(".")
     first = title.split(" ", 1)[0]
     if len(first) > 1 and first[0].isupper() and first[1:].islower() and not is_name(first.rstrip("’'s"), topic):
-        return title[0].lower() + title[1:]
-    return title
+        title = title[0].lower() + title[1:]
+    return f"the {title}" if title.lower() in ADJECTIVE_THEMES else title
+
+
+# Themes named by an adjective, which reads as a noun only after 'the' ('about the supernatural').
+ADJECTIVE_THEMES = frozenset("supernatural unnatural natural unknown uncanny grotesque sublime macabre gothic divine".split())
 
 
 def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = frozenset(),
@@ -128,7 +141,7 @@ def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = froze
     out = []
     for quote in topic.all_quotations():
         key = normalise(quote.quote)
-        if not key or key in seen or quote_source(quote) in hidden or not distinctive(quote):
+        if not key or key in seen or quote_source(quote) in hidden or not distinctive(quote) or slips(quote.quote):
             continue
         if asks_speaker and speaker_source(quote) in hidden | exclude:
             continue
@@ -143,6 +156,7 @@ thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon 
 own never ever every each here well come came goes going gets make made know knew seen said says tell told
 yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
 around away back down over still even only again always once another
+guys fella fellas stuff folks long lots cause cannot should might must
 """.split())
 
 
@@ -155,10 +169,66 @@ def content_words(text: str) -> list[str]:
 def distinctive(quote: Quotation) -> bool:
     """Words a student could place: two different words that are not stop words.
 
-    'I know, I know' or 'Why do you start?' could be anyone's, so they are not asked about.
+    'I know, I know' or 'Why do you start?' could be anyone's, so they are not asked about; nor is
+    '(circle the cauldron)', all in brackets: the note-taker's description, not the writer's words.
     """
+    text = quote.quote.strip()
+    if text.startswith("(") and text.endswith(")"):
+        return False
     words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:[’'][A-Za-z]+)*", quote.quote) if len(w) >= 3}
     return len(words - STOP_WORDS) >= 2
+
+
+# Verbs whose subject is the quotation itself: "'...' stresses how childlike Lennie is".
+QUOTE_VERBS = frozenset("""stresses emphasises emphasizes highlights echoes foreshadows suggests reveals symbolises symbolizes
+presents creates conveys implies hints introduces shows""".split())
+_CLAUSE_STARTS = frozenset("that how what why whether the a an his her their its this these those".split())
+_PRONOUNS = frozenset("he she they it we".split())
+
+
+def reading(quote: Quotation, topic: Topic) -> str:
+    """``predicate`` of a quotation's reading; a 'he' or 'she' in it is the character it is filed under."""
+    branch = branch_of(topic, quote)
+    who = branch.title if branch is not None and branch.kind == "character" else quote.character
+    return predicate(quote.shows, topic, who)
+
+
+def predicate(shows: str, topic: Topic, who: str = "") -> str:
+    """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
+    notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
+
+    'that Banquo feels guilty' -> 'shows that Banquo feels guilty'; 'Banquo feels guilty' -> the same;
+    'Stresses how childlike Lennie is' -> 'stresses how childlike Lennie is';
+    'He has a sense of justice', ``who`` George -> 'shows that George has a sense of justice' (without
+    ``who``, 'he' could be anyone named in the words, so that reading is not used).
+    """
+    text = curly(shows.strip().rstrip("."))
+    words = text.split()
+    if len(words) < 2:
+        return ""
+    first, second = words[0], words[1]
+    low = first.lower()
+    lowered = text[0].lower() + text[1:] if not is_name(first.removesuffix("’s"), topic) else text
+    if low in QUOTE_VERBS:
+        return lowered
+    if low in _CLAUSE_STARTS:
+        return f"shows {lowered}"
+    if low in ("he", "she"):
+        return f"shows that {who}{text[len(first):]}" if who else ""
+    if low in _PRONOUNS or (first[:1].isupper() and is_name(first, topic)):
+        return f"shows that {lowered}"
+    if first.endswith(("’s", "'s")) and is_name(first[:-2], topic):
+        return f"shows {text}"
+    verb = second.lower()
+    if (second.islower() and verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 3
+            and not low.endswith(("ly", "s"))):
+        return f"shows that {lowered}"  # 'Knocking symbolises guilt'
+    # Written in lower case to follow 'shows' ('irony, because ...'): kept, unless it opens with an
+    # adjective or a verb, which 'shows' cannot take ('ironic as ...', 'means no harm').
+    if first.islower() and not low.endswith(("ic", "ous", "ful", "ive", "ing", "ed", "al")) and not (
+            low.endswith("s") and not low.endswith(("ss", "us", "is", "ys"))):
+        return f"shows {text}"
+    return ""
 
 
 def word_count(text: str) -> int:

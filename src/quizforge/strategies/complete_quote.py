@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..errors import NotEnoughMaterial
 from ..matching import SPELLING_RULE
 from ..model import Gap, Question, Quotation, Section, Topic
-from ._quotes import WEAK_WORDS, curly, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
+from ._quotes import WEAK_WORDS, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
 from .base import Options
 
@@ -53,9 +53,11 @@ def _echoed(text: str, start: int, end: int) -> bool:
 
 def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
     """Every acceptable blank in a quotation, best first (never its first word: its capital would show in the bank)."""
-    text = curly(quote.quote.strip())
+    text = curly(glossed(quote.quote.strip()))
     if word_count(text) < MIN_WORDS:
         return []
+    # A gloss in brackets is the note-taker's, not the writer's: never blanked.
+    glosses = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", text)]
     speaker = name_words(quote.speaker) if quote.speaker else set()
     words = list(re.finditer(r"[A-Za-z]+(?:[’-][A-Za-z]+)*", text))
     found = []
@@ -64,7 +66,7 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
         low = word.lower()
         if i == 0 or "’" in word or len(word) < MIN_LETTERS or low in STOP_WORDS or low in WEAK_WORDS or low in speaker:
             continue
-        if _echoed(text, m.start(), m.end()):
+        if _echoed(text, m.start(), m.end()) or any(a < m.start() < b for a, b in glosses):
             continue
         before = words[i - 1].group(0).lower() if i else ""
         score = min(len(word), 9) / 3 + (2 if before in BEFORE_KEY else 0)

@@ -15,10 +15,10 @@ from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for
-from ._quotes import curly, focus_phrase, mid_sentence, printed
+from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
 from ._text import end_sentence, normalise, stands_alone
 from .base import Options
-from .who_says import shows_clause
+from ..quoteslips import slips
 
 DEFAULT_PROFILE = "present-30"
 MIN_ITEMS = 3
@@ -52,21 +52,30 @@ def quote_point(quotes: list[Quotation], topic: Topic) -> str:
              for q in quotes]
     listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
     who = f" ({mid_sentence(quotes[0].speaker)})" if len(speakers) == 1 and quotes[0].speaker.strip() else ""
-    verb = "shows" if len(quotes) == 1 else "show"
-    return end_sentence(f"{listed}{who} {verb} {curly(shows_clause(quotes[0].shows, topic))}")
+    said = reading(quotes[0], topic)
+    if len(quotes) > 1:
+        said = "show" + said.removeprefix("shows")
+    return end_sentence(f"{listed}{who} {said}")
 
 
 def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
     """Explained points only: the branch's sentences, then its quotations that say what they show."""
     items = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
-    quotes = [q for q in (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id)) if q.shows.strip()]
     readings: dict[str, list[Quotation]] = {}
-    for q in quotes:
-        readings.setdefault(normalise(q.shows), []).append(q)
+    for q in _explained(branch, topic):
+        # Quotations share a point only when their reading says 'shows ...' (one verb fits them all).
+        key = normalise(q.shows) if reading(q, topic).startswith("shows ") else q.id
+        readings.setdefault(key, []).append(q)
     items += [quote_point(group, topic) for group in readings.values()]
     # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
     kept, _ = quality.screen(items, role="statement", text=_unquoted)
     return tuple(f"{item} ({objectives(item)})" for item in kept)
+
+
+def _explained(branch: Cause, topic: Topic) -> list[Quotation]:
+    """The branch's quotations whose reading makes a sentence, in words the notes did not mistype."""
+    quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
+    return [q for q in quotes if reading(q, topic) and not slips(q.quote)]
 
 
 def _unquoted(text: str) -> str:
@@ -76,9 +85,8 @@ def _unquoted(text: str) -> str:
 
 def _items(branch: Cause, topic: Topic) -> int:
     """Points and explained quotations a branch holds that pass the quality gates (before readings are joined)."""
-    quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
     texts = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
-    texts += [quote_point([q], topic) for q in quotes if q.shows.strip()]
+    texts += [quote_point([q], topic) for q in _explained(branch, topic)]
     return len(quality.screen(texts, role="statement", text=_unquoted)[0])
 
 

@@ -12,21 +12,13 @@ import random
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
-from ._quotes import branch_of, curly, focus_phrase, is_name, names_in, printed, quote_source, speaker_forms, speaker_source, usable
+from ._quotes import (branch_of, focus_phrase, names_in, printed, quote_source, reading, speaker_forms,
+                      speaker_source, usable)
 from ._text import end_sentence, normalise
 from .base import Options
 
 DEFAULT_COUNT = 3
 LINES = 4
-
-
-def shows_clause(shows: str, topic: Topic) -> str:
-    """What the quotation shows, as the end of 'It shows ...': 'That X' -> 'that X', names keep their capital."""
-    text = shows.strip().rstrip(".")
-    first = text.split(" ", 1)[0]
-    if first[:1].isupper() and not is_name(first.removesuffix("'s").removesuffix("\u2019s"), topic):
-        return text[0].lower() + text[1:]
-    return text
 
 
 def askable(quote: Quotation, topic: Topic) -> bool:
@@ -39,7 +31,8 @@ def askable(quote: Quotation, topic: Topic) -> bool:
     if branch and branch.kind == "theme" and names_in(branch.title, quote.speaker):
         return False
     # The mark scheme prints the reading as a sentence: a fragment or a misspelling is not a model answer.
-    return quality.ok(end_sentence(f"The quotation shows {curly(shows_clause(quote.shows, topic))}"), role="statement")
+    said = reading(quote, topic)
+    return bool(said) and quality.ok(end_sentence(f"The quotation {said}"), role="statement")
 
 
 def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
@@ -48,16 +41,18 @@ def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     about = f" about {focus_phrase(branch, topic)}" if theme else ""
     shows_marks = 1 if tier == "support" else 2
     forms = speaker_forms(quote, topic)
-    reading = curly(shows_clause(quote.shows, topic))
+    said = reading(quote, topic)
+    sentence = "It " + said
+    point = said.removeprefix("shows ") if said.startswith("shows ") else sentence
     also = f" Also accept: {'; '.join(forms[1:])}." if len(forms) > 1 else ""
     link = f"links these words to {focus_phrase(branch, topic)}" if theme else "says what these words show about a character"
     shows_rule = ("1 mark for a relevant point about what the words show." if shows_marks == 1 else
                   "Up to 2 marks for what it shows: 1 for a relevant point; 2 for a point that is explained, "
                   "for example by picking out a word or phrase from the quotation.")
     body = ShortAnswer(
-        answer=f"{quote.speaker}. It shows {end_sentence(reading)}", accept=(), lines=LINES,
+        answer=f"{quote.speaker}. {end_sentence(sentence)}", accept=(), lines=LINES,
         points=(f"The speaker (1 mark): {end_sentence(quote.speaker)}",
-                f"What it shows ({shows_marks} mark{'s' if shows_marks > 1 else ''}): {end_sentence(reading)}"),
+                f"What it shows ({shows_marks} mark{'s' if shows_marks > 1 else ''}): {end_sentence(point)}"),
     )
     return Question(
         id=f"who-says:{quote.id}", strategy="who-says",
@@ -78,9 +73,12 @@ class WhoSays:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         quotes = [q for q in usable(topic, options.hidden, options.exclude, asks_speaker=True) if askable(q, topic)]
         if not quotes:
+            filed = sum(1 for q in topic.all_quotations() if q.character and not q.speaker)
+            hint = (f"; {filed} quotation(s) are only filed under a character (character:), which does not say who "
+                    "speaks them: add speaker: where you know it") if filed else ""
             raise NotEnoughMaterial(
                 f"{topic.source}: 'who says this' needs quotations with a speaker (not named in the words) and "
-                "what they show, that no other question on this paper prints")
+                f"what they show, that no other question on this paper prints{hint}")
         count = min(options.count or DEFAULT_COUNT, len(quotes))
         chosen = _spread(quotes, count, rng, options.exclude)
         questions = tuple(who_says_question(q, topic, options.tier) for q in chosen)
