@@ -92,6 +92,7 @@ class Cause:
     effect: str = ""  # factors: "increases the rate of reaction"
     mechanism: tuple[str, ...] = ()  # factors: the steps explaining the effect, in order
     aspects: tuple[Aspect, ...] = ()  # case studies: "Causes", "Effects", ...
+    affects: str = ""  # factors grouped by what they affect: "braking distance"
 
     def walk(self) -> Iterator[Point]:
         """Every point under this branch (its aspects' too), depth first."""
@@ -132,6 +133,25 @@ class DatedEvent:
 
 
 @dataclass(frozen=True)
+class ItemList:
+    """A titled list of short items to recall, such as "Conditions for the Haber process" and its three conditions."""
+
+    id: str
+    title: str
+    items: tuple[Point, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A word or symbol equation as the notes write it ("Nitrogen + hydrogen ⇌ ammonia"); see equations.py."""
+
+    id: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Topic:
     """A whole notes file, validated.
 
@@ -158,6 +178,8 @@ class Topic:
     quotations: tuple[Quotation, ...] = ()  # the top-level list; see all_quotations()
     process: str = ""  # what the stages describe, in running text ("mitosis")
     outcome: str = ""  # what the factors affect, in running text ("the yield of ammonia")
+    lists: tuple[ItemList, ...] = ()  # short lists to recall ("Conditions for ...")
+    equations: tuple[Equation, ...] = ()
 
     def cause(self, cause_id: str) -> Cause:
         for cause in self.groups:

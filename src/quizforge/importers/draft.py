@@ -48,6 +48,7 @@ class DraftBranch:
     effect: str = ""
     mechanism: tuple[str, ...] = ()
     aspects: tuple[DraftAspect, ...] = ()
+    affects: str = ""  # factors: what this one affects, when the notes group factors by outcome
 
 
 DraftCause = DraftBranch  # the name the writer used before there were other kinds
@@ -78,6 +79,8 @@ class Draft:
     guessed: dict[str, str] = field(default_factory=dict)  # key -> why it needs checking
     unused: tuple[tuple[int, str], ...] = ()  # (line, text) kept as comments for the teacher
     checks: dict[int, list[str]] = field(default_factory=dict)  # line -> CHECK messages
+    lists: tuple[DraftBranch, ...] = ()  # titled lists to recall (key "lists"): title and points
+    equations: tuple[DraftPoint, ...] = ()
 
     @property
     def causes(self) -> tuple[DraftBranch, ...]:

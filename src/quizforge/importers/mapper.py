@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import Problem, SourceError
+from ..equations import read_equation
 from ..load.notes import MAX_DEPTH
 from ..quoteslips import slips
 from . import guess, quotes, sections
@@ -55,10 +56,14 @@ class _Out:
     outcomes: list[str] = field(default_factory=list)
     quotations: list[DraftQuote] = field(default_factory=list)
     stage_numbers: dict[int, str] = field(default_factory=dict)  # index of a stage branch -> its number in the notes
+    lists: list[DraftBranch] = field(default_factory=list)
+    equations: list[DraftPoint] = field(default_factory=list)
 
 
 def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
     """The notes draft for a cleaned tree, or a SourceError if it holds nothing to ask about."""
+    out = _Out()
+    root = _take_equations(root, out, report)
     parts = _find_centre(root, report)
     if not parts.chain and len(parts.branches) >= 2 and any(c.children for c in parts.branches[0].children):
         # several top-level branches deep enough to be maps of their own: reading them as one notes file is a guess
@@ -66,7 +71,6 @@ def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
             report.add(GUESSED, other.line, f"{quote(other.text, 40)} is a second root beside line "
                                             f"{parts.branches[0].line}; each root was read as a branch")
     context = sections.Context.of(root)
-    out = _Out()
     _loose_records(parts, report)
     _branches(parts, context, out, report)
     if parts.loose:
@@ -78,7 +82,7 @@ def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
         elif points:
             parts.unused.extend(parts.loose)
     branches = _merge_same_titles(out.branches, report)
-    if not branches and not parts.terms and not parts.dates and not out.quotations:
+    if not branches and not parts.terms and not parts.dates and not out.quotations and not out.lists and not out.equations:
         raise SourceError([_nothing(parts, report.file)])
     return _with_header(parts, out, branches, root, stem, report)
 
@@ -295,6 +299,8 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
                 parts.terms.extend(_table_terms(table, report, _parent_title(node, table)))
         elif sections.quotations_in(node) >= 2 or (quotation_notes and any(n is node for n in quoted)):
             _literature(node, context, out, report)
+        elif sections.conditions_list(node):
+            out.lists.append(DraftBranch("lists", _title(node.text), node.line, tuple(_point(_sentence(c.text), c.line) for c in node.children)))
         elif sections.stage_heading(node.text):
             _stage(node, out, report)
         elif (steps := sections.numbered_steps(node)) is not None:
@@ -330,6 +336,20 @@ def _generic(nodes: list[OutlineNode], out: _Out, parts: _Parts, report: Report)
                                       node.line))
         else:
             _simple(node, "causes", out, report)
+
+
+def _take_equations(root: OutlineNode, out: _Out, report: Report) -> OutlineNode:
+    """Lines that are only an equation ('Nitrogen + hydrogen ⇌ ammonia') go to the equations, wherever they sit."""
+    def keep(node: OutlineNode) -> bool:
+        if node.children or read_equation(node.text) is None:
+            return True
+        out.equations.append(DraftPoint(node.text.strip().rstrip("."), node.line))
+        report.add(REPAIRED, node.line, f"{quote(node.text)} read as an equation")
+        return False
+
+    def strip(node: OutlineNode) -> OutlineNode:
+        return node.with_children([strip(c) for c in node.children if keep(c)])
+    return strip(root)
 
 
 def _simple(node: OutlineNode, key: str, out: _Out, report: Report) -> None:
@@ -389,7 +409,7 @@ def _process_name(text: str, topic: str = "") -> str:
     return name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
 
 
-def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, suffix: str = "") -> None:
+def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects: str = "") -> None:
     text = re.sub(r"\s*\b(because of|due to|caused by|such as|e\.g\.|like)\s*:?$", "", node.text.rstrip(":"), flags=re.IGNORECASE)
     title, bracket = _split_bracket(text)
     points = ([_point(_sentence(bracket), node.line)] if bracket else []) + _points(node.children, 1, report)
@@ -404,8 +424,8 @@ def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, suffix: 
         out.outcomes.append(_object(found))
     if not points and not effect:
         return _no_points(node, report)
-    title = _title(title) + (f" ({suffix})" if suffix else "")
-    out.branches.append(DraftBranch("factors", title, node.line, tuple(points), change=change, effect=effect))
+    out.branches.append(DraftBranch("factors", _title(title), node.line, tuple(points), change=change, effect=effect,
+                                    affects=affects))
 
 
 CHANGE_EFFECT = re.compile(
@@ -434,7 +454,7 @@ def _term_with_factors(node: OutlineNode, affected: OutlineNode, out: _Out, part
     if definition:
         parts.terms.append(Record(_title(node.text), _finish(" ".join(_sentence(c.text) for c in definition)), node.line))
     for child in affected.children:
-        _factor(child, outcome, out, report, suffix=outcome if several else "")
+        _factor(child, outcome, out, report, affects=outcome if several else "")
 
 
 def _literature(node: OutlineNode, context: sections.Context, out: _Out, report: Report) -> None:
@@ -528,7 +548,8 @@ def _merge_same_titles(branches: list[DraftBranch], report: Report) -> tuple[Dra
     """Two branches of one kind with the same title (a card copied twice) become one, without repeated points."""
     out: list[DraftBranch] = []
     for branch in branches:
-        twin = next((i for i, b in enumerate(out) if b.key == branch.key and b.title.casefold() == branch.title.casefold()), None)
+        twin = next((i for i, b in enumerate(out) if b.key == branch.key and b.title.casefold() == branch.title.casefold()
+                     and b.affects == branch.affects), None)
         if twin is None or branch.key == "cases":
             out.append(branch)
             continue
@@ -538,7 +559,7 @@ def _merge_same_titles(branches: list[DraftBranch], report: Report) -> tuple[Dra
         report.add(REPAIRED, branch.line, f"{quote(branch.title)} again (first on line {first.line}): merged, "
                                           f"{len(branch.points) - len(extra)} repeated point(s) left out")
         out[twin] = DraftBranch(first.key, first.title, first.line, first.points + extra, first.quotes + branch.quotes,
-                                first.change, first.effect, first.mechanism, first.aspects)
+                                first.change, first.effect, first.mechanism, first.aspects, first.affects)
     return tuple(out)
 
 
@@ -698,7 +719,8 @@ def _with_header(parts: _Parts, out: _Out, branches, root: OutlineNode, stem: st
         title, subject, question, branches, shape, course, tuple(parts.terms), dates, quotations,
         process=(next((p for p in out.process if p), "") or _default_process(branches, parts, title)),
         outcome=_outcome(out.outcomes), guessed={key: why for key, (_, why) in guessed.items()},
-        unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=dict(report.checks))
+        unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=dict(report.checks),
+        lists=tuple(out.lists), equations=tuple(out.equations))
 
 
 def _pick_title(parts: _Parts, root: OutlineNode, stem: str, report: Report) -> tuple[str, int, str]:

@@ -99,6 +99,18 @@ def affected_by(node: OutlineNode) -> OutlineNode | None:
     return next((c for c in node.children if c.children and AFFECTED_BY.fullmatch(c.text.strip())), None)
 
 
+CONDITIONS_TITLE = re.compile(r"(?:the )?(?:optimum |optimal |reaction |ideal )?conditions?\b.{0,60}", re.IGNORECASE)
+MAX_CONDITION_WORDS = 6
+
+
+def conditions_list(node: OutlineNode) -> bool:
+    """'Conditions for the Haber process' over two or more short lines ('Pressure is 200 atm', 'Iron catalyst'):
+    a list of conditions to recall, not a factor with points."""
+    items = node.children
+    return (bool(CONDITIONS_TITLE.fullmatch(node.text.strip(" :."))) and len(items) >= 2
+            and all(not c.children and len(c.text.split()) <= MAX_CONDITION_WORDS for c in items))
+
+
 def changes(node: OutlineNode) -> int:
     """How many lines under node describe a change and its effect ('higher pressure gives a higher yield')."""
     return sum(1 for n in node.walk() if n is not node and CHANGE_WORDS.search(n.text))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..equations import read_equation
 from .tree import CLEANED, OutlineNode, Report, quote
 from .words import Words
 
@@ -148,10 +149,17 @@ STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
 )
 
 
+EQUATION_STEPS = ("arrows", "shorthand", "example after a dash")
+
+
 def clean_text(text: str, marker: str = "", words: Words | None = None) -> tuple[str, list[str]]:
     """The cleaned text and the names of the steps that changed it."""
     changed = []
+    # an equation keeps its arrow and its '+' signs: 'nitrogen + hydrogen ⇌ ammonia' is not 'leads to'
+    keep = EQUATION_STEPS if read_equation(_numbers(text, marker)) else ()
     for name, step in STEPS:
+        if name in keep:
+            continue
         new = step(text, marker, words)
         if new != text:
             changed.append(name)

@@ -80,6 +80,14 @@ def notes_yaml(draft: Draft, source_name: str) -> str:
         lines += ["", "quotations:"]
         for q in draft.quotations:
             lines += writer.quote(q, INDENT)
+    if draft.lists:
+        lines += ["", "lists:"]
+        for item_list in draft.lists:
+            lines += writer.item_list(item_list)
+    if draft.equations:
+        lines += ["", "equations:"]
+        for eq in draft.equations:
+            lines += [*writer.check(eq.line, INDENT), f"{INDENT}- {scalar(eq.text)}"]
     lines += writer.records("key_terms", ("term", "definition"), draft.key_terms)
     lines += writer.records("dates", ("date", "event"), draft.dates)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -101,7 +109,7 @@ class _Writer:
     def branch(self, branch: DraftBranch) -> list[str]:
         inner = INDENT * 2
         lines = [*self.check(branch.line, INDENT), f"{INDENT}- title: {scalar(branch.title)}"]
-        for key in ("change", "effect"):
+        for key in ("change", "effect", "affects"):
             if getattr(branch, key):
                 lines.append(f"{inner}{key}: {scalar(getattr(branch, key))}")
         if branch.mechanism:
@@ -123,6 +131,12 @@ class _Writer:
                 for point in aspect.points:
                     lines += self.point(point, INDENT * 5)
         return lines + [""]
+
+    def item_list(self, item_list: DraftBranch) -> list[str]:
+        lines = [*self.check(item_list.line, INDENT), f"{INDENT}- title: {scalar(item_list.title)}", f"{INDENT * 2}items:"]
+        for point in item_list.points:
+            lines += self.point(point, INDENT * 3)
+        return lines
 
     def point(self, point: DraftPoint, indent: str) -> list[str]:
         lines = self.check(point.line, indent)

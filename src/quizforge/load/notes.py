@@ -12,15 +12,16 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import SourceError
-from ..model import BRANCH_KINDS, Aspect, Cause, DatedEvent, KeyTerm, Person, Point, Quotation, Topic
+from ..equations import read_equation
+from ..model import BRANCH_KINDS, Aspect, Cause, DatedEvent, Equation, ItemList, KeyTerm, Person, Point, Quotation, Topic
 from .fields import Fields
 from .yamltree import Node, ScalarNode, line_of, parse_yaml, read_text
 
 TOP_REQUIRED = ("title",)
 BRANCH_KEYS = tuple(BRANCH_KINDS)  # causes, themes, characters, factors, stages, categories, cases
-MATERIAL_KEYS = BRANCH_KEYS + ("key_terms", "dates", "quotations")
+MATERIAL_KEYS = BRANCH_KEYS + ("key_terms", "dates", "quotations", "lists", "equations")
 TOP_OPTIONAL = ("subject", "question", "shape", "course", "level", "explain_stem", "language", "process", "outcome",
-                *BRANCH_KEYS, "quotations", "key_terms", "people", "dates")
+                *BRANCH_KEYS, "quotations", "key_terms", "people", "dates", "lists", "equations")
 MAX_DEPTH = 12
 
 # What a file may declare itself to be, and the shape one kind of branch gives when it is the only kind.
@@ -34,7 +35,7 @@ ID_PREFIX = {"causes": "c", "themes": "t", "characters": "ch", "factors": "f", "
 # Keys each kind of branch may have beyond id and title.
 BRANCH_FIELDS = {
     "causes": ("points", "explain"), "themes": ("points", "quotes"), "characters": ("points", "quotes"),
-    "factors": ("change", "effect", "mechanism", "points"), "stages": ("points",),
+    "factors": ("change", "effect", "mechanism", "points", "affects"), "stages": ("points",),
     "categories": ("points",), "cases": ("points", "aspects"),
 }
 
@@ -101,6 +102,8 @@ class _TopicReader(Fields):
             quotations=self.quotations(get("quotations"), "quotations", "q", themes),
             process=self.text(get("process"), "process") or "",
             outcome=self.text(get("outcome"), "outcome") or "",
+            lists=self.records(get("lists"), "lists", self.item_list),
+            equations=self.records(get("equations"), "equations", self.equation),
         )
         topic = dataclasses.replace(topic, shape=self.shape(get("shape"), topic))
         if self.problems:
@@ -176,6 +179,7 @@ class _TopicReader(Fields):
             explain=self.text(get("explain"), f"{path}.explain"), quotes=quotes,
             change=self.text(get("change"), f"{path}.change") or "", effect=effect,
             mechanism=self.text_list(get("mechanism"), f"{path}.mechanism"), aspects=aspects,
+            affects=self.text(get("affects"), f"{path}.affects") or "",
         )
 
     def aspects(self, node: Node | None, path: str, branch_id: str) -> tuple[Aspect, ...]:
@@ -294,6 +298,28 @@ class _TopicReader(Fields):
         name, role = self.text(f.get("name"), f"{path}.name"), self.text(f.get("role"), f"{path}.role")
         known_as = self.text_list(f.get("known_as"), f"{path}.known_as")
         return Person(name, role, line_of(node), known_as) if name and role else None
+
+    def item_list(self, node: Node, path: str) -> ItemList | None:
+        f = self.mapping(node, path, ("title", "items"), ())
+        if f is None:
+            return None
+        list_id = f"l{int(path.rsplit('[', 1)[1].rstrip(']')) + 1}"
+        self.claim_id(list_id, node, path, explicit=False)
+        title = self.text(f.get("title"), f"{path}.title")
+        items = self.points(f.get("items"), f"{path}.items", list_id, depth=1, min_items=1)
+        return ItemList(list_id, title, items, line_of(node)) if title and items else None
+
+    def equation(self, node: Node, path: str) -> Equation | None:
+        text = self.text(node, path)
+        if text is None:
+            return None
+        if read_equation(text) is None:
+            self.problem(node, path, f"'{text}' is not an equation: write the substances joined by '+' on each side "
+                                     "of one arrow (-> or ⇌), e.g. 'nitrogen + hydrogen ⇌ ammonia'")
+            return None
+        eq_id = f"eq{int(path.rsplit('[', 1)[1].rstrip(']')) + 1}"
+        self.claim_id(eq_id, node, path, explicit=False)
+        return Equation(eq_id, text, line_of(node))
 
     def dated(self, node: Node, path: str) -> DatedEvent | None:
         f = self.mapping(node, path, ("date", "event"), ())

@@ -3,6 +3,7 @@
 from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_causes, multiple_choice, odd_one_out,
                sequencing, true_false)
 from . import compare_cases, describe_case, explain_factor, explain_factors, match_factors, name_factors, sort_groups, which_case
+from . import complete_equation, explain_point, sort_factors, state_list  # science recall and explanations
 from . import complete_quote, match_quotes, present, who_says
 from . import date_match, what_year, which_first  # timelines
 from . import stage_describe, stage_name, stage_next, stage_order  # processes
@@ -40,6 +41,10 @@ register(stage_next.STRATEGY)
 register(stage_name.STRATEGY)
 register(term_choice.STRATEGY)
 register(term_blank.STRATEGY)
+register(state_list.STRATEGY)
+register(explain_point.STRATEGY)
+register(sort_factors.STRATEGY)
+register(complete_equation.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 

@@ -7,6 +7,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, ShortAnswer, Topic
 from ._factors import change_of, factor_source, mechanism_source
+from . import explain_point, sort_factors
 from .base import Options
 
 ASK_FOR = 2
@@ -26,6 +27,10 @@ class NameFactors:
                 f"{topic.source}: name-factors needs 'outcome' (what the factors affect) and at least "
                 f"{ASK_FOR} factors"
             )
+        for other, why in (("sort-factors", "sorts the factors"), ("explain-point", "asks about the factors one by one")):
+            if other in options.paper and _has_material(other, topic):
+                raise NotEnoughMaterial(f"{topic.source}: name-factors: left the factors to {other}, which {why} "
+                                        "(naming them here would give its answers away)")
         if any({factor_source(f), mechanism_source(f)} & options.exclude for f in factors):
             raise NotEnoughMaterial(f"{topic.source}: name-factors: another question on the paper already names the factors")
         outcome = topic.outcome.strip().rstrip(".")
@@ -42,6 +47,14 @@ class NameFactors:
             sources=tuple(factor_source(f) for f in factors),
         )
         return Section(self.name, self.title, "Answer in a word or a short phrase.", (question,))
+
+
+def _has_material(strategy: str, topic: Topic) -> bool:
+    """Whether another factor strategy on the paper can make a question from these notes."""
+    if strategy == "explain-point":
+        return bool(explain_point.explainable(topic, Options()))
+    found = sort_factors.groups_of(topic, Options())
+    return len(found) >= 2 and sum(len(v) for v in found.values()) >= sort_factors.MIN_ITEMS
 
 
 STRATEGY = NameFactors()

@@ -1,0 +1,146 @@
+"""'Explain why a pressure of 200 atm is used', 'Explain how the mass of the car affects braking distance':
+a factor's own sentence points as the mark scheme, 1 mark each, the tariff the number of points (at most 4).
+
+Points that say nothing about the factor or its other points (an aside on the same card) are not credited,
+and a connective that leans on the point before ('Therefore,', 'However,') is left off the mark scheme.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+from ..errors import NotEnoughMaterial
+from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
+from ._factors import factor_source, lower_start, mechanism_source, the_factor
+from .. import quality
+from ._groups import sentence, stems
+from ._lists import condition_of, place
+from ._text import stands_alone
+from .base import Options
+
+MAX_MARKS = 4
+CONNECTIVE = re.compile(r"^(therefore|however|so|thus|hence|but|also|and|this means that|as a result)\s*,?\s+", re.IGNORECASE)
+QUESTION_WORD = re.compile(r"^(how|what|why|whether|which|when)\b", re.IGNORECASE)
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+SHORT = "Q501"  # too short for a statement
+
+
+def credited(text: str) -> str:
+    """A point as a mark-scheme line: without a leading connective, with a capital and a full stop."""
+    return sentence(CONNECTIVE.sub("", text.strip()))
+
+
+def creditworthy(text: str) -> bool:
+    """A mark-scheme line passes every check a printed statement does, except that it may be short
+    ('Pressure is expensive.' is a point worth a mark)."""
+    return all(f.code == SHORT for f in quality.check(text, "statement"))
+
+
+def points_of(factor: Cause, topic: Topic) -> list[Point]:
+    """The factor's own points that read as sentences and belong with it: each shares a word with the
+    factor's name or with another of its points (words of the paper's title do not count)."""
+    title = stems(topic.title)
+    usable = [p for p in factor.points if not p.points and stands_alone(CONNECTIVE.sub("", p.text))
+              and len(p.text.split()) >= 3 and creditworthy(credited(p.text))]
+    words = {p.id: stems(p.text) - title for p in usable}
+    own = stems(factor.title) - title
+    kept = []
+    for point in usable:
+        others = set().union(*(w for pid, w in words.items() if pid != point.id)) if len(words) > 1 else set()
+        if words[point.id] & (own | others):
+            kept.append(point)
+    return kept
+
+
+def plain_name(title: str) -> str:
+    """The factor as it reads inside a sentence: 'Iron Catalyst' -> 'iron catalyst', keeping 'CPU' and 'UK'."""
+    words = title.strip().rstrip(".").split()
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words)
+
+
+def with_article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def prompt_for(factor: Cause, topic: Topic, marks: int, hidden: frozenset[str]) -> str:
+    """'Explain why a pressure of 200 atm is used in X.' for a factor that is one of the notes' conditions;
+    otherwise 'Explain how <factor> affects <what it affects>' ('State how' for a single mark)."""
+    name = plain_name(factor.title)
+    condition = condition_of(factor.title, topic)
+    if condition is not None:
+        item_list, item_id, value = condition
+        where = place(item_list)
+        within = f" in {where}" if where else ""
+        if item_id not in hidden:  # the value is not the answer to another question
+            used = with_article(f"{name} of {value}" if value else name)
+            return f"Explain why {used} is used{within}."
+        if value:
+            return f"Explain the choice of {name} used{within}."
+        return ""  # 'Explain why an iron catalyst is used' would print another question's answer
+    outcome = (factor.affects or topic.outcome).strip().rstrip(".")
+    verb = "Explain" if marks >= 2 else "State"
+    return f"{verb} how {the_factor(dataclasses.replace(factor, title=plain_name(factor.title)))} affects {outcome}."
+
+
+def askable(factor: Cause, topic: Topic) -> bool:
+    """A factor the question can name in a sentence and ask about."""
+    if QUESTION_WORD.match(factor.title.strip()):  # 'How fast you're going' cannot follow 'Explain how'
+        return False
+    return condition_of(factor.title, topic) is not None or bool(factor.affects or topic.outcome)
+
+
+def question_for(factor: Cause, topic: Topic, options: Options) -> Question | None:
+    points = points_of(factor, topic)
+    if not points:
+        return None
+    texts = tuple(dict.fromkeys(credited(p.text) for p in points))
+    cap = 3 if options.tier == "support" else MAX_MARKS
+    marks = min(len(texts), cap)
+    every = marks == len(texts)
+    guidance = ("1 mark for each of the following points." if every
+                else f"1 mark each for any {NUMBER_WORDS[marks]} of the following points.",
+                "Allow the same point in the student's own words.")
+    prompt = prompt_for(factor, topic, marks, options.hidden)
+    if not prompt:
+        return None
+    body = ShortAnswer(answer=" ".join(texts), lines=2 * marks + 1, points=texts)
+    return Question(
+        id=f"explain-point:{factor.id}", strategy="explain-point", prompt=prompt,
+        marks=marks, body=body, answer=" ".join(texts), guidance=guidance, cause_id=factor.id,
+        sources=(factor_source(factor), mechanism_source(factor), *(p.id for p in points)),
+    )
+
+
+def explainable(topic: Topic, options: Options) -> list[Question]:
+    """A question for each factor with points worth crediting that no other question names or explains."""
+    out = []
+    for factor in topic.factors:
+        taken = {factor_source(factor), mechanism_source(factor)} & (options.hidden | options.exclude)
+        if taken or not askable(factor, topic) or any(p.id in options.hidden for p in factor.points):
+            continue
+        question = question_for(factor, topic, options)
+        if question is not None:
+            out.append(question)
+    return out
+
+
+class ExplainPoint:
+    name = "explain-point"
+    title = "Explain"
+    summary = "'Explain why/how ...' about one factor, 1 mark for each of its points in the notes (up to 4)."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        found = explainable(topic, options)
+        if not found:
+            raise NotEnoughMaterial(
+                f"{topic.source}: explain-point needs a factor the question can name, with a point that is a full "
+                "sentence about it, and 'outcome' or 'affects' (or the factor among the notes' 'lists' of conditions); "
+                "not named by another question on the paper")
+        count = min(options.count or 3, len(found))
+        chosen = sorted(rng.sample(found, count), key=found.index)
+        return Section(self.name, self.title, "Answer in full sentences.", tuple(chosen))
+
+
+STRATEGY = ExplainPoint()

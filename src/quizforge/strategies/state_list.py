@@ -1,0 +1,73 @@
+"""'State the conditions for the Haber process': recall of a short titled list, 1 mark for each item."""
+
+from __future__ import annotations
+
+import random
+
+from ..errors import NotEnoughMaterial
+from ..model import ItemList, Question, Section, ShortAnswer, Topic
+from ._lists import item_text, list_source
+from ._text import normalise
+from .base import Options
+
+MIN_ITEMS = 2
+MAX_MARKS = 4
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+
+
+def usable(topic: Topic, options: Options) -> list[ItemList]:
+    """Lists with two or more different items that no earlier question prints or asks for."""
+    out = []
+    for item_list in topic.lists:
+        texts = [normalise(i.text) for i in item_list.items]
+        taken = any(i.id in options.hidden for i in item_list.items) or list_source(item_list) in options.hidden
+        if len(set(texts)) == len(texts) >= MIN_ITEMS and not taken:
+            out.append(item_list)
+    return out
+
+
+def prompt_for(item_list: ItemList, marks: int) -> str:
+    """'State the conditions for X.' when every item is asked for; 'State three of the conditions for X.' otherwise."""
+    title = item_list.title.strip().rstrip(".:")
+    what = title[0].lower() + title[1:] if title[1:2].islower() else title
+    what = what[4:] if what.lower().startswith("the ") else what
+    if marks < len(item_list.items):
+        return f"State {NUMBER_WORDS[marks]} of the {what}."
+    return f"State the {what}."
+
+
+def question_for(item_list: ItemList, tier: str) -> Question:
+    items = tuple(item_text(i.text) for i in item_list.items)
+    cap = 3 if tier == "support" else MAX_MARKS
+    marks = min(len(items), cap)
+    every = marks == len(items)
+    guidance = ("1 mark for each of the following." if every else f"1 mark each for any {NUMBER_WORDS[marks]} of the following.",
+                "Allow the same point in the student's own words.")
+    body = ShortAnswer(answer="; ".join(items), lines=marks + 1, points=items)
+    return Question(
+        id=f"state-list:{item_list.id}", strategy="state-list", prompt=prompt_for(item_list, marks), marks=marks,
+        body=body, answer=("" if every else "Any " + NUMBER_WORDS[marks] + " of: ") + "; ".join(items) + ".",
+        guidance=guidance, sources=(list_source(item_list), *(i.id for i in item_list.items)),
+    )
+
+
+class StateList:
+    # The items are the answers: drawn first, and no other question may print them.
+    hides_text = True
+    name = "state-list"
+    title = "Recall"
+    summary = "'State the conditions for ...': a short titled list from the notes, 1 mark for each item."
+
+    def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
+        found = usable(topic, options)
+        if not found:
+            raise NotEnoughMaterial(
+                f"{topic.source}: state-list needs 'lists' with a title and at least {MIN_ITEMS} different items "
+                "(e.g. 'Conditions for the Haber process' with each condition)")
+        count = min(options.count or len(found), len(found))
+        chosen = sorted(rng.sample(found, count), key=topic.lists.index)
+        questions = tuple(question_for(item_list, options.tier) for item_list in chosen)
+        return Section(self.name, self.title, "Answer in a word or a short phrase.", questions)
+
+
+STRATEGY = StateList()
