@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from quizforge.equations import read_equation
 from quizforge.importers import import_source, read_source
 from quizforge.load import parse_notes
 
@@ -49,7 +50,8 @@ def test_no_list_numbers_arrows_chrome_or_file_name_titles(path):
     result = import_source(read_source(path))
     for value in values(result):
         assert not LIST_NUMBER.match(value), value
-        assert not ARROW.search(value), value
+        # an equation keeps its arrow ('nitrogen + hydrogen ⇌ ammonia'); nothing else may
+        assert not ARROW.search(value) or read_equation(value.strip('"')) is not None, value
         assert not CHROME.search(value), value
     assert "_" not in result.topic.title and not re.match(r"\d", result.topic.title)
     parse_notes(result.yaml)  # it is valid notes, as written
@@ -164,13 +166,17 @@ def test_06_haber_factors():
     result = imported("06")
     topic = result.topic
     assert (topic.shape, topic.title, topic.subject, topic.outcome) == ("factors", "The Haber process", "Chemistry", "the yield")
-    assert titles(topic, "factor") == ["Conditions for the Haber process", "Pressure", "Temperature", "Iron Catalyst"]
-    temperature = topic.factors[2]
+    assert titles(topic, "factor") == ["Pressure", "Temperature", "Iron Catalyst"]
+    temperature = topic.factors[1]
     assert (temperature.change, temperature.effect) == ("Increasing the temperature", "decreases the yield")
     assert "repeated point(s) left out" in report(result)  # the card copied twice, merged
     assert "corrected: 'yeild' -> 'yield'" in report(result)
     assert [t.term for t in topic.key_terms] == ["Haber process"]
-    assert "Temperature is 450 °C." in [p.text for p in topic.factors[0].points]
+    # the block of 'X = value' lines under 'Conditions for ...' is a list to recall, not a factor
+    assert [(l.title, [i.text for i in l.items]) for l in topic.lists] == [
+        ("Conditions for the Haber process", ["Pressure is 200 atm.", "Temperature is 450 °C.", "Iron catalyst."])]
+    # equations keep their arrows; the word one and the symbol one both
+    assert [e.text for e in topic.equations] == ["Nitrogen + Hydrogen ⇌ Ammonia (+heat)", "N2 + 3H2 ⇌ 2NH3 (+heat)"]
 
 
 def test_07_stopping_distances_factors_and_key_terms():
@@ -178,10 +184,11 @@ def test_07_stopping_distances_factors_and_key_terms():
     topic = result.topic
     assert (topic.shape, topic.subject) == ("factors", "Physics")
     assert topic.outcome == "thinking distance and braking distance"
-    assert titles(topic, "factor") == [
-        "How fast you're going (thinking distance)", "Slow drivers reactions (thinking distance)",
-        "How fast you're going (braking distance)", "Mass of car (braking distance)",
-        "Quality of breaks (braking distance)", "Less grip between road and tyres (braking distance)"]
+    # grouped by what each affects; speed, under both, is a factor of each
+    assert [(f.title, f.affects) for f in topic.factors] == [
+        ("How fast you're going", "thinking distance"), ("Slow drivers reactions", "thinking distance"),
+        ("How fast you're going", "braking distance"), ("Mass of car", "braking distance"),
+        ("Quality of breaks", "braking distance"), ("Less grip between road and tyres", "braking distance")]
     assert [t.term for t in topic.key_terms] == ["Thinking distance", "Braking distance", "Stopping distance"]
     assert "corrected: 'applyed' -> 'applied'" in report(result)
     assert "'braking distance' (line 19) beside 'breaking distance' (line 9)" in report(result)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..equations import read_equation
 from ..errors import Problem, SourceError
 from .clean import drop_clutter, ends_mid_sentence
 from .registry import Source
@@ -92,7 +93,9 @@ def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:
         if line is None:
             previous = None
             continue
-        if previous is not None and not line.marked and _continues(previous, line, uses_markers):
+        # an equation is a line of its own, never the end of the one above ('nitrogen + hydrogen -> ammonia')
+        if previous is not None and not line.marked and _continues(previous, line, uses_markers) \
+                and read_equation(line.text) is None:
             report.add(JOINED, line.number, f"joined to line {previous.number} (a line broken mid-sentence)")
             previous.text = _join(previous.text, line.text)
             continue

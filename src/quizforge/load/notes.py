@@ -168,7 +168,7 @@ class _TopicReader(Fields):
         aspects = self.aspects(get("aspects"), f"{path}.aspects", branch_id)
         effect = self.text(get("effect"), f"{path}.effect") or ""
         needs = {"theme": (points or quotes, "points or quotes"), "character": (points or quotes, "points or quotes"),
-                 "factor": (points or effect, "an effect or points"), "case": (points or aspects, "aspects or points")}
+                 "factor": (points or effect or get("affects"), "an effect or points"), "case": (points or aspects, "aspects or points")}
         present, what = needs.get(kind, (True, ""))
         if not present and title is not None:
             self.problem(node, path, f"'{title}' needs {what}")

@@ -11,7 +11,9 @@ from ._factors import lower_start
 from ._gates import in_turns, reveals, shown_elsewhere
 from .base import Options
 
-GAP = "." * 20  # the dotted answer line of a printed paper (an underscore gap reads as a placeholder)
+# The dotted answer line of a printed paper, spaced so that a gap at the end does not read as a line cut off
+# ('...'), and not underscores, which read as a placeholder left in.
+GAP = " ".join("." * 14)
 
 
 def substance(term: str) -> str:

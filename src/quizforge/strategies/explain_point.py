@@ -7,13 +7,12 @@ and a connective that leans on the point before ('Therefore,', 'However,') is le
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
-from ._factors import factor_source, lower_start, mechanism_source, the_factor
+from ._factors import factor_source, mechanism_source
 from .. import quality
 from ._groups import sentence, stems
 from ._lists import condition_of, place
@@ -46,6 +45,8 @@ def points_of(factor: Cause, topic: Topic) -> list[Point]:
               and len(p.text.split()) >= 3 and creditworthy(credited(p.text))]
     words = {p.id: stems(p.text) - title for p in usable}
     own = stems(factor.title) - title
+    if len(usable) == 1:
+        return usable  # the only point under the factor's heading is about it
     kept = []
     for point in usable:
         others = set().union(*(w for pid, w in words.items() if pid != point.id)) if len(words) > 1 else set()
@@ -58,6 +59,18 @@ def plain_name(title: str) -> str:
     """The factor as it reads inside a sentence: 'Iron Catalyst' -> 'iron catalyst', keeping 'CPU' and 'UK'."""
     words = title.strip().rstrip(".").split()
     return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words)
+
+
+def subject_of(name: str) -> str:
+    """'mass of car' -> 'the mass of car' (a quantity of something); 'temperature', 'worn brakes' stay bare,
+    as science English writes them ('how temperature affects the rate')."""
+    return f"the {name}" if " of " in name and not name.startswith(("the ", "a ", "an ")) else name
+
+
+def plural(name: str) -> bool:
+    """'worn brakes' is plural; 'number of cores' and 'mass' are not (the head noun is the word before 'of')."""
+    head = name.split(" of ")[0].split()[-1].lower()
+    return head.endswith("s") and not head.endswith(("ss", "us", "is", "ics"))
 
 
 def with_article(phrase: str) -> str:
@@ -75,13 +88,13 @@ def prompt_for(factor: Cause, topic: Topic, marks: int, hidden: frozenset[str]) 
         within = f" in {where}" if where else ""
         if item_id not in hidden:  # the value is not the answer to another question
             used = with_article(f"{name} of {value}" if value else name)
-            return f"Explain why {used} is used{within}."
-        if value:
+            return f"{'Explain why' if marks >= 2 else 'Give one reason why'} {used} is used{within}."
+        if value and marks >= 2:
             return f"Explain the choice of {name} used{within}."
         return ""  # 'Explain why an iron catalyst is used' would print another question's answer
     outcome = (factor.affects or topic.outcome).strip().rstrip(".")
     verb = "Explain" if marks >= 2 else "State"
-    return f"{verb} how {the_factor(dataclasses.replace(factor, title=plain_name(factor.title)))} affects {outcome}."
+    return f"{verb} how {subject_of(name)} {'affect' if plural(name) else 'affects'} {outcome}."
 
 
 def askable(factor: Cause, topic: Topic) -> bool:

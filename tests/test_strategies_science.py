@@ -1,0 +1,190 @@
+"""Science strategies: state-list, explain-point, sort-factors, complete-equation, and name-factors leaving
+the factors to them. Cases from the patterns of real notes, written generically."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizforge.assemble import assemble
+from quizforge.errors import NotEnoughMaterial
+from quizforge.load import parse_notes
+from quizforge.model import Match, ShortAnswer
+
+from .conftest import make
+
+PROCESS = """\
+title: The Contact process
+subject: Chemistry
+outcome: the yield
+lists:
+  - title: Conditions for the Contact process
+    items: [Pressure is 2 atm, Temperature is 450 °C, Vanadium oxide catalyst]
+equations:
+  - Sulfur dioxide + Oxygen ⇌ Sulfur trioxide
+  - 2SO2 + O2 ⇌ 2SO3
+factors:
+  - title: Temperature
+    points:
+      - The forward reaction is exothermic, so a higher temperature lowers the yield.
+      - However, a lower temperature makes the reaction too slow.
+      - Sulfuric acid is diluted with water at the end of the plant.
+  - title: Pressure
+    points:
+      - A higher pressure would favour the forward reaction only a little.
+      - Therefore, a high pressure is not worth its cost.
+  - title: Vanadium Oxide Catalyst
+    points:
+      - It speeds up the reaction.
+      - Without the catalyst, a higher temperature would be needed, which lowers the yield.
+"""
+
+GROUPED = """\
+title: Reaction and braking
+subject: Physics
+outcome: reaction time and braking force
+factors:
+  - title: Tiredness
+    affects: reaction time
+    points: [A tired driver takes longer to react.]
+  - title: Alcohol
+    affects: reaction time
+  - title: Drugs
+    affects: reaction time
+  - title: Worn brakes
+    affects: braking force
+    points: [Worn brake pads press less hard on the disc.]
+  - title: Tyre grip
+    affects: braking force
+  - title: Tiredness
+    affects: braking force
+"""
+
+
+@pytest.fixture(scope="module")
+def process():
+    return parse_notes(PROCESS)
+
+
+@pytest.fixture(scope="module")
+def grouped():
+    return parse_notes(GROUPED)
+
+
+# --- state-list ------------------------------------------------------------------------------
+
+def test_state_list_asks_for_every_item_of_a_short_list_one_mark_each(process):
+    (q,) = make(process, "state-list").questions
+    assert q.prompt == "State the conditions for the Contact process."
+    assert q.marks == 3 and q.body.points == ("Pressure is 2 atm", "Temperature is 450 °C", "Vanadium oxide catalyst")
+    assert q.guidance[0] == "1 mark for each of the following."
+
+
+def test_state_list_asks_for_some_of_a_longer_list():
+    topic = parse_notes("title: Germination\nlists:\n  - title: Conditions needed for germination\n"
+                        "    items: [Water, Oxygen, Warmth, Light, Soil, Space]\n")
+    (q,) = make(topic, "state-list").questions
+    assert q.prompt == "State four of the conditions needed for germination." and q.marks == 4
+    assert q.guidance[0] == "1 mark each for any four of the following."
+
+
+def test_state_list_needs_two_different_items():
+    topic = parse_notes("title: T\nlists:\n  - title: Conditions for it\n    items: [Heat]\n")
+    with pytest.raises(NotEnoughMaterial):
+        make(topic, "state-list")
+
+
+# --- explain-point ---------------------------------------------------------------------------
+
+def by_factor(section):
+    return {q.cause_id: q for q in section.questions}
+
+
+def test_a_condition_is_asked_why_it_is_used_with_its_value(process):
+    qs = by_factor(make(process, "explain-point", count=3))
+    assert qs["f1"].prompt == "Explain why a temperature of 450 °C is used in the Contact process."
+    assert qs["f2"].prompt == "Explain why a pressure of 2 atm is used in the Contact process."
+    # one creditworthy point ('It speeds up the reaction.' leans on the heading): one mark, one reason
+    assert qs["f3"].prompt == "Give one reason why a vanadium oxide catalyst is used in the Contact process."
+    assert qs["f3"].body.points == ("Without the catalyst, a higher temperature would be needed, which lowers the yield.",)
+
+
+def test_the_tariff_is_the_number_of_points_that_belong_to_the_factor(process):
+    qs = by_factor(make(process, "explain-point", count=3))
+    # the aside about diluting the acid shares no word with temperature or its other points: not credited
+    assert qs["f1"].body.points == ("The forward reaction is exothermic, so a higher temperature lowers the yield.",
+                                    "A lower temperature makes the reaction too slow.")
+    assert qs["f1"].marks == 2 and qs["f1"].guidance[0] == "1 mark for each of the following points."
+    assert qs["f2"].body.points[1] == "A high pressure is not worth its cost."  # 'Therefore,' leaned on the point before
+
+
+def test_when_the_conditions_are_asked_for_the_value_is_not_printed(process):
+    paper = assemble(process, 1, ("state-list", "explain-point"), required=False).paper
+    prompts = [q.prompt for q in paper.questions]
+    assert "State the conditions for the Contact process." in prompts
+    assert "Explain the choice of temperature used in the Contact process." in prompts
+    assert not any("450" in p or "2 atm" in p or "vanadium" in p.lower() for p in prompts[1:])
+
+
+def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
+    qs = by_factor(make(grouped, "explain-point", count=5))
+    assert qs["f1"].prompt == "State how tiredness affects reaction time."  # one point: one mark, 'State'
+    assert qs["f1"].marks == 1
+    assert qs["f4"].prompt == "State how worn brakes affect braking force."
+
+
+def test_a_factor_named_as_a_question_is_not_asked_about():
+    topic = parse_notes("title: T\noutcome: thinking distance\nfactors:\n  - title: How fast you are going\n"
+                        "    points: [The faster you go, the further you travel before reacting.]\n")
+    with pytest.raises(NotEnoughMaterial):
+        make(topic, "explain-point")
+
+
+def test_explain_point_leaves_a_factor_another_question_names(process):
+    with pytest.raises(NotEnoughMaterial):
+        make(process, "explain-point", hidden=frozenset({"factor:f1", "factor:f2", "factor:f3"}))
+
+
+# --- sort-factors ----------------------------------------------------------------------------
+
+def test_sort_factors_groups_by_what_they_affect_and_leaves_out_a_factor_under_both(grouped):
+    (q,) = make(grouped, "sort-factors").questions
+    assert isinstance(q.body, Match)
+    assert q.prompt.startswith("Sort these factors into those that affect reaction time and those that affect braking force.")
+    assert q.body.causes == ("Reaction time", "Braking force")
+    assert sorted(q.body.examples) == ["Alcohol", "Drugs", "Tyre grip", "Worn brakes"]  # not 'Tiredness'
+    answers = dict(zip(q.body.examples, q.body.key))
+    assert answers["Alcohol"] == 0 and answers["Worn brakes"] == 1
+    assert q.marks == 4
+
+
+def test_sort_factors_needs_two_outcomes(process):
+    with pytest.raises(NotEnoughMaterial):
+        make(process, "sort-factors")
+
+
+def test_name_factors_leaves_grouped_factors_to_the_sort(grouped):
+    paper = assemble(grouped, 1, ("sort-factors", "name-factors"), required=False).paper
+    assert [s.strategy for s in paper.sections] == ["sort-factors"]
+
+
+# --- complete-equation -----------------------------------------------------------------------
+
+def test_complete_the_word_equation_blanks_one_substance_and_skips_symbol_equations(process):
+    section = make(process, "complete-equation")
+    (q,) = section.questions  # the symbol equation makes none
+    assert isinstance(q.body, ShortAnswer) and q.marks == 1
+    first, equation = q.prompt.split("\n")
+    assert first == "Complete the word equation for the Contact process."
+    assert equation.count(". . . .") and "⇌" in equation
+    assert q.answer in ("sulfur dioxide", "oxygen", "sulfur trioxide")
+    assert q.answer not in equation
+
+
+def test_the_blank_is_a_substance_no_other_question_prints(process):
+    q = make(process, "complete-equation", printed=("Sulfur dioxide is made by burning sulfur in oxygen.",)).questions[0]
+    assert q.answer == "sulfur trioxide"
+
+
+def test_seeds_take_the_substances_in_turn(process):
+    answers = {assemble(process, s, ("complete-equation",)).paper.questions[0].answer for s in (1, 2, 3)}
+    assert len(answers) == 3
