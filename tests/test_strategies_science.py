@@ -132,6 +132,14 @@ def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
     assert qs["f4"].prompt == "State how worn brakes affect braking force."
 
 
+def test_a_one_mark_state_how_needs_an_answer_that_says_which_way():
+    topic = parse_notes("title: T\noutcome: CPU performance\nfactors:\n  - title: Clock speed\n"
+                        "    points: [Clock speed directly affects how fast the computer is.]\n"
+                        "  - title: Cache size\n    points: [A bigger cache means less waiting for instructions.]\n")
+    (q,) = make(topic, "explain-point", count=2).questions
+    assert q.prompt == "State how cache size affects CPU performance."
+
+
 def test_a_factor_named_as_a_question_is_not_asked_about():
     topic = parse_notes("title: T\noutcome: thinking distance\nfactors:\n  - title: How fast you are going\n"
                         "    points: [The faster you go, the further you travel before reacting.]\n")
@@ -188,3 +196,66 @@ def test_the_blank_is_a_substance_no_other_question_prints(process):
 def test_seeds_take_the_substances_in_turn(process):
     answers = {assemble(process, s, ("complete-equation",)).paper.questions[0].answer for s in (1, 2, 3)}
     assert len(answers) == 3
+
+
+# --- stage-happens ---------------------------------------------------------------------------
+
+STAGES = """\
+title: Cell division
+subject: Biology
+process: cell division
+stages:
+  - title: Prophase
+    points:
+      - The nuclear membrane breaks down.
+      - Spindle fibres form between the poles.
+      - The poles move apart as the spindle fibres grow.
+      - Chromosomes condense.
+      - The chromosomes become visible under a microscope.
+  - title: Anaphase
+    points:
+      - Spindle fibres contract and pull the chromatids apart.
+      - A cell plate is formed.
+  - title: Telophase
+    points:
+      - The nuclear membrane reforms around each set of chromosomes.
+      - It is the last stage.
+"""
+
+
+@pytest.fixture(scope="module")
+def stages():
+    return parse_notes(STAGES)
+
+
+def test_stage_happens_asks_what_happens_to_one_thing_in_one_stage(stages):
+    questions = make(stages, "stage-happens", count=3).questions
+    by_stage = {q.cause_id: q for q in questions}
+    assert by_stage["s2"].prompt == "What happens to the spindle fibres during anaphase?"
+    assert by_stage["s2"].body.points == ("Spindle fibres contract and pull the chromatids apart.",)
+    assert by_stage["s3"].prompt == "What happens to the nuclear membrane during telophase?"
+
+
+def test_every_point_of_the_stage_about_the_thing_is_credited_or_it_is_not_asked(stages):
+    from quizforge.strategies.stage_happens import by_subject
+
+    groups = by_subject(stages.stages[0], frozenset())
+    # both points about the chromosomes make one 2-mark question
+    assert [p.text for p in groups["chromosomes"]] == ["Chromosomes condense.", "The chromosomes become visible under a microscope."]
+    assert [p.text for p in groups["nuclear membrane"]] == ["The nuclear membrane breaks down."]
+    # the spindle fibres are the subject of one point and mentioned in another: more answers than one, not asked
+    assert "spindle fibres" not in groups and "poles" not in groups
+
+
+def test_made_things_and_pronouns_ask_nothing(stages):
+    from quizforge.strategies.stage_happens import by_subject
+
+    assert list(by_subject(stages.stages[1], frozenset())) == ["spindle fibres"]  # not 'a cell plate is formed'
+    assert list(by_subject(stages.stages[2], frozenset())) == ["nuclear membrane"]  # not 'It is the last stage'
+
+
+def test_stage_describe_leaves_a_stage_stage_happens_asks_about(stages):
+    paper = assemble(stages, 1, ("stage-happens", "stage-describe"), required=False).paper
+    asked = {q.cause_id for q in paper.questions if q.strategy == "stage-happens"}
+    described = {q.cause_id for q in paper.questions if q.strategy == "stage-describe"}
+    assert asked and not asked & described

@@ -6,7 +6,7 @@ from . import compare_cases, describe_case, explain_factor, explain_factors, mat
 from . import complete_equation, explain_point, sort_factors, state_list  # science recall and explanations
 from . import complete_quote, match_quotes, present, who_says
 from . import date_match, what_year, which_first  # timelines
-from . import stage_describe, stage_name, stage_next, stage_order  # processes
+from . import stage_describe, stage_happens, stage_name, stage_next, stage_order  # processes
 from . import term_blank, term_choice  # glossaries
 from .base import Options, Strategy, available, get, register
 
@@ -37,6 +37,7 @@ register(which_first.STRATEGY)
 register(what_year.STRATEGY)
 register(stage_order.STRATEGY)
 register(stage_describe.STRATEGY)
+register(stage_happens.STRATEGY)
 register(stage_next.STRATEGY)
 register(stage_name.STRATEGY)
 register(term_choice.STRATEGY)

@@ -12,7 +12,7 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
-from ._factors import factor_source, mechanism_source
+from ._factors import DOWN, UP, factor_source, mechanism_source
 from .. import quality
 from ._groups import sentence, stems
 from ._lists import condition_of, place
@@ -24,6 +24,7 @@ CONNECTIVE = re.compile(r"^(therefore|however|so|thus|hence|but|also|and|this me
 QUESTION_WORD = re.compile(r"^(how|what|why|whether|which|when)\b", re.IGNORECASE)
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 SHORT = "Q501"  # too short for a statement
+COMPARED = frozenset("heavier lighter further farther sooner later quicker worse better stronger weaker".split())
 
 
 def credited(text: str) -> str:
@@ -37,22 +38,44 @@ def creditworthy(text: str) -> bool:
     return all(f.code == SHORT for f in quality.check(text, "statement"))
 
 
-def points_of(factor: Cause, topic: Topic) -> list[Point]:
-    """The factor's own points that read as sentences and belong with it: each shares a word with the
-    factor's name or with another of its points (words of the paper's title do not count)."""
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?]) +(?=[A-Z])")
+DEFINES = re.compile(r"^(?P<term>[A-Z][\w' -]{1,30}?) (?:is|are|means) (?:when|where|the|a|an)\b")
+
+
+def sentences_of(point: Point) -> list[str]:
+    """'Every core can fetch ... instructions. The more cores, the more ...' -> two points to credit."""
+    return [t.strip() for t in SENTENCE_END.split(" ".join(point.text.split())) if t.strip()]
+
+
+def defines_another(text: str, factor: Cause) -> bool:
+    """'Overclocking is when ...' under 'Clock speed': a definition of another term, not a point about the factor."""
+    match = DEFINES.match(text)
+    return bool(match) and not stems(match["term"]) <= stems(factor.title)
+
+
+def points_of(factor: Cause, topic: Topic) -> list[tuple[str, str]]:
+    """(point id, sentence) for each sentence of the factor's own points that reads on its own and belongs
+    with it: each shares a word with the factor's name or with another of its sentences (words of the
+    paper's title do not count)."""
     title = stems(topic.title)
-    usable = [p for p in factor.points if not p.points and stands_alone(CONNECTIVE.sub("", p.text))
-              and len(p.text.split()) >= 3 and creditworthy(credited(p.text))]
-    words = {p.id: stems(p.text) - title for p in usable}
-    own = stems(factor.title) - title
+    usable = [(p.id, text) for p in factor.points if not p.points for text in sentences_of(p)
+              if stands_alone(CONNECTIVE.sub("", text)) and len(text.split()) >= 3 and creditworthy(credited(text))
+              and not defines_another(text, factor)]
     if len(usable) == 1:
         return usable  # the only point under the factor's heading is about it
+    words = [stems(text) - title for _, text in usable]
+    own = stems(factor.title) - title
     kept = []
-    for point in usable:
-        others = set().union(*(w for pid, w in words.items() if pid != point.id)) if len(words) > 1 else set()
-        if words[point.id] & (own | others):
-            kept.append(point)
+    for i, found in enumerate(usable):
+        others = set().union(*(w for j, w in enumerate(words) if j != i))
+        if words[i] & (own | others):
+            kept.append(found)
     return kept
+
+
+def says_which_way(text: str) -> bool:
+    """'Heavier cars take longer to stop' says which way; 'X directly affects how fast it is' does not."""
+    return bool(set(re.findall(r"[a-z]+", text.lower())) & (UP | DOWN | COMPARED))
 
 
 def plain_name(title: str) -> str:
@@ -108,7 +131,7 @@ def question_for(factor: Cause, topic: Topic, options: Options) -> Question | No
     points = points_of(factor, topic)
     if not points:
         return None
-    texts = tuple(dict.fromkeys(credited(p.text) for p in points))
+    texts = tuple(dict.fromkeys(credited(text) for _, text in points))
     cap = 3 if options.tier == "support" else MAX_MARKS
     marks = min(len(texts), cap)
     every = marks == len(texts)
@@ -116,13 +139,13 @@ def question_for(factor: Cause, topic: Topic, options: Options) -> Question | No
                 else f"1 mark each for any {NUMBER_WORDS[marks]} of the following points.",
                 "Allow the same point in the student's own words.")
     prompt = prompt_for(factor, topic, marks, options.hidden)
-    if not prompt:
-        return None
+    if not prompt or (prompt.startswith("State how") and not says_which_way(texts[0])):
+        return None  # 'State how X affects Y' needs an answer that says which way, not only that it does
     body = ShortAnswer(answer=" ".join(texts), lines=2 * marks + 1, points=texts)
     return Question(
         id=f"explain-point:{factor.id}", strategy="explain-point", prompt=prompt,
         marks=marks, body=body, answer=" ".join(texts), guidance=guidance, cause_id=factor.id,
-        sources=(factor_source(factor), mechanism_source(factor), *(p.id for p in points)),
+        sources=(factor_source(factor), mechanism_source(factor), *dict.fromkeys(pid for pid, _ in points)),
     )
 
 

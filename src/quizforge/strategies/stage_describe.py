@@ -46,7 +46,10 @@ class StageDescribe:
         if not found:
             raise NotEnoughMaterial(f"{topic.source}: 'what happens during' needs 'stages' with points")
         # a stage known only by its number ('Step 3') gives the question nothing to ask about
-        usable = [(s, pts) for s in found if not numbered(s) and len(pts := sentence_points(s, options.hidden)) >= MIN_POINTS]
+        # a stage another question already asks about in part ('What happens to the spindle during ...') is left:
+        # its mark scheme could not credit the points that question holds
+        usable = [(s, pts) for s in found if not numbered(s) and not any(p.id in options.hidden for p in s.points)
+                  and len(pts := sentence_points(s, options.hidden)) >= MIN_POINTS]
         fresh = [(s, pts) for s, pts in usable if f"stage:{s.id}" not in options.exclude]
         pool = fresh or usable
         if not pool:
