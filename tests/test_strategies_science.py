@@ -129,7 +129,7 @@ def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
     qs = by_factor(make(grouped, "explain-point", count=5))
     assert qs["f1"].prompt == "State how tiredness affects reaction time."  # one point: one mark, 'State'
     assert qs["f1"].marks == 1
-    assert qs["f4"].prompt == "State how worn brakes affect braking force."
+    assert qs["f4"].prompt == "State how the worn brakes affect braking force."
 
 
 def test_a_one_mark_state_how_needs_an_answer_that_says_which_way():
@@ -137,7 +137,7 @@ def test_a_one_mark_state_how_needs_an_answer_that_says_which_way():
                         "    points: [Clock speed directly affects how fast the computer is.]\n"
                         "  - title: Cache size\n    points: [A bigger cache means less waiting for instructions.]\n")
     (q,) = make(topic, "explain-point", count=2).questions
-    assert q.prompt == "State how cache size affects CPU performance."
+    assert q.prompt == "State how the cache size affects CPU performance."
 
 
 def test_a_factor_named_as_a_question_is_not_asked_about():

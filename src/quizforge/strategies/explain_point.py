@@ -85,9 +85,9 @@ def plain_name(title: str) -> str:
 
 
 def subject_of(name: str) -> str:
-    """'mass of car' -> 'the mass of car' (a quantity of something); 'temperature', 'worn brakes' stay bare,
-    as science English writes them ('how temperature affects the rate')."""
-    return f"the {name}" if " of " in name and not name.startswith(("the ", "a ", "an ")) else name
+    """'mass of car' -> 'the mass of car', 'iron catalyst' -> 'the iron catalyst'; one word stays bare, as
+    science English writes it ('how temperature affects the rate', 'how tiredness affects')."""
+    return f"the {name}" if " " in name and not name.startswith(("the ", "a ", "an ")) else name
 
 
 def plural(name: str) -> bool:
@@ -121,10 +121,17 @@ def prompt_for(factor: Cause, topic: Topic, marks: int, hidden: frozenset[str]) 
 
 
 def askable(factor: Cause, topic: Topic) -> bool:
-    """A factor the question can name in a sentence and ask about."""
-    if QUESTION_WORD.match(factor.title.strip()):  # 'How fast you're going' cannot follow 'Explain how'
+    """A factor the question can name in a sentence and ask about, and whose points are this strategy's:
+    a factor with a mechanism is explain-factor's, and one whose effect is on something else (a catalyst
+    'makes the reaction faster', not 'the yield') cannot be asked how it affects the outcome."""
+    if QUESTION_WORD.match(factor.title.strip()) or factor.mechanism:  # 'How fast you're going' cannot follow 'Explain how'
         return False
-    return condition_of(factor.title, topic) is not None or bool(factor.affects or topic.outcome)
+    if condition_of(factor.title, topic) is not None:
+        return True
+    outcome = factor.affects or topic.outcome
+    if factor.effect and not factor.affects and not stems(factor.effect) & (stems(outcome) - {"the"}):
+        return False
+    return bool(outcome)
 
 
 def question_for(factor: Cause, topic: Topic, options: Options) -> Question | None:

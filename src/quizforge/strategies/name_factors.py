@@ -27,7 +27,8 @@ class NameFactors:
                 f"{topic.source}: name-factors needs 'outcome' (what the factors affect) and at least "
                 f"{ASK_FOR} factors"
             )
-        for other, why in (("sort-factors", "sorts the factors"), ("explain-point", "asks about the factors one by one")):
+        for other, why in (("sort-factors", "sorts the factors"), ("explain-point", "asks about the factors one by one"),
+                           ("explain-factor", "asks how each factor works"), ("explain-factors", "asks how the factors work")):
             if other in options.paper and _has_material(other, topic):
                 raise NotEnoughMaterial(f"{topic.source}: name-factors: left the factors to {other}, which {why} "
                                         "(naming them here would give its answers away)")
@@ -53,6 +54,9 @@ def _has_material(strategy: str, topic: Topic) -> bool:
     """Whether another factor strategy on the paper can make a question from these notes."""
     if strategy == "explain-point":
         return bool(explain_point.explainable(topic, Options()))
+    if strategy in ("explain-factor", "explain-factors"):
+        explained = [f for f in topic.factors if f.change and f.effect and f.mechanism]
+        return len(explained) >= (1 if strategy == "explain-factor" else 2) and bool(topic.outcome)
     found = sort_factors.groups_of(topic, Options())
     return len(found) >= 2 and sum(len(v) for v in found.values()) >= sort_factors.MIN_ITEMS
 

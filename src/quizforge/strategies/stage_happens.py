@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
-from ..quality.words import pos
+from ..quality.words import DETERMINERS, pos
 from ._groups import stems
 from ._process import numbered, printed, process_name, stage_phrase, unit
 from ._text import normalise, stands_alone
@@ -31,7 +31,9 @@ NOT_SUBJECTS = frozenset("it they this these that those there here cell each bot
 def split_subject(text: str) -> tuple[str, str] | None:
     """('spindle fibres', 'contract and drag ...') for 'Spindle fibres contract and drag ...', or None."""
     words = text.split()
-    start = 1 if words and words[0].lower() in LEADING else 0
+    if not words or (words[0].lower() in DETERMINERS and words[0].lower() not in LEADING):
+        return None  # 'Any results of ...', 'Each cell ...': not one thing to ask about
+    start = 1 if words[0].lower() in LEADING else 0
     for i in range(start + 1, min(len(words), start + MAX_SUBJECT + 1)):
         if not re.fullmatch(r"[A-Za-z-]+", words[i - 1]):
             return None  # a bracket, a comma or a number inside what would be the subject
@@ -39,7 +41,7 @@ def split_subject(text: str) -> tuple[str, str] | None:
         before = words[i - 1].lower()
         kinds = pos(word)
         verb = "AUX" in kinds or ("VERB" in kinds and not kinds & {"NOUN", "ADJ"}) or (
-            "VERB" in kinds and (before.endswith("s") and not before.endswith("ss")) != word.endswith("s"))
+            "VERB" in kinds and not word.endswith("ss") and (before.endswith("s") and not before.endswith("ss")) != word.endswith("s"))
         if verb:
             return " ".join(words[start:i]), " ".join(words[i:])
     return None
@@ -102,6 +104,9 @@ class StageHappens:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         noun = unit(topic.stages)
+        if noun != "stage":  # steps titled by what is done ('Copy the address to the MAR') name no stage to ask about
+            raise NotEnoughMaterial(f"{topic.source}: stage-happens needs stages with names (Prophase, Anaphase), "
+                                    "not steps described by what is done")
         per_stage = {stage.id: list(by_subject(stage, options.hidden).values()) for stage in topic.stages if not numbered(stage)}
         per_stage = {sid: groups for sid, groups in per_stage.items() if groups}
         if not per_stage:
