@@ -78,6 +78,15 @@ def test_factors_under_two_affected_by_headings_say_what_they_affect():
         ("Worn brakes", "braking force"), ("Tyre grip", "braking force"), ("Tiredness", "braking force")]
 
 
+def test_a_factor_because_of_short_lines_gives_a_list_of_its_causes():
+    topic = topic_of("Braking distance\n  • distance covered while braking\n  • affected by:\n      - mass of the car\n"
+                     "      - less grip because of:\n          - road surface\n          - wet weather\n          - worn tyres\n"
+                     "Thinking distance\n  • affected by:\n      - tiredness\n      - alcohol\n")
+    assert [(l.title, [i.text for i in l.items]) for l in topic.lists] == [
+        ("Causes of less grip", ["Road surface.", "Wet weather.", "Worn tyres."])]
+    assert "Less grip" in [f.title for f in topic.factors]
+
+
 # --- properties ------------------------------------------------------------------------------
 
 SUBSTANCE = st.sampled_from(["nitrogen", "hydrogen", "ammonia", "oxygen", "carbon dioxide", "water", "glucose",

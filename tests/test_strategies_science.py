@@ -87,6 +87,13 @@ def test_state_list_asks_for_some_of_a_longer_list():
     assert q.guidance[0] == "1 mark each for any four of the following."
 
 
+def test_causes_are_some_of_many_so_one_fewer_is_asked_for():
+    topic = parse_notes("title: T\nlists:\n  - title: Causes of less grip\n    items: [Road surface, Wet weather, Worn tyres]\n")
+    (q,) = make(topic, "state-list").questions
+    assert (q.prompt, q.marks) == ("Give two causes of less grip.", 2)
+    assert q.guidance[0] == "1 mark each for any two of the following."
+
+
 def test_state_list_needs_two_different_items():
     topic = parse_notes("title: T\nlists:\n  - title: Conditions for it\n    items: [Heat]\n")
     with pytest.raises(NotEnoughMaterial):

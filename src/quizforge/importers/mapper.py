@@ -412,7 +412,16 @@ def _process_name(text: str, topic: str = "") -> str:
 def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects: str = "") -> None:
     text = re.sub(r"\s*\b(because of|due to|caused by|such as|e\.g\.|like)\s*:?$", "", node.text.rstrip(":"), flags=re.IGNORECASE)
     title, bracket = _split_bracket(text)
-    points = ([_point(_sentence(bracket), node.line)] if bracket else []) + _points(node.children, 1, report)
+    children = node.children
+    if CAUSED_BY.search(node.text.rstrip(":")) and len(children) >= 2 and \
+            all(not c.children and len(c.text.split()) <= MAX_CAUSE_WORDS for c in children):
+        # 'less grip because of:' over 'road surface', 'weather conditions': the causes are a list to recall
+        name = _title(title)
+        name = name[0].lower() + name[1:] if name[1:2].islower() else name
+        out.lists.append(DraftBranch("lists", f"Causes of {name}", node.line,
+                                     tuple(_point(guess.sentence_case(c.text.strip(" .")), c.line) for c in children)))
+        children = ()
+    points = ([_point(_sentence(bracket), node.line)] if bracket else []) + _points(children, 1, report)
     values = [p for p in points if BARE_VALUE.fullmatch(p.text.rstrip("."))]
     for value in values:
         report.add(DROPPED, value.line, f"bare value {quote(value.text)} under {quote(title)}: not a sentence; kept as a comment")
@@ -426,6 +435,10 @@ def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects:
         return _no_points(node, report)
     out.branches.append(DraftBranch("factors", _title(title), node.line, tuple(points), change=change, effect=effect,
                                     affects=affects))
+
+
+CAUSED_BY = re.compile(r"\b(because of|due to|caused by)\s*:?$", re.IGNORECASE)
+MAX_CAUSE_WORDS = 4
 
 
 CHANGE_EFFECT = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..errors import NotEnoughMaterial
 from ..model import ItemList, Question, Section, ShortAnswer, Topic
@@ -26,20 +27,27 @@ def usable(topic: Topic, options: Options) -> list[ItemList]:
     return out
 
 
+def complete(item_list: ItemList) -> bool:
+    """A list of conditions is the whole set, so all are asked for; causes or examples are some of many."""
+    return bool(re.match(r"(the )?(\w+ )?conditions?\b", item_list.title.strip(), re.IGNORECASE))
+
+
 def prompt_for(item_list: ItemList, marks: int) -> str:
-    """'State the conditions for X.' when every item is asked for; 'State three of the conditions for X.' otherwise."""
+    """'State the conditions for X.' when every item is asked for; 'State three of the conditions for X.' or,
+    for causes and examples, 'Give two causes of X.' otherwise."""
     title = item_list.title.strip().rstrip(".:")
     what = title[0].lower() + title[1:] if title[1:2].islower() else title
     what = what[4:] if what.lower().startswith("the ") else what
     if marks < len(item_list.items):
-        return f"State {NUMBER_WORDS[marks]} of the {what}."
+        return f"State {NUMBER_WORDS[marks]} of the {what}." if complete(item_list) else f"Give {NUMBER_WORDS[marks]} {what}."
     return f"State the {what}."
 
 
 def question_for(item_list: ItemList, tier: str) -> Question:
     items = tuple(item_text(i.text) for i in item_list.items)
     cap = 3 if tier == "support" else MAX_MARKS
-    marks = min(len(items), cap)
+    # causes or examples: one fewer than the notes give, so a student has a choice (never fewer than two)
+    marks = min(len(items) if complete(item_list) else max(MIN_ITEMS, len(items) - 1), cap)
     every = marks == len(items)
     guidance = ("1 mark for each of the following." if every else f"1 mark each for any {NUMBER_WORDS[marks]} of the following.",
                 "Allow the same point in the student's own words.")
