@@ -10,10 +10,10 @@ from __future__ import annotations
 import random
 import re
 
+from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
 from ._factors import DOWN, UP, factor_source, mechanism_source
-from .. import quality
 from ._groups import sentence, stems
 from ._lists import condition_of, place
 from ._text import stands_alone
