@@ -154,9 +154,16 @@ def test_name_factors_credits_any_two_titles_and_hides_them():
 
 
 def test_name_factors_keeps_the_other_factor_questions_off_the_paper():
-    result = assemble(topic(), 1, ("name-factors", "match-factors", "explain-factor"), required=False)
+    result = assemble(topic(), 1, ("name-factors", "match-factors"), required=False)
     assert [s.strategy for s in result.paper.sections] == ["name-factors"]
     assert any("match-factors" in s for s in result.skipped)
+
+
+def test_name_factors_leaves_the_factors_to_an_explanation_on_the_paper():
+    # naming the factors would keep every explanation of them off the paper (a 2-mark paper of one question)
+    result = assemble(topic(), 1, ("name-factors", "match-factors", "explain-factor"), required=False)
+    assert [s.strategy for s in result.paper.sections] == ["match-factors", "explain-factor"]
+    assert any("name-factors: left the factors to explain-factor" in s for s in result.skipped)
 
 
 def test_match_factors_pairs_each_change_with_its_own_effect():
