@@ -134,6 +134,7 @@ def freemind(tree) -> bytes:
 @given(xml_trees(), st.sampled_from([("x.opml", opml), ("x.mm", freemind)]))
 @example(tree=[("0", ["0"]), ("0", ["IMAGE"])], kind=("x.opml", opml))  # once failed: "IMAGE" is a media placeholder
 @example(tree=[("0", ["0"]), ("0", ["1:"])], kind=("x.opml", opml))
+@example(tree=[("0", ["0"]), ("BEBlY", ["0"])], kind=("x.opml", opml))  # once 'corrected' to 'Belly'
 def test_xml_outlines_import_or_fail_clearly(tree, kind):
     name, render_xml = kind
     try:

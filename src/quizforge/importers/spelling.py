@@ -147,8 +147,8 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
     for i, token in enumerate(tokens):
         word = token[0]
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if any(a <= token.start() < b for a, b in spans) or word.isupper():
-            continue
+        if any(a <= token.start() < b for a, b in spans) or word.isupper() or any(c.isupper() for c in word[1:]):
+            continue  # an acronym or a mixed-case name ('DfE', 'iPad', 'McCarthy'): never a typo of a common word
         if not title_case and (_is_name(word, text, token.start(), i) or (word[:1].isupper() and following[:1].isupper())):
             continue  # a name: "Hantaro Nagaoka", "Kirov"; never changed here (near-duplicates are flagged elsewhere)
         fix, flag = speller.decide(word)
