@@ -6,7 +6,7 @@ from ..errors import NotEnoughMaterial, OptionError
 from ..model import Cause, Topic
 from ..profiles import Profile, load_profile
 from ._gates import printable
-from ._text import end_sentence
+from ._marking import marking_points
 from .base import Options
 
 
@@ -34,10 +34,17 @@ def stimulus(cause: Cause) -> str:
 
 
 def points_of(cause: Cause) -> tuple[str, ...]:
-    """The points a mark scheme can credit: full sentences that pass the quality check."""
-    return tuple(t for t in (end_sentence(p.text) for p in cause.walk()) if printable(t))
+    """The points a mark scheme can credit: explained points, never headings or scraps (``_marking``)."""
+    return marking_points(cause)
+
+
+CAUSAL = ("because", " so ", "so that", "in order to", "led to", "meant", "which", "caused", "blamed")
 
 
 def summary_of(cause: Cause) -> str:
-    """One line of 'own knowledge' for a cause: its title and its first creditworthy point."""
-    return f"{cause.title.rstrip('.')}: {points_of(cause)[0]}"
+    """One line of 'own knowledge' for a cause: its title and its most explanatory point (one that
+    says why or what followed, else the fullest)."""
+    points = points_of(cause)
+    best = max(points, key=lambda p: (any(w in f" {p.lower()}" for w in CAUSAL), len(p)))
+    mark = " \u2013" if ": " in best else ":"
+    return f"{cause.title.rstrip('.')}{mark} {best}"

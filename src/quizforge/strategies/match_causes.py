@@ -8,6 +8,7 @@ import string
 from ..errors import NotEnoughMaterial
 from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
+from ._marking import standalone
 from ._pools import examples_by_cause
 from ._text import end_sentence
 from .base import Options
@@ -18,7 +19,9 @@ MIN_EXAMPLES = 3
 
 
 def _examples_by_cause(topic: Topic, options: Options) -> dict[str, list[Point]]:
-    """Examples that belong to exactly one cause and do not repeat its title's key words (``_pools``).
+    """Examples that belong to exactly one cause and do not repeat its title's key words (``_pools``),
+    each a sentence that stands alone: no heading, no line that leans on one ('Slow to make decisions.',
+    'If they had been members earlier, ...'; ``_marking.standalone``).
 
     Points blanked elsewhere (``hidden``) and points printing another question's answer
     (``secrets``) are never used. Points shown elsewhere (``exclude``) are left out, and so is
@@ -27,7 +30,7 @@ def _examples_by_cause(topic: Topic, options: Options) -> dict[str, list[Point]]
     shown = {}
     for cause_id, points in examples_by_cause(topic, title_free=True).items():
         top = topic.cause(cause_id).points
-        shown[cause_id] = sorted((p for p in points if p.id not in options.hidden
+        shown[cause_id] = sorted((p for p in points if p.id not in options.hidden and standalone(p.text)
                                   and not reveals(p.text, options.secrets)), key=lambda p: p not in top)
     usable = {cid: [p for p in pool if p.id not in options.exclude] for cid, pool in shown.items()}
     if sum(1 for v in usable.values() if v) < 2:
