@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ..model import Extended, Question, Section, Topic
+from . import _enquiry
 from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import end_sentence
@@ -14,10 +15,11 @@ DEFAULT_PROFILE = "explain-12"
 
 
 def exam_prompt(topic: Topic) -> str:
-    """The enquiry as an 'Explain why' question: the notes' explain_stem, else the question itself."""
-    if topic.explain_stem:
-        return end_sentence(topic.explain_stem.rstrip(" ."))
-    return f"{topic.question.rstrip()} Explain your answer."
+    """The enquiry as an 'Explain why' question: the notes' explain_stem, else one made from the question
+    ('Why did the League of Nations fail?' -> 'Explain why the League of Nations failed.'), else the
+    question itself."""
+    stem = _enquiry.explain_stem(topic.question, topic.explain_stem)
+    return stem or f"{end_sentence(topic.question.rstrip())} Explain your answer."
 
 
 class ExamExplain:

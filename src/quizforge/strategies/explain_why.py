@@ -7,8 +7,10 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Level, Question, Section, Topic
 from .. import quality
+from . import _enquiry, _reasons
 from ._gates import in_turns, printable, reveals
-from ._text import end_sentence, lower_first
+from ._marking import marking_points
+from ._text import end_sentence
 from .base import Options
 
 DEFAULT_COUNT = 2
@@ -20,21 +22,20 @@ STARTERS = ("One reason was ...", "This led to ... because ...", "For example, .
 def prompt_for(topic: Topic, cause: Cause) -> str:
     """'Explain why Stalin used the Purges to cover up problems in the economy.'
 
-    A title that completes the stem ("To cover up ...") is appended to it; any
-    other ("Because bacteria mutate") is named as the reason to focus on.
+    The opening comes from the notes' explain_stem, else from their enquiry question ('Why did the
+    League of Nations fail?' -> 'Explain why the League of Nations failed.'). A title that completes it
+    ('To cover up ...') is appended; any other points the answer at its branch ('In your answer, write
+    about membership.'), so a heading is never quoted as if it were a reason.
     """
     if cause.explain:
         return end_sentence(cause.explain)
-    reason = lower_first(cause.title).rstrip(" .")
-    if topic.explain_stem:
-        stem = topic.explain_stem.rstrip(" .")
-        if reason.startswith(("to ", "in order to ", "so that ", "so as to ")):
-            return end_sentence(f"{stem} {reason}")
-        return f"{stem}. In your answer, focus on this reason: {_strip_because(reason)}."
-    question = topic.question.rstrip()
-    return (f"\u2018{question}\u2019 Explain how \u2018{cause.title.rstrip(' .')}\u2019 helps to answer this question."
-            if question.endswith("?") else
-            f"{end_sentence(question)} Explain the part played by \u2018{cause.title.rstrip(' .')}\u2019.")
+    title = cause.title.strip().rstrip(" .")
+    stem = _enquiry.explain_stem(topic.question, topic.explain_stem)
+    if stem is None:
+        return f"{end_sentence(topic.question.strip())} {_reasons.focus(title)}"
+    if _reasons.kind(title) == "aim":
+        return end_sentence(f"{stem.rstrip('.')} {_reasons.phrase(title)}")
+    return f"{stem} {_reasons.focus(title)}"
 
 
 def has_focus(topic: Topic, cause: Cause) -> bool:
@@ -44,13 +45,6 @@ def has_focus(topic: Topic, cause: Cause) -> bool:
     if not (topic.explain_stem or topic.question.strip()):
         return False
     return printable(cause.title, "option") and bool(quality.content_words(cause.title))
-
-
-def _strip_because(reason: str) -> str:
-    for word in ("because of ", "because "):
-        if reason.lower().startswith(word):
-            return reason[len(word):]
-    return reason
 
 
 def levels_for(marks: int) -> tuple[Level, ...]:
@@ -70,8 +64,8 @@ def levels_for(marks: int) -> tuple[Level, ...]:
 
 
 def creditworthy(cause: Cause) -> tuple[str, ...]:
-    """The cause's points a mark scheme can list: full sentences that explain (never headings or scraps)."""
-    return tuple(t for t in (end_sentence(p.text) for p in cause.walk()) if printable(t))
+    """The cause's points a mark scheme can list: explained points, never headings or scraps (``_marking``)."""
+    return marking_points(cause)
 
 
 def marks_for(points: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ..model import Extended, Question, Section, Topic
+from . import _enquiry, _reasons
 from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import lower_first
@@ -13,9 +14,37 @@ from .base import Options
 DEFAULT_PROFILE = "how-far-16"
 
 
-def statement_for(title: str) -> str:
-    """'To remove old rivals ...' -> 'The main reason was to remove old rivals ...'"""
-    return f"The main reason was {lower_first(title.rstrip('.'))}."
+def statement_for(title: str, enquiry: str | None = None, tense: str = "past") -> str:
+    """The statement to judge, with the enquiry as a clause where the notes' question can be read:
+    'The main reason why Stalin carried out the Purges was to cover up problems in the economy.',
+    'Membership was the main reason why the League of Nations failed.'; without it,
+    'The main reason was to remove old rivals ...'."""
+    title = title.strip().rstrip(".")
+    if enquiry is None:
+        return f"The main reason was {lower_first(title)}."
+    was = "was" if tense == "past" else "is"
+    if _reasons.kind(title) == "topic":
+        topic = _reasons.noun_phrase(title)
+        return f"{topic[0].upper()}{topic[1:]} {was} the main reason {enquiry}."
+    return f"The main reason {enquiry} {was} {_reasons.phrase(title)}."
+
+
+def enquiry_clause(topic: Topic) -> str | None:
+    """'why Stalin carried out the Purges', from the question or else the explain_stem."""
+    found = _enquiry.clause(topic.question) if topic.question else None
+    stem = (topic.explain_stem or "").strip().rstrip(" .")
+    if found is None and stem.lower().startswith(("explain why ", "explain how ")):
+        found = stem[len("explain "):]
+    return found
+
+
+def prompt_for(topic: Topic, title: str) -> str:
+    enquiry = enquiry_clause(topic)
+    tense = _enquiry.tense_of(topic.question) if _enquiry.clause(topic.question or "") else "past"
+    statement = statement_for(title, enquiry, tense)
+    if enquiry is None:
+        return f"\u201c{topic.question}\u201d\n\u2018{statement}\u2019\nHow far do you agree? Explain your answer."
+    return f"\u2018{statement}\u2019\nHow far do you agree? Explain your answer."
 
 
 class HowFar:
@@ -29,7 +58,6 @@ class HowFar:
         main = in_turns(causes, 1, options.seed, "how-far", key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
         bullets = [main, *rng.sample(others, max(profile.stimulus - 1, 0))]
-        statement = statement_for(main.title)
         body = Extended(
             lines=profile.lines,
             indicative=points_of(main),
@@ -42,7 +70,7 @@ class HowFar:
         )
         question = Question(
             id=f"how-far:{profile.name}:{main.id}", strategy=self.name,
-            prompt=f"\u201c{topic.question}\u201d\n\u2018{statement}\u2019\nHow far do you agree? Explain your answer.",
+            prompt=prompt_for(topic, main.title),
             marks=profile.marks + profile.spag_marks, body=body,
             answer=f"A justified judgement on whether '{main.title}' was the main reason, weighed against the others.",
             guidance=profile.guidance, cause_id=main.id,

@@ -1,0 +1,164 @@
+"""The notes' enquiry question turned into the clauses a teacher writes questions with.
+
+"Why did the League of Nations fail?" -> clause "why the League of Nations failed", so a strategy can
+print "Explain why the League of Nations failed." or "The main reason why the League of Nations failed
+was ...". Verbs are inflected from lemminflect's table (read from its wheel, as ``quality.words`` reads
+the lemma table, so numpy is never imported). A question these rules cannot read gives None: the
+strategy then uses its own plainer wording, never a broken sentence.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..quality.words import DETERMINERS, PREPOSITIONS, pos, tokens
+
+WH = ("why", "how")
+DO = {"did": "past", "do": "base", "does": "s"}
+BE_HAVE_MODAL = frozenset("was were is are has have had can could will would should might may must".split())
+# Words after which a 'was'/'were' question's complement starts ("Why was the Treaty so unpopular?").
+COMPLEMENT_OPENERS = frozenset("so such very not too more less a an able unable".split())
+IRREGULAR_PAST = {"be": "was", "have": "had", "do": "did"}
+IRREGULAR_S = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+@lru_cache(maxsize=1)
+def _inflections() -> dict[str, tuple[str, str]]:
+    """verb lemma -> (past tense, third person singular), from lemminflect's inflection table."""
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations)), "resources", "infl_lu.csv.gz")
+    table = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        parts = line.split(",")
+        if len(parts) >= 6 and parts[1] == "verb":
+            table[parts[0]] = (parts[2].split("/")[0], parts[5].split("/")[0])
+    return table
+
+
+def past(verb: str) -> str:
+    """'fail' -> 'failed', 'carry' -> 'carried', 'win' -> 'won'; a verb not in the table gets '-ed'."""
+    low = verb.lower()
+    if low in IRREGULAR_PAST:
+        return IRREGULAR_PAST[low]
+    found = _inflections().get(low)
+    if found and found[0]:
+        return found[0]
+    if low.endswith("e"):
+        return low + "d"
+    if re.search(r"[^aeiou]y$", low):
+        return low[:-1] + "ied"
+    return low + "ed"
+
+
+def third_person(verb: str) -> str:
+    """'increase' -> 'increases', 'carry' -> 'carries'."""
+    low = verb.lower()
+    if low in IRREGULAR_S:
+        return IRREGULAR_S[low]
+    found = _inflections().get(low)
+    if found and found[1]:
+        return found[1]
+    if re.search(r"(s|sh|ch|x|z)$", low):
+        return low + "es"
+    if re.search(r"[^aeiou]y$", low):
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+def _can_be_verb(word: str) -> bool:
+    low = word.lower()
+    return not word[0].isupper() and "VERB" in pos(low) and low not in DETERMINERS | PREPOSITIONS
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the main verb starts after the subject: 'the League of Nations fail' -> 4.
+
+    A noun that could be a verb, straight before a word that could be one too, is still the subject
+    ('the Nazi party gain support': the verb is 'gain').
+    """
+    for i in range(1, len(words)):
+        word, prev = words[i], words[i - 1].lower()
+        if word[0].isupper() or prev in DETERMINERS or prev in PREPOSITIONS:
+            continue
+        if word.lower() == "not":
+            return i
+        if _can_be_verb(word):
+            if i + 1 < len(words) and _can_be_verb(words[i + 1]) and "NOUN" in pos(word.lower()):
+                return i + 1
+            return i
+    return None
+
+
+def _complement_at(words: list[str]) -> int | None:
+    """Where a 'was'/'were' question's complement starts: 'the Treaty of Versailles so unpopular' -> 4."""
+    for i in range(1, len(words)):
+        word, prev = words[i], words[i - 1].lower()
+        low = word.lower()
+        if low in COMPLEMENT_OPENERS:
+            return i
+        if word[0].isupper() or prev in DETERMINERS or low == "of":
+            continue
+        tags = pos(low)
+        if low in PREPOSITIONS or tags & {"ADJ", "ADV"} or ("VERB" in tags and low.endswith(("ed", "en"))):
+            return i
+    return None
+
+
+def clause(question: str) -> str | None:
+    """The enquiry question as a reported clause: 'Why did Stalin carry out the Purges?' ->
+    'why Stalin carried out the Purges'. None when the question is not a why/how question these
+    rules can read."""
+    text = question.strip()
+    if not text.endswith("?"):
+        return None
+    words = text[:-1].split()
+    if len(words) < 3 or words[0].lower() not in WH:
+        return None
+    wh, aux, rest = words[0].lower(), words[1].lower(), words[2:]
+    if not tokens(" ".join(rest)) or not all(tokens(w) for w in rest):
+        return None
+    if aux in DO:
+        at = _verb_at(rest)
+        if at is None:
+            return None
+        subject, verb, tail = rest[:at], rest[at], rest[at + 1:]
+        if verb.lower() == "not":
+            if not tail:
+                return None
+            return " ".join([wh, *subject, aux, "not", *tail])
+        form = {"past": past, "s": third_person, "base": str.lower}[DO[aux]](verb)
+        return " ".join([wh, *subject, form, *tail])
+    if aux in BE_HAVE_MODAL:
+        at = _complement_at(rest) if aux in ("was", "were", "is", "are") else _verb_at(rest)
+        if at is None:
+            return None
+        return " ".join([wh, *rest[:at], aux, *rest[at:]])
+    return None
+
+
+PAST = frozenset("did was were had could would might".split())
+
+
+def tense_of(question: str) -> str:
+    """'past' for 'Why did ...?', 'Why was ...?'; 'present' for 'Why do ...?', 'Why are ...?'."""
+    words = question.split()
+    return "past" if len(words) > 1 and words[1].lower() in PAST else "present"
+
+
+def explain_form(question: str) -> str | None:
+    """'Why did the League of Nations fail?' -> 'Explain why the League of Nations failed.'"""
+    found = clause(question)
+    return f"Explain {found}." if found else None
+
+
+def explain_stem(topic_question: str, explain_stem: str | None) -> str | None:
+    """The sentence an 'explain' question opens with: the notes' own stem, else one made from the question."""
+    if explain_stem and explain_stem.strip():
+        return explain_stem.strip().rstrip(" .") + "."
+    return explain_form(topic_question) if topic_question else None
