@@ -7,6 +7,7 @@ from . import complete_equation, explain_point, sort_factors, state_list  # scie
 from . import complete_quote, match_quotes, present, who_says
 from . import date_match, what_year, which_first  # timelines
 from . import stage_describe, stage_happens, stage_name, stage_next, stage_order  # processes
+from . import evaluate, explain_two  # two sides of one question
 from . import term_blank, term_choice  # glossaries
 from .base import Options, Strategy, available, get, register
 
@@ -46,6 +47,8 @@ register(state_list.STRATEGY)
 register(explain_point.STRATEGY)
 register(sort_factors.STRATEGY)
 register(complete_equation.STRATEGY)
+register(explain_two.STRATEGY)
+register(evaluate.STRATEGY)
 
 DEFAULT_STRATEGIES = ("fill-blank", "match", "explain")
 
