@@ -38,13 +38,13 @@ def points_of(cause: Cause) -> tuple[str, ...]:
     return marking_points(cause)
 
 
-CAUSAL = ("because", " so ", "so that", "in order to", "led to", "meant", "which", "caused", "blamed")
+CAUSAL = ("because", " so ", "so that", "in order to", "led to", "meant", "caused", "blamed")
 
 
 def summary_of(cause: Cause) -> str:
-    """One line of 'own knowledge' for a cause: its title and its most explanatory point (one that
-    says why or what followed, else the fullest)."""
+    """One line of 'own knowledge' for a cause: its title and its first point that says why or what
+    followed ('because', 'so', 'led to' ...), else its first point."""
     points = points_of(cause)
-    best = max(points, key=lambda p: (any(w in f" {p.lower()}" for w in CAUSAL), len(p)))
+    best = next((p for p in points if any(w in f" {p.lower()}" for w in CAUSAL)), points[0])
     mark = " \u2013" if ": " in best else ":"
     return f"{cause.title.rstrip('.')}{mark} {best}"
