@@ -77,6 +77,7 @@ def topic(text: str):
     ("Why does the rate of reaction increase?", "why the rate of reaction increases"),
     ("How did Hitler become Chancellor?", "how Hitler became Chancellor"),
     ("Why has the population grown?", "why the population has grown"),
+    ("Why the League of Nations failed", "why the League of Nations failed"),
 ])
 def test_the_enquiry_question_becomes_a_clause(question, expected):
     assert _enquiry.clause(question) == expected
@@ -85,6 +86,12 @@ def test_the_enquiry_question_becomes_a_clause(question, expected):
 @pytest.mark.parametrize("question", ["What were the causes of WW1?", "Causes of WW1", "Why?", ""])
 def test_a_question_the_rules_cannot_read_gives_none_not_a_broken_sentence(question):
     assert _enquiry.clause(question) is None
+
+
+def test_the_tense_comes_from_the_question():
+    assert _enquiry.tense_of("Why did the League of Nations fail?") == "past"
+    assert _enquiry.tense_of("Why are resistant bacteria becoming more common?") == "present"
+    assert _enquiry.tense_of("Why the League of Nations failed") == "past"
 
 
 def test_verbs_are_inflected_from_the_table():

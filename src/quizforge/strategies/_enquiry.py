@@ -114,8 +114,11 @@ def clause(question: str) -> str | None:
     """The enquiry question as a reported clause: 'Why did Stalin carry out the Purges?' ->
     'why Stalin carried out the Purges'. None when the question is not a why/how question these
     rules can read."""
-    text = question.strip()
+    text = question.strip().rstrip(" .")
     if not text.endswith("?"):
+        words = text.split()  # already a clause: 'Why the League of Nations failed'
+        if len(words) >= 3 and words[0].lower() in WH and words[1].lower() not in DO and words[1].lower() not in BE_HAVE_MODAL:
+            return " ".join([words[0].lower(), *words[1:]])
         return None
     words = text[:-1].split()
     if len(words) < 3 or words[0].lower() not in WH:
@@ -147,8 +150,15 @@ PAST = frozenset("did was were had could would might".split())
 
 def tense_of(question: str) -> str:
     """'past' for 'Why did ...?', 'Why was ...?'; 'present' for 'Why do ...?', 'Why are ...?'."""
-    words = question.split()
+    words = question.strip().split()
+    if not question.strip().endswith("?"):  # a clause ('Why the League failed'): its verb says
+        return "past" if any(w.lower() in _past_forms() for w in words[1:]) else "present"
     return "past" if len(words) > 1 and words[1].lower() in PAST else "present"
+
+
+@lru_cache(maxsize=1)
+def _past_forms() -> frozenset[str]:
+    return frozenset(forms[0] for forms in _inflections().values() if forms[0]) | {"was", "were"}
 
 
 def explain_form(question: str) -> str | None:
