@@ -240,3 +240,55 @@ def test_frequency_reader_matches_wordfreq():
     for word in SAMPLE_WORDS:
         if word.isalpha():
             assert quality.zipf(word) == pytest.approx(zipf_frequency(word, "en", wordlist="small"), abs=0.011), word
+
+
+# --- standalone statements: a subject with a finite verb, no pronoun pointing off the page ----------
+
+@pytest.mark.parametrize("text, code", [
+    ("Slow to make decisions.", "Q101"),  # an adjective and an infinitive: no finite verb, no subject
+    ("Was only allowed to join in 1934.", "Q101"),  # an auxiliary with no subject
+    ("Iron catalyst.", "Q101"),
+    ("Caused by poverty.", "Q101"),  # a passive participle, not a predicate
+    ("To be right.", "Q101"),
+    ("If they had been members earlier, they might have helped stop the Manchurian and Abyssinian Crisis.", "Q202"),
+    ("In 1934 she was only allowed to join.", "Q202"),
+    ("After the war they had no army.", "Q202"),
+    ("She was only allowed to join in 1934.", "Q201"),
+    ("But car hire and ferry companies did really well out of it.", "Q201"),
+])
+def test_statements_that_do_not_stand_alone_are_caught(text, code):
+    assert code in quality.codes(text), quality.check(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Increases the yield of ammonia.",  # a predicate, matched with the change it belongs to
+    "Erupted in different phases from 1995 to 2010.",
+    "Add the acid slowly.",  # a method step: a command
+    "When it erupted in 1995, the volcano destroyed Plymouth.",  # the pronoun's referent follows
+    "By killing a man he loves, George is a hero.",
+    "Germany joined in 1926 but she left in 1933.",  # the referent comes first
+    "The League failed because they had no army.",  # not the first clause's subject
+    "It is important to stir the mixture.",  # a dummy 'it'
+    "The faster you go the bigger the thinking distance.",  # a generic 'you'
+    "Heavier cars take longer to stop.",
+])
+def test_standalone_sentences_pass_the_clause_checks(text):
+    assert not {"Q101", "Q201", "Q202"} & set(quality.codes(text)), quality.check(text)
+
+
+def test_a_prompt_that_quotes_a_line_leaning_on_elsewhere_is_caught():
+    stem = "Which case study does this describe?\n\u201cBut car hire and ferry companies did really well out of it.\u201d"
+    assert "Q203" in quality.codes(stem, "stem")
+    stem = "Which case study does this describe?\n\u201cIn 1997 it blasted 5 million m\u00b3 of ash into the air.\u201d"
+    assert "Q203" in quality.codes(stem, "stem")
+    stem = "Which case study does this describe?\n\u201cThe eruption closed the airport for a week.\u201d"
+    assert quality.ok(stem, "stem")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("abcdefghij ,.'") + ["they ", "If ", "she ", "was ", "the ", "Add "]),
+                max_size=400).map("".join))
+def test_clause_checks_never_crash_and_are_deterministic(text):
+    from quizforge.quality import clause
+    assert clause.has_clause(text) == clause.has_clause(text)
+    assert clause.unresolved_pronoun(text) == clause.unresolved_pronoun(text)

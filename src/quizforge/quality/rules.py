@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .base import register
+from .clause import has_clause, unresolved_pronoun
 from .words import CONJUNCTIONS, PREPOSITIONS, has_verb, known, pos, tokens, zipf
 
 SENTENCE = ("statement",)
@@ -42,9 +43,9 @@ CUT_OFF_ENDINGS = (frozenset("a an the his its their our my your whose".split())
 TITLE_SMALL = frozenset("of the and in on for to a an at by with from de von van la le du".split())
 
 
-@register("Q101", "no-verb", "not a full sentence: it has no verb", SENTENCE)
+@register("Q101", "no-verb", "not a full sentence: it has no subject with a finite verb", SENTENCE)
 def no_verb(text: str) -> str | None:
-    return None if has_verb(text) else ""
+    return None if has_clause(text) else ""
 
 
 @register("Q102", "heading", "reads as a heading, not a sentence", ITEMS)
@@ -107,6 +108,28 @@ def dangling_opening(text: str) -> str | None:
     for opening in DANGLING_OPENINGS:
         if low == opening or low.startswith(opening + " "):
             return f"'{opening}'"
+    return None
+
+
+@register("Q202", "unresolved-pronoun", "its subject is a pronoun whose referent is elsewhere", ITEMS)
+def pronoun_subject(text: str) -> str | None:
+    if dangling_opening(text) is not None:
+        return None  # Q201 says it already
+    found = unresolved_pronoun(text)
+    return f"'{found}'" if found else None
+
+
+# A sentence of the notes quoted in a question's prompt ('Which case study does this describe? “...”').
+STIMULUS = re.compile(r"\u201c([^\u201c\u201d]{12,})\u201d")
+
+
+@register("Q203", "stimulus-elsewhere", "quotes a line that leans on words printed nowhere", ("stem",))
+def stimulus_elsewhere(text: str) -> str | None:
+    for m in STIMULUS.finditer(text):
+        line = m.group(1)
+        found = dangling_opening(line) or (f"'{p}'" if (p := unresolved_pronoun(line)) else None)
+        if found:
+            return found
     return None
 
 

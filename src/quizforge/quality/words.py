@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +85,24 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
             category, _, forms = entry.partition(",")
             found["AUX" if category == "modal" else category.upper()] = tuple(forms.split("/"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _finite_forms() -> frozenset[str]:
+    """Every conjugated form (past 'erupted', third person 'increases') of every verb in lemminflect's
+    inflection table (rows 'lemma,verb,VBD,VBN,VBG,VBZ'), read from its wheel like the lemma table."""
+    text = gzip.decompress(_package_file("lemminflect", "resources", "infl_lu.csv.gz").read_bytes()).decode("utf-8")
+    forms: set[str] = set()
+    for line in text.splitlines():
+        cells = line.split(",")
+        if len(cells) >= 6 and cells[1] == "verb":
+            forms.update(f.lower() for f in cells[2].split("/") + cells[5].split("/") if f)
+    return frozenset(forms)
+
+
+def is_finite_form(word: str) -> bool:
+    """'erupted', 'increases': a verb form that is conjugated (past or third person), not a base form."""
+    return word.lower() in _finite_forms()
 
 
 @lru_cache(maxsize=1 << 15)
@@ -196,11 +215,20 @@ def key_overlap(a: str, b: str, *, min_distinct: float = 3.0) -> frozenset[str]:
 
 def has_verb(text: str) -> bool:
     """True when the text has a finite or imperative verb, judged from the lexicon and the neighbours."""
-    words = tokens(text)
+    return next(verbs(tokens(text)), None) is not None
+
+
+def verbs(words: list[str]) -> Iterator[tuple[int, bool]]:
+    """(index, imperative) of each word that reads as a finite or imperative verb, in order.
+
+    ``imperative`` is True for a sentence-initial verb taken as a command ('Explain why ...'), which has
+    no subject of its own.
+    """
     for i, word in enumerate(words):
         low = word.lower()
         if low in AUXILIARIES:
-            return True
+            yield i, i == 0
+            continue
         if word[0].isdigit() or (i > 0 and word[0].isupper() and low not in SUBJECT_PRONOUNS):
             continue
         if low.endswith("ing") or (i and words[i - 1].lower() == "to"):
@@ -212,24 +240,26 @@ def has_verb(text: str) -> bool:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if tags <= {"VERB", "AUX"}:
             if prev not in DETERMINERS or prev in SUBJECT_PRONOUNS:
-                return True
+                yield i, i == 0
             continue
         if low.endswith("ed") and prev in SUBJECT_PRONOUNS:
-            return True  # 'this raised ...', 'that led ...'
+            yield i, False  # 'this raised ...', 'that led ...'
+            continue
         if prev in DETERMINERS or prev in PREPOSITIONS:
             continue
         if i == 0:
             if nxt in DETERMINERS or nxt in {"how", "why", "what", "which", "who", "whether", "to"}:
-                return True  # an imperative: 'Explain why ...', 'Match each ...'
+                yield i, True  # an imperative: 'Explain why ...', 'Match each ...'
             continue
         if low.endswith("ed") or prev in SUBJECT_PRONOUNS or prev in {"not", "also", "only"}:
-            return True
+            yield i, False
+            continue
         proper_subject = words[i - 1][0].isupper() and not pos(words[i - 1])  # 'Stalin purges ...'
         noun_phrase = i >= 2 and words[i - 2].lower() in DETERMINERS and "NOUN" in pos(prev)  # 'the army supports'
         if proper_subject or noun_phrase or nxt in DETERMINERS or nxt in {"him", "her", "them", "it"}:
-            return True
+            yield i, False
+            continue
         # 'Heat makes particles ...', 'bread cost 200 billion marks': a noun, then a verb-or-noun
         # with an object after it (but 'Show trials and confessions' has only a conjunction after it).
         if "NOUN" in pos(prev) and nxt and nxt not in PREPOSITIONS | CONJUNCTIONS:
-            return True
-    return False
+            yield i, False
