@@ -732,7 +732,7 @@ def _with_header(parts: _Parts, out: _Out, branches, root: OutlineNode, stem: st
         title, subject, question, branches, shape, course, tuple(parts.terms), dates, quotations,
         process=(next((p for p in out.process if p), "") or _default_process(branches, parts, title)),
         outcome=_outcome(out.outcomes), guessed={key: why for key, (_, why) in guessed.items()},
-        unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=dict(report.checks),
+        unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=report.comments(),
         lists=tuple(out.lists), equations=tuple(out.equations))
 
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from . import guess
+from . import confusables, contractions, guess
 from .tree import CHECK, CORRECTED, OutlineNode, Report
 from .words import Words
+from ..quality.words import zipf
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -67,6 +68,22 @@ class Speller:
                 and (self.words.is_common_word(w) or _vowel_apart(w, low) or _swapped(w, low))]
         return max(near, key=lambda w: (self.words.frequency(w), w)) if near else None
 
+    def single_slip(self, low: str) -> str | None:
+        """The one real word a typing slip away, however rare, when no other known word is one edit away:
+        'telephase' -> 'telophase' (a vowel), 'oximoron' -> 'oxymoron'. A real word is one the British
+        dictionary, the frequency lists or the notes themselves spell so; a name (a capitalised entry only)
+        is never the answer, and a British/American pair ('-metres'/'-meters') is a spelling, not a slip."""
+        near = {w for w in edits1(low) - {low}
+                if self.words.known(w) or self.vocabulary[w] >= 1 or zipf(w) > 0}
+        if len(near) != 1:
+            return None
+        (only,) = near
+        proper_only = only in self.words.proper and only not in self.words.british and not self.vocabulary[only]
+        slip = _vowel_apart(only, low) or _swapped(only, low) or _doubled(only, low)
+        if proper_only or only in self.capitalised or not slip or _variant(only, low):
+            return None
+        return only
+
     def decide(self, word: str) -> tuple[str | None, str | None]:
         """(correction, flag): at most one of them."""
         low = word.lower()
@@ -81,6 +98,9 @@ class Speller:
             found = [f for f in found if f in edits1(low)]  # a capitalised word is corrected one slip away at most
         if len(low) < MIN_CORRECTED:
             return None, (found[0] if found else self.suggestion(low))
+        slip = self.single_slip(low)
+        if slip:
+            return _same_case(word, slip), None
         nearer = self.suggestion(low)
         if found and nearer and nearer not in found:
             return None, nearer  # a closer real word, however rare (telephase -> telophase, not telephone): not unambiguous
@@ -96,6 +116,20 @@ class Speller:
 def _vowel_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1 and all(
         x in "aeiouy" and y in "aeiouy" for x, y in zip(a, b) if x != y)
+
+
+def _doubled(a: str, b: str) -> bool:
+    """One of a doubled letter dropped or one letter doubled: 'ocasion' / 'occasion', 'untill' / 'until'."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return long_[:i] + long_[i + 1:] == short and i > 0 and long_[i] == long_[i - 1]
+
+
+def _variant(a: str, b: str) -> bool:
+    """A British and an American spelling of one word (metre/meter, colour/color, organise/organize)."""
+    return any(a.replace(x, y) == b or b.replace(x, y) == a for x, y in (("re", "er"), ("our", "or"), ("s", "z")))
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -118,6 +152,7 @@ def correct_tree(root: OutlineNode, report: Report, words: Words | None, keep: b
     names = frozenset(m[0].lower() for n in nodes for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{2,}", _unquoted(n.text)))
     speller = Speller(words, vocabulary, names, deep=not keep)
     fixed = root.with_children(_correct(root.children, speller, report, keep))
+    fixed = confusables.correct_tree(fixed, report, keep)
     _flag_confusions([n for n in fixed.walk() if n.line], words, report)
     return fixed
 
@@ -134,13 +169,15 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
     text = node.text
     if node.marker == "row":
         return text  # a table's first column: the terms (names, foreign words)
+    tokens = list(WORD.finditer(text))
+    if len(tokens) >= 3 and sum(not speller.words.known(t[0]) for t in tokens) * 2 > len(tokens):
+        return text  # mostly not English: leave the line as it is
+    text = _mend(node, text, speller.words, report, keep)
     spans = [m.span() for m in QUOTED.finditer(text)]
     term = guess.term_line(text)
     if term:
         spans.append((0, len(term[0])))  # a glossary term is a name or a rare word by nature
     tokens = list(WORD.finditer(text))
-    if len(tokens) >= 3 and sum(not speller.words.known(t[0]) for t in tokens) * 2 > len(tokens):
-        return text  # mostly not English: leave the line as it is
     pieces, last = [], 0
     heading = bool(node.children) or node.marker == "heading" or first
     title_case = heading and _title_case(tokens, speller.words)
@@ -161,6 +198,17 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
         elif flag:
             report.add(CHECK, node.line, f"possible typo: '{word}' (perhaps '{flag}'); kept as written")
     return "".join(pieces) + text[last:]
+
+
+def _mend(node: OutlineNode, text: str, words: Words, report: Report, keep: bool) -> str:
+    """Contractions and split prefixes mended, quotations included: a typing slip, not the author's word."""
+    mended, changes = contractions.restore(text, words)
+    for before, after in changes:
+        if keep:
+            report.add(CHECK, node.line, f"possible typo: '{before}' (perhaps '{after}'); kept as typed (--keep-spelling)")
+        else:
+            report.add(CORRECTED, node.line, f"'{before}' -> '{after}'")
+    return text if keep else mended
 
 
 def _title_case(tokens, words: Words) -> bool:

@@ -8,6 +8,7 @@ applies it to every node and reports each change with its line:
 - arrows as words ("1995-->2010" -> "1995 to 2010", "A → B" -> "A leads to B");
 - "&", "+" and shorthand written out (b/c, w/, w/o, esp., e.g;, approx);
 - spacing made regular: " ," "( x )" "do n't" "300years" "450C" "X- Y" "life/";
+- two clauses glued by a hyphen split ("political backing-weakens the League" -> "backing; this weakens");
 - shouted words in a sentence made lower case ("EXACT copies");
 - a capitalised category label moved behind its sentence ("ECONOMIC- Ports shut" -> "Ports shut (economic)");
 - stray end punctuation (";.", trailing commas) tidied.
@@ -51,7 +52,8 @@ SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGN
 SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
 SPACE_AFTER_OPEN = re.compile(r"\(\s+")
 COMMA_GLUED = re.compile(r",(?=[A-Za-z])")
-SPLIT_CONTRACTION = re.compile(r"\b(\w+) (n't)\b")
+# "do n't", "it 's", "they ’re": a word-splitter's tokens; a quotation mark opening a word ("the 's' sound") stays.
+SPLIT_CONTRACTION = re.compile(r"(?<=\w) (n['\u2019]t|['\u2019](?:s|re|ve|ll|m|d))(?![\w'\u2019])")
 SLASH_SPACE = re.compile(r"(?<=\w)/ (?=\w)")
 TRAILING_SLASH = re.compile(r"(?<=\w)/$")
 NUMBER_GLUED = re.compile(r"(?<![\w.])(\d[\d,.]*\d|\d)([a-z]{3,})\b")
@@ -96,7 +98,7 @@ def _shorthand(text: str, marker: str, words: Words | None = None) -> str:
 
 def _spacing(text: str, marker: str, words: Words | None = None) -> str:
     text = " ".join(text.split())
-    text = SPLIT_CONTRACTION.sub(r"\1\2", text)
+    text = SPLIT_CONTRACTION.sub(r"\1", text)
     text = SPACE_BEFORE.sub(r"\1", text)
     text = SPACE_AFTER_OPEN.sub("(", text)
     text = COMMA_GLUED.sub(", ", text)
@@ -123,6 +125,30 @@ def _label(text: str, marker: str, words: Words | None = None) -> str:
     return f"{rest.rstrip('.!?')} ({match[1].lower()}){end or '.'}"
 
 
+GLUED_CLAUSE = re.compile(r"\b([A-Za-z]{3,})-([a-z]{3,})\b(?= (\w+))")
+# 'self-contained', 'well-known', 'non-stops': a prefix, not the end of a clause.
+PREFIX_WORDS = frozenset("self non anti co re pre post ex semi well ill ever half cross counter over under out "
+                         "all far long short high low top full part".split())
+
+
+def _glued_clause(text: str, marker: str, words: Words | None = None) -> str:
+    """'... no money or political backing-weakens the League's power' -> '... backing; this weakens ...':
+    a noun, a hyphen, then a conjugated verb with its object is two clauses glued, not a compound word."""
+    from ..quality.words import is_finite_form, pos
+
+    def split(match: re.Match[str]) -> str:
+        left, right, after = match[1], match[2], match[3].lower()
+        compound = f"{left}-{right}".lower()
+        if left.lower() in PREFIX_WORDS or "NOUN" not in pos(left.lower()) or not pos(right) <= {"VERB"}:
+            return match[0]
+        if not is_finite_form(right) or (right.endswith("ed") and after not in {"the", "a", "an", "its", "their", "his", "her"}):
+            return match[0]
+        if words is not None and (words.known(compound) or words.known(compound.replace("-", ""))):
+            return match[0]
+        return f"{left}; this {right}"
+    return GLUED_CLAUSE.sub(split, text)
+
+
 CROSS_REFERENCE = re.compile(r"(?<=[.;!?])\s*(?:see|see also|cf\.?)\s+[^.]{1,60}\.?$", re.IGNORECASE)
 
 
@@ -145,7 +171,7 @@ def _ends(text: str, marker: str, words: Words | None = None) -> str:
 
 STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("list number", _numbers), ("arrows", _arrows), ("shorthand", _shorthand), ("spacing", _spacing),
-    ("label", _label), ("punctuation", _ends), ("example after a dash", _dash_tail),
+    ("clauses glued by a hyphen", _glued_clause), ("label", _label), ("punctuation", _ends), ("example after a dash", _dash_tail),
 )
 
 

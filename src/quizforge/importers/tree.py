@@ -84,6 +84,14 @@ class Report:
         if kind == CHECK and line:
             self.checks.setdefault(line, []).append(message)
 
+    def comments(self) -> dict[int, list[str]]:
+        """Source line -> the YAML's ``# CHECK`` comments: what to look at, then every correction made, from -> to."""
+        out = {line: list(messages) for line, messages in self.checks.items()}
+        for remark in self.remarks:
+            if remark.kind == CORRECTED and remark.line:
+                out.setdefault(remark.line, []).append(f"corrected {remark.message}")
+        return out
+
     def run_pass(self, name: str, step, *args):
         """Run one import pass and note how many remarks it made (its line in the report)."""
         before = len(self.remarks)

@@ -62,6 +62,11 @@ def notes_yaml(draft: Draft, source_name: str) -> str:
     if draft.unused:
         lines += ["#", "# Not imported (outside the branches, cut off, or not in a form questions can use):"]
         lines += [f"#   line {line}: {comment(text)}" for line, text in draft.unused]
+    corrected = [(line, m) for line, messages in sorted(draft.checks.items()) for m in dict.fromkeys(messages)
+                 if m.startswith("corrected ")]
+    if corrected:
+        lines += ["#", "# CHECK the words the import corrected (--keep-spelling keeps them as typed):"]
+        lines += [f"#   line {line}: {comment(m.removeprefix('corrected '))}" for line, m in corrected]
     lines.append("")
     writer = _Writer(draft.checks)
     for key in ("title", "subject", "shape", "course", "question", "process", "outcome"):
