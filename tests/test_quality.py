@@ -279,8 +279,10 @@ def test_standalone_sentences_pass_the_clause_checks(text):
 def test_a_prompt_that_quotes_a_line_leaning_on_elsewhere_is_caught():
     stem = "Which case study does this describe?\n\u201cBut car hire and ferry companies did really well out of it.\u201d"
     assert "Q203" in quality.codes(stem, "stem")
-    stem = "Which case study does this describe?\n\u201cIn 1997 it blasted 5 million m\u00b3 of ash into the air.\u201d"
+    stem = "Which case study does this describe?\n\u201cIn 1997 they fled to the north of the island.\u201d"
     assert "Q203" in quality.codes(stem, "stem")
+    stem = "Which case study does this describe?\n\u201cIn 1997 it blasted 5 million m\u00b3 of ash into the air.\u201d"
+    assert quality.ok(stem, "stem")  # 'it' is the case the question asks for
     stem = "Which case study does this describe?\n\u201cThe eruption closed the airport for a week.\u201d"
     assert quality.ok(stem, "stem")
 

@@ -4,14 +4,18 @@ A word is left alone when the British dictionary or the frequency list knows it,
 when it is a name (capitalised inside a sentence, or in capitals), when it sits
 inside quotation marks (a quotation is kept as the author wrote it), when it is
 used twice or more in the notes (the notes' own vocabulary), or in a line that
-is mostly not English (a French vocabulary list). Otherwise its candidates are
-the dictionary words one edit away (a letter added, dropped, changed or two
-swapped), else two edits away; it is corrected when the best is a common word
-and clearly ahead of the next, and flagged when it is not.
+is mostly not English (a French vocabulary list). Otherwise it is corrected to
+the one real word a typing slip away when no other known word is one edit away
+("Telephase" -> "Telophase"); else its candidates are the dictionary words one
+edit away (a letter added, dropped, changed or two swapped), else two edits away,
+and it is corrected when the best is a common word and clearly ahead of the next,
+and flagged when it is not.
 
-Two more checks change nothing: a name used once beside a near-identical one
-used more often ("Kamanev" / "Kamenev"), and two words one letter apart before
-the same word ("breaking distance" / "braking distance").
+Before that, missing apostrophes and split prefixes are mended (``contractions``);
+after it, sound-alikes the notes give evidence for (``confusables``). Two more checks
+change nothing: a name used once beside a near-identical one used more often
+("Kamanev" / "Kamenev"), and two words one letter apart before the same word
+("casual link" / "causal link").
 """
 
 from __future__ import annotations

@@ -127,7 +127,9 @@ STIMULUS = re.compile(r"\u201c([^\u201c\u201d]{12,})\u201d")
 def stimulus_elsewhere(text: str) -> str | None:
     for m in STIMULUS.finditer(text):
         line = m.group(1)
-        found = dangling_opening(line) or (f"'{p}'" if (p := unresolved_pronoun(line)) else None)
+        # 'it' in "Which case study does this describe? “In 1997 it blasted ...”" is the case asked for.
+        pronoun = unresolved_pronoun(line)
+        found = dangling_opening(line) or (f"'{pronoun}'" if pronoun and pronoun.lower() != "it" else None)
         if found:
             return found
     return None
