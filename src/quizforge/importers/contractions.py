@@ -44,6 +44,14 @@ def _verb(word: str) -> bool:
     return "VERB" in pos(word.lower()) or "AUX" in pos(word.lower())
 
 
+def _name_or_acronym(word: str, text: str, start: int) -> bool:
+    """'Jony Ive', 'the HES figures': capitalised inside a sentence, or a short word in capitals."""
+    if word.isupper() and len(word) <= 3:
+        return True
+    before = text[:start].rstrip()
+    return word[:1].isupper() and bool(before) and before[-1] not in ".!?:;(\"'\u2018\u201c-"
+
+
 def _cased(original: str, fixed: str) -> str:
     if original.isupper() and len(original) > 1:
         return fixed.upper()
@@ -64,7 +72,7 @@ def restore(text: str, words: Words | None) -> tuple[str, list[tuple[str, str]]]
         fixed = ALWAYS.get(low)
         if low in BEFORE_VERB and following and (_base_verb(following) if low != "dont" else _verb(following)):
             fixed = BEFORE_VERB[low]
-        if fixed is None or text[match.end():match.end() + 1] == "'":
+        if fixed is None or text[match.end():match.end() + 1] == "'" or _name_or_acronym(word, text, match.start()):
             continue
         fixed = _cased(word, fixed)
         changes.append((word, fixed))

@@ -82,6 +82,8 @@ class Speller:
         if len(near) != 1:
             return None
         (only,) = near
+        if not (self.words.known(only) or zipf(only) > 0) and self.vocabulary[only] <= self.vocabulary[low]:
+            return None  # two spellings the notes use as often: which is the slip is not clear
         proper_only = only in self.words.proper and only not in self.words.british and not self.vocabulary[only]
         slip = _vowel_apart(only, low) or _swapped(only, low) or _doubled(only, low)
         if proper_only or only in self.capitalised or not slip or _variant(only, low):

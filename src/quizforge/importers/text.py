@@ -237,9 +237,25 @@ def _expand_initials(root: OutlineNode, report: Report) -> OutlineNode:
     def fix(node: OutlineNode) -> OutlineNode:
         text = pattern.sub(lambda m: phrases[m[0]] if len(m[0]) > 2 else m[0], node.text)
         if text != node.text:
-            report.add(CLEANED, node.line, f"shorthand: {quote(node.text, 50)} -> {quote(text, 50)}")
+            before, after = changed_part(node.text, text)
+            report.add(CLEANED, node.line, f"shorthand: {quote(before, 70)} -> {quote(after, 70)}")
         return node.with_text(text).with_children([fix(c) for c in node.children])
     return root.with_children([fix(c) for c in root.children])
+
+
+def changed_part(before: str, after: str, context: int = 20) -> tuple[str, str]:
+    """The part of a long line that changed, with a little context, so the report shows it ('...')."""
+    if len(before) <= 50 and len(after) <= 50:
+        return before, after
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    lo = max(0, start - context)
+    lead = "…" if lo else ""
+    return (lead + before[lo:len(before) - end + context].rstrip(), lead + after[lo:len(after) - end + context].rstrip())
 
 
 def _clean(children, report: Report, words: Words | None) -> list[OutlineNode]:
@@ -247,6 +263,7 @@ def _clean(children, report: Report, words: Words | None) -> list[OutlineNode]:
     for child in children:
         text, changed = clean_text(child.text, child.marker, words)
         if changed and text:
-            report.add(CLEANED, child.line, f"{', '.join(changed)}: {quote(child.text, 50)} -> {quote(text, 50)}")
+            before, after = changed_part(child.text, text)
+            report.add(CLEANED, child.line, f"{', '.join(changed)}: {quote(before, 70)} -> {quote(after, 70)}")
         out.append(child.with_text(text or child.text).with_children(_clean(child.children, report, words)))
     return out
