@@ -254,3 +254,18 @@ def test_the_report_shows_the_part_of_a_long_line_that_changed():
     shown = text.changed_part(before, after)
     assert "backing-weakens" in shown[0] and "backing; this weakens" in shown[1]
     assert text.changed_part("short", "Short.") == ("short", "Short.")
+
+
+def test_a_point_whose_subject_is_a_pronoun_with_no_referent_is_marked_for_the_teacher():
+    notes = textwrap.dedent("""\
+        Why the League failed
+          Membership
+            The USA never joined the League.
+            If they had been members earlier, they might have helped stop the crisis.
+          Organisation
+            Decisions had to be unanimous.
+            The League had no army of its own.
+        """)
+    result = import_source(Source("n.txt", notes.encode(), ".txt"))
+    assert "n.txt:4: check: \"If they had been members earlier, they" in "\n".join(result.report)
+    assert "# CHECK (line 4):" in result.yaml

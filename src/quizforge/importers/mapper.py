@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem, SourceError
 from ..equations import read_equation
 from ..load.notes import MAX_DEPTH
+from ..quality.clause import unresolved_pronoun
 from ..quoteslips import slips
 from . import guess, quotes, sections
 from .clean import DANGLING, ends_mid_sentence
@@ -587,7 +588,7 @@ def _points(nodes, depth: int, report: Report) -> list[DraftPoint]:
             report.left_out.append(node)
             out.extend(_points(node.children, depth, report))
             continue
-        if node.text.lower().startswith(NOT_ALONE):
+        if node.text.lower().startswith(NOT_ALONE) or unresolved_pronoun(node.text):  # 'If they had been ..., they ...'
             report.add(CHECK, node.line, f"{quote(node.text, 40)} may not make sense on its own; name who or what it is about")
         pieces = _split(node, report)
         if depth >= MAX_DEPTH and node.children:
