@@ -255,6 +255,7 @@ def test_frequency_reader_matches_wordfreq():
     ("After the war they had no army.", "Q202"),
     ("She was only allowed to join in 1934.", "Q201"),
     ("But car hire and ferry companies did really well out of it.", "Q201"),
+    ("Icelandic Eruption 2010 (impacts): But car hire and ferry companies did really well out of it.", "Q201"),
 ])
 def test_statements_that_do_not_stand_alone_are_caught(text, code):
     assert code in quality.codes(text), quality.check(text)

@@ -102,6 +102,18 @@ def lower_start(text: str) -> str | None:
 
 @register("Q201", "dangling-opening", "opens with a word whose referent is elsewhere", ITEMS)
 def dangling_opening(text: str) -> str | None:
+    found = _opening(text)
+    label = LABELLED.match(text)
+    if found is None and label:  # 'Icelandic Eruption 2010 (impacts): But car hire ... did well': the sentence after the label
+        found = _opening(label.group(1))
+    return found
+
+
+# A short label, a colon, then a sentence of its own (a mark scheme's 'Case (aspect): sentence').
+LABELLED = re.compile(r"^[^:]{1,60}:\s+([A-Z].*)$")
+
+
+def _opening(text: str) -> str | None:
     low = " ".join(tokens(text.lower()))
     if DUMMY_IT.match(low):
         return None
