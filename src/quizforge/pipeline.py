@@ -7,7 +7,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import assemble
+from .assemble import asked, assemble
+from .errors import QuizforgeError
 from .io import check_writable, claim_folder, guard_outputs, write_all
 from .load import load_notes
 from .model import Paper, Presentation
@@ -54,10 +55,11 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
                       large_print=request.large_print, dyslexia_friendly=request.dyslexia_friendly,
                       subject=profile_for(topic.subject, request.subject_profile), no_tint=request.no_tint)
 
-    def make(seed: int):
+    def make(seed: int, previous: frozenset[str] = frozenset()):
         return assemble(topic, seed, plan.strategies, paper_size=request.paper_size,
-                        options=plan.options, required=plan.required, limit=plan.limit)
-    result = make(request.seed)
+                        options=plan.options, required=plan.required, limit=plan.limit, previous=previous)
+    # Seeds make a series: each prefers what the seed before it did not ask (seed 1 is the first).
+    result = make(request.seed, series_before(make, request.seed))
     if request.focus_from is not None:
         from .scan.focus import check_focus, focused, load_focus
 
@@ -67,6 +69,16 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
         result = dataclasses.replace(result, paper=chosen)
     presentation = fit_time(plan.presentation, result.paper.total_marks)
     return dataclasses.replace(result.paper, presentation=presentation), result.skipped
+
+
+def series_before(make, seed: int) -> frozenset[str]:
+    """What the paper of the seed before ``seed`` asks about (nothing before seed 1, or if it has no paper)."""
+    if seed <= 1:
+        return frozenset()
+    try:
+        return asked(make(seed - 1).paper)
+    except QuizforgeError:  # that seed's paper would fail as this one is about to: say so there
+        return frozenset()
 
 
 MINUTES_PER_MARK = 1.5  # a GCSE paper allows a little over a minute a mark, with time to read and check

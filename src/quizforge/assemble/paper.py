@@ -41,23 +41,27 @@ def assemble(
     options: dict[str, Options] | None = None,
     required: bool = True,
     limit: int | None = None,
+    previous: frozenset[str] = frozenset(),
 ) -> AssembleResult:
     """Build a paper. With ``required`` False, a strategy short of material is skipped, not fatal.
 
     With ``limit`` (the planner's choice, not the teacher's), only the first ``limit`` strategies in the
     order given that have material make sections; the others are not missed.
+
+    ``previous`` holds what the earlier seed of a series asked about (``asked``): strategies prefer
+    other material, so that the next seed is a real second version where the notes allow.
     """
     if paper_size not in PAPER_SIZES:
         raise OptionError(f"unknown paper size '{paper_size}'; choose {' or '.join(PAPER_SIZES)}")
     if not strategies:
         raise OptionError("no strategies chosen; see `quizforge strategies`")
-    drawn = _draw(topic, seed, strategies, options or {}, required)
+    drawn = _draw(topic, seed, strategies, options or {}, required, previous)
     wanted = strategies
     if limit is not None:
         kept = tuple(name for name in strategies if name in drawn.made)[:limit]
         if len(kept) < len(drawn.made):
             # Draw again with only the first sections kept, so what the others showed no longer counts.
-            drawn = _draw(topic, seed, kept, options or {}, required)
+            drawn = _draw(topic, seed, kept, options or {}, required, previous)
         wanted = kept
     sections = [drawn.made[name] for name in strategies if name in drawn.made]
     if not sections:
@@ -72,7 +76,8 @@ def assemble(
     return AssembleResult(paper, tuple(skipped))
 
 
-def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options], required: bool) -> _Draw:
+def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options], required: bool,
+          previous: frozenset[str] = frozenset()) -> _Draw:
     """Each strategy's screened section, why the others made none, and which made fewer than asked."""
     out = _Draw()
     shown: set[str] = set()
@@ -83,7 +88,8 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         opts = options.get(name, Options())
         opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
                                    secrets=opts.secrets | frozenset(ledger.asked),
-                                   printed=(*opts.printed, *ledger.shown), seed=seed, paper=strategies)
+                                   printed=(*opts.printed, *ledger.shown), seed=seed, paper=strategies,
+                                   previous=opts.previous | previous)
         try:
             section = get(name).generate(topic, strategy_rng(seed, name), opts)
         except NotEnoughMaterial as exc:
@@ -107,6 +113,11 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         if getattr(get(name), "hides_text", False):
             hidden.update(used)
     return out
+
+
+def asked(paper: Paper) -> frozenset[str]:
+    """Everything ``paper`` asks about (its questions' sources), for the next seed of a series to avoid."""
+    return frozenset(s for q in paper.questions for s in q.sources)
 
 
 def _number(sections: list[Section]) -> list[Section]:

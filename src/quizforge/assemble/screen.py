@@ -98,6 +98,50 @@ def sentences(question: Question) -> tuple[str, ...]:
     return ()
 
 
+def pairs(question: Question) -> tuple[tuple[str, str], ...]:
+    """(left, right) pairs a matching question asks for: printed together elsewhere, they give it away
+    ('1914: H.G. Moseley showed ...' beside a question matching events to their dates)."""
+    body = question.body
+    # Quotation questions print a quotation with its theme by design (who-says asks about it): left to them.
+    if not isinstance(body, Match) or any(s.startswith("quote:") for s in question.sources):
+        return ()
+    return tuple((body.causes[k], body.examples[j]) for j, k in enumerate(body.key)
+                 if body.causes[k].strip() and len(quality.words.tokens(body.examples[j])) >= 2)
+
+
+def first_sentences(question: Question) -> tuple[str, ...]:
+    """The first sentence of the meaning a key-term question asks for ("Define ...", "What does ... mean?"): printed anywhere
+    else (as a wrong option, a clue), it tells the student what to write or which option is right."""
+    body = question.body
+    if not any(s.startswith("term:") for s in question.sources):  # meanings are asked about key terms
+        return ()
+    if isinstance(body, ShortAnswer):
+        found = _first_sentence(body.answer)
+    elif isinstance(body, Choice) and not question.cause_id:
+        found = _first_sentence(body.options[body.correct])
+    else:
+        return ()
+    return (found,) if len(quality.words.tokens(found)) > SECRET_WORDS else ()
+
+
+def _first_sentence(text: str) -> str:
+    found = re.match(r"(.+?[.!?])(\s+[A-Z]|$)", " ".join(text.split()))
+    return found.group(1) if found else text
+
+
+def echoes_stem(question: Question) -> str:
+    """A choice whose right option alone shares a distinctive word with the stem ('What does ‘Old
+    Bolshevik’ mean?' with only the right definition saying 'Bolshevik'): the word picks the answer."""
+    body = question.body
+    if not isinstance(body, Choice) or question.cause_id:
+        return ""
+    stem = question.prompt
+    shared = quality.words.key_overlap(stem, body.options[body.correct])
+    if shared and not any(quality.words.key_overlap(stem, o) for i, o in enumerate(body.options) if i != body.correct):
+        return f"only the right option shares '{sorted(shared)[0]}' with the stem"
+    return ""
+
+
 def _norm(text: str) -> str:
     # Words keep trailing + and # ("C++", "C#"): they are what tells such answers apart.
     return " " + " ".join(re.findall(r"\w[\w+#]*", text.lower())) + " "
@@ -128,6 +172,9 @@ class Ledger:
     recalled: list[str] = dataclasses.field(default_factory=list)
     shown_beyond_options: list[str] = dataclasses.field(default_factory=list)
     asked_by_choice: list[str] = dataclasses.field(default_factory=list)
+    paired: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    defined: list[str] = dataclasses.field(default_factory=list)
+    defined_by_choice: list[str] = dataclasses.field(default_factory=list)
     # The notes' branch titles (causes, case studies, groups) are printed as options and headings by
     # design; a question whose answer is one tests which branch a fact belongs to, which no title gives away.
     titles: frozenset[str] = frozenset()
@@ -152,6 +199,24 @@ class Ledger:
         for sentence in sentences(question):
             if any(_contains(t, sentence) for t in self.shown):
                 return "another question prints the sentence it asks about"
+        return self._pair_conflict(question, mine, plain)
+
+    def _pair_conflict(self, question: Question, mine: list[str], plain: list[str]) -> str:
+        """Pairs a matching question asks for, and the definitions a question asks for, printed elsewhere."""
+        for left, right in self.paired:
+            if any(_contains(t, left) and _contains(t, right) for t in mine):
+                return f"prints '{_short(left, 20)}' with what another question matches it to"
+        for left, right in pairs(question):
+            if any(_contains(t, left) and _contains(t, right) for t in self.shown):
+                return f"another question prints '{_short(left, 20)}' with what this one matches it to"
+        for sentence in self.defined:
+            looked = plain if sentence in self.defined_by_choice else mine
+            if any(_contains(t, sentence) for t in looked):
+                return "prints the meaning another question asks for"
+        for sentence in first_sentences(question):
+            looked = self.shown_beyond_options if isinstance(question.body, Choice) else self.shown
+            if any(_contains(t, sentence) for t in looked):
+                return "another question prints the meaning it asks for"
         return ""
 
     def add(self, question: Question) -> None:
@@ -161,6 +226,10 @@ class Ledger:
         if isinstance(question.body, Choice):
             self.asked_by_choice += list(self.secrets_of(question))
         self.recalled += [s for s in sentences(question) if s.strip()]
+        self.paired += list(pairs(question))
+        self.defined += [s for s in first_sentences(question) if s.strip()]
+        if isinstance(question.body, Choice):
+            self.defined_by_choice += [s for s in first_sentences(question) if s.strip()]
 
 
 def _quality(question: Question) -> tuple[Question | None, str]:
@@ -206,7 +275,7 @@ def screen_section(section: Section, ledger: Ledger) -> tuple[Section, list[str]
         if checked is None:
             warnings.append(f"{section.strategy}: left out a question: {why}")
             continue
-        clash = ledger.conflict(checked)
+        clash = echoes_stem(checked) or ledger.conflict(checked)
         if clash:
             warnings.append(f"{section.strategy}: left out a question that would give another away: {clash}")
             continue

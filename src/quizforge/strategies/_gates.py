@@ -48,3 +48,18 @@ def in_turns(items: Sequence[T], per_paper: int, seed: int, salt: str, key: Call
         return order
     start = ((seed - 1) * max(per_paper, 1)) % len(order)
     return order[start:] + order[:start]
+
+
+def fresh_first(items: Sequence[T], used: Iterable[str], key: Callable[[T], str | Iterable[str]]) -> list[T]:
+    """``items`` in their order, those an earlier seed of the series did not use first (a stable sort).
+
+    ``key`` gives an item's source, or several: an item is used when any of them was.
+    """
+    used = frozenset(used)
+    if not used:
+        return list(items)
+
+    def seen(item: T) -> bool:
+        found = key(item)
+        return (found in used) if isinstance(found, str) else bool(used.intersection(found))
+    return sorted(items, key=seen)

@@ -50,11 +50,13 @@ def apart(a: Dated, b: Dated) -> bool:
     return a.when.before(b.when) or b.when.before(a.when)
 
 
-def spread(events: list[Dated], rng: random.Random, limit: int) -> list[Dated]:
-    """Up to ``limit`` events, drawn at random, any two of which can be put in order."""
+def spread(events: list[Dated], rng: random.Random, limit: int, used: frozenset[str] = frozenset()) -> list[Dated]:
+    """Up to ``limit`` events, drawn at random, any two of which can be put in order; events in ``used``
+    (asked by the seed before) only when the others run out."""
     pool = events[:]
     rng.shuffle(pool)
-    pool.sort(key=lambda e: e.when.precision == "span")  # a long war would shut out every event inside it
+    # a long war would shut out every event inside it
+    pool.sort(key=lambda e: (e.source in used, e.when.precision == "span"))
     chosen: list[Dated] = []
     for event in pool:
         if all(apart(event, c) for c in chosen):
@@ -92,9 +94,9 @@ def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int
     """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain."""
     every = dated_events(topic, options.hidden)
     fresh = [e for e in every if e.source not in options.exclude]
-    chosen = spread(fresh, rng, limit)
+    chosen = spread(fresh, rng, limit, options.previous)
     if len(chosen) < need:
-        chosen = spread(every, rng, limit)
+        chosen = spread(every, rng, limit, options.previous)
     if len(chosen) < need:
         raise NotEnoughMaterial(
             f"{topic.source}: {what} needs at least {need} 'dates' entries with dates that can be read "

@@ -44,6 +44,9 @@ class Options:
     seed: int = 1
     # The strategies on the whole paper (set by the assembler), so one can leave material to another.
     paper: tuple[str, ...] = ()
+    # What the earlier seed of the series asked about (its questions' sources): prefer other material,
+    # so that seed 2 is a real second version wherever the notes hold enough (issue 16).
+    previous: frozenset[str] = frozenset()
 
 
 class Strategy(Protocol):

@@ -9,7 +9,7 @@ from ..errors import NotEnoughMaterial
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._glossary import confusable, gives_away, language
 from ._pools import first_sentence, slug
-from ._gates import in_turns, printable, reveals
+from ._gates import fresh_first, in_turns, printable, reveals
 from ._text import normalise
 from .base import Options
 
@@ -120,7 +120,9 @@ class KeyTerms:
         if len(terms) < 3:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different "
                                     "definitions, each a clear phrase or sentence")
-        terms = in_turns(terms, len(terms), options.seed, "key-terms", key=lambda t: t.term)  # each seed its turn
+        # Each seed its turn, and the terms the seed before asked go last: seed 2 asks other terms.
+        terms = fresh_first(in_turns(terms, MAX_MATCH + DEFINE_COUNT, options.seed, "key-terms", key=lambda t: t.term),
+                            options.previous, term_source)
         revealing = [t for t in terms if gives_away(t, masked(t))]
         n_define = DEFINE_COUNT if options.tier != "support" else 1
         if len(terms) - n_define < 3:  # a defined term never also appears in the match

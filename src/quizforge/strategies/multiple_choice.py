@@ -14,7 +14,7 @@ from ..model import Question, Section, Topic
 from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
-from ._gates import in_turns, printable, reveals, shown_elsewhere
+from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere
 from .key_terms import masked, term_source
 
 DEFAULT_COUNT = 6
@@ -56,7 +56,7 @@ def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Ma
                 prompt = f"Which reason does this example support?\n\u201c{end_sentence(point.text)}\u201d"
                 return _question(f"cause:{point.id}", prompt, cause.title, others, rng, n,
                                  f"The example is evidence for: {cause.title}.", cause.id, (point.id,))
-            make.qid = f"cause:{point.id}"
+            make.qid, make.source = f"cause:{point.id}", point.id
             makers.append(make)
     return makers
 
@@ -82,8 +82,8 @@ def person_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Mak
         def make(rng, n, person=person, others=others):
             prompt = f"Who is described here?\n\u201c{end_sentence(person.role)}\u201d"
             return _question(f"who:{slug(person.name)}", prompt, person.name, others, rng, n,
-                             f"{person.name}: {end_sentence(person.role)}")
-        make.qid = f"who:{slug(person.name)}"
+                             f"{person.name}: {end_sentence(person.role)}", sources=(f"person:{slug(person.name)}",))
+        make.qid, make.source = f"who:{slug(person.name)}", f"person:{slug(person.name)}"
         makers.append(make)
     return makers
 
@@ -110,8 +110,8 @@ def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker
             continue
         def make(rng, n, term=term, right=right, others=others):
             return _question(f"term:{slug(term.term)}", f"What does \u2018{term.term}\u2019 mean?", right, others, rng, n,
-                             f"{term.term}: {term.definition}")
-        make.qid = f"term:{slug(term.term)}"
+                             f"{term.term}: {term.definition}", sources=(term_source(term),))
+        make.qid, make.source = f"term:{slug(term.term)}", term_source(term)
         makers.append(make)
     return makers
 
@@ -139,6 +139,7 @@ class MultipleChoice:
         makers = interleave([cause_makers(topic, avoid), person_makers(topic, avoid), term_makers(topic, avoid)], rng)
         count = options.count or DEFAULT_COUNT
         makers = in_turns(makers, count, options.seed, "multiple-choice", key=lambda m: m.qid)
+        makers = fresh_first(makers, options.previous, lambda m: m.source)  # seed 2 asks what seed 1 did not
         if len(makers) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: multiple choice needs at least three causes, three people with different roles "

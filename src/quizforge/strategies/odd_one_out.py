@@ -35,6 +35,7 @@ class OddOneOut:
             )
         odd_pool = in_turns([(cid, p) for cid, points in pools.items() for p in points], options.count or DEFAULT_COUNT,
                             options.seed, "odd-one-out", key=lambda cp: cp[1].id)
+        odd_pool.sort(key=lambda cp: cp[1].id in options.previous)  # seed 2 picks other odd ones out
         count = min(options.count or DEFAULT_COUNT, len(odd_pool))
         rng.shuffle(groups)
         questions, used = [], set()  # no example is printed in two questions

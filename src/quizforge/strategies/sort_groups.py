@@ -68,8 +68,9 @@ def pools(groups: list[Cause], options: Options, trivia_ok: bool,
 
 
 def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: random.Random,
-           count: int) -> tuple[list[tuple[tuple[Point, str], int]], list[Cause]]:
-    """One item from each group first, then the rest in turn, so no group dominates."""
+           count: int, used: frozenset[str] = frozenset()) -> tuple[list[tuple[tuple[Point, str], int]], list[Cause]]:
+    """One item from each group first, then the rest in turn, so no group dominates; items the seed
+    before sorted (``used``) only when a group has no others."""
     groups = [g for g in groups if g.id in found]
     if len(groups) > MAX_GROUPS:
         groups = sorted(rng.sample(groups, MAX_GROUPS), key=groups.index)
@@ -77,6 +78,7 @@ def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: 
     for g in groups:
         pile = found[g.id][:]
         rng.shuffle(pile)
+        pile.sort(key=lambda item: item[0].id not in used)  # popped from the end: the fresh ones first
         piles.append(pile)
     chosen: list[tuple[tuple[Point, str], int]] = []
     while len(chosen) < count and any(piles):
@@ -106,7 +108,7 @@ class SortGroups:
         )
 
     def _section(self, topic, kind, groups, found, rng, options) -> Section:
-        chosen, groups = choose(groups, found, rng, min(options.count or DEFAULT_ITEMS, MAX_ITEMS))
+        chosen, groups = choose(groups, found, rng, min(options.count or DEFAULT_ITEMS, MAX_ITEMS), options.previous)
         rng.shuffle(chosen)
         what = noun(kind, topic)
         body = Match(

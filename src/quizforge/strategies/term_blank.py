@@ -13,6 +13,7 @@ from ..model import Gap, KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import slug
 from ._text import end_sentence, find_phrase
+from ._gates import fresh_first
 from .base import Options
 from .key_terms import term_source
 
@@ -70,6 +71,7 @@ class TermBlank:
         lang = language(topic)
         terms = askable(topic, options.hidden | options.exclude) or askable(topic, options.hidden)
         rng.shuffle(terms)
+        terms = fresh_first(terms, options.previous, term_source)  # seed 2 asks the terms seed 1 did not
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
         chosen: list[KeyTerm] = []
         for term in terms:  # no clue names another answer: it would help to rule that one out
@@ -80,7 +82,8 @@ class TermBlank:
             raise NotEnoughMaterial(
                 f"{topic.source}: filling in key terms needs at least {2 + SPARE} key_terms with different meanings "
                 f"(two to ask about and {SPARE} spare for the word bank), whose definitions do not contain the term")
-        spare = rng.sample(spare, SPARE)
+        rng.shuffle(spare)
+        spare = fresh_first(spare, options.previous, term_source)[:SPARE]
         shown = [*chosen, *spare]
         blanks = []
         for term in chosen:

@@ -72,6 +72,7 @@ class TermChoice:
             raise NotEnoughMaterial(f"{topic.source}: 'which term means' needs at least {size} key_terms with "
                                     "different meanings, whose definitions do not contain the term")
         rng.shuffle(made)
+        made.sort(key=lambda m: term_source(m[0]) in options.previous)  # seed 2 asks the terms seed 1 did not
         questions = []
         for term, prompt, wrong in made:
             if len(questions) == (options.count or DEFAULT_COUNT):

@@ -148,7 +148,8 @@ class TrueOrFalse:
                 "or causes to swap; add people, key_terms or dates to the notes"
             )
         pool = in_turns(pool, options.count or DEFAULT_COUNT, options.seed, "true-false", key=lambda s: s.key)
-        pool.sort(key=lambda s: not s.swaps)  # sources that can be made false first; each seed's turn within
+        # sources that can be made false first, those the seed before did not ask first; each seed's turn within
+        pool.sort(key=lambda s: (not s.swaps, s.key in options.previous))
         count = min(options.count or DEFAULT_COUNT, len(pool))
         chosen = pool[:count]
         rng.shuffle(chosen)

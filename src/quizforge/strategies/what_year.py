@@ -46,7 +46,7 @@ class WhatYear:
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
         pool = fresh if len(fresh) >= min(count, len(every)) else every
-        chosen = spread(pool, rng, count)
+        chosen = spread(pool, rng, count, options.previous)
         if not chosen:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'in what year' needs 'dates' entries with one plain date (not a range or "

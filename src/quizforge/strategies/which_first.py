@@ -51,14 +51,15 @@ class WhichFirst:
         size = max(3, min(options.choices, 4))
         answers = events[:]
         rng.shuffle(answers)
+        answers.sort(key=lambda e: e.source in options.previous)  # seed 2 asks about other events
         questions: list[Question] = []
         used: set[str] = set()
         for answer in answers:
             later = [e for e in events if years_before(answer, e) >= gap]
             unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
-            others = spread(unused, rng, size - 1)
+            others = spread(unused, rng, size - 1, options.previous)
             if len(others) < size - 1:
-                others = spread(later, rng, size - 1)
+                others = spread(later, rng, size - 1, options.previous)
             if len(others) == size - 1:
                 questions.append(_first_question(answer, others, rng))
                 used.update(o.source for o in (answer, *others))
