@@ -21,6 +21,9 @@ def _when_of_event(topic, event):
 
 def check_date_match(topic, q):
     m: Match = q.body
+    if m.left_label == "Person":  # outside History: who did what, each person once, named in no event
+        check_people_match(topic, q)
+        return
     assert sorted(m.key) == list(range(len(m.causes))) and (m.left_label, m.right_label) == ("Date", "Event")
     whens = []
     for event, k in zip(m.examples, m.key):
@@ -29,6 +32,17 @@ def check_date_match(topic, q):
         whens.append(when)
     assert all(a.before(b) or b.before(a) for i, a in enumerate(whens) for b in whens[i + 1:]), "dates tell apart"
     assert not any(find_phrase(e, str(w.year)) for e, w in zip(m.examples, whens)), "no event prints its year"
+
+
+def check_people_match(topic, q):
+    m: Match = q.body
+    assert not topic.subject.lower().startswith("history"), "History matches events to dates"
+    assert sorted(m.key) == list(range(len(m.causes))) and len(set(m.causes)) == len(m.causes)
+    for deed, k in zip(m.examples, m.key):
+        entry = [d for d in topic.dates if normalise(end_sentence(d.event)) == normalise(m.causes[k] + " " + deed)]
+        assert len(entry) == 1, f"'{m.causes[k]} {deed}' is one event of the notes"
+        for person in m.causes:
+            assert not any(find_phrase(deed, part) for part in person.split() if len(part) > 3), "no deed names a person"
 
 
 def check_which_first(topic, q):

@@ -84,7 +84,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
     hidden: set[str] = set()
     ledger = Ledger(titles=frozenset(b.title for b in topic.groups))
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
-    for name in sorted(strategies, key=lambda n: not getattr(get(n), "hides_text", False)):
+    for name in sorted(strategies, key=lambda n: not hides_text(get(n), topic)):
         opts = options.get(name, Options())
         opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
                                    secrets=opts.secrets | frozenset(ledger.asked),
@@ -110,9 +110,15 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         out.made[name] = section
         used = {src for q in section.questions for src in q.sources}
         shown.update(used)
-        if getattr(get(name), "hides_text", False):
+        if hides_text(get(name), topic):
             hidden.update(used)
     return out
+
+
+def hides_text(strategy: object, topic: Topic) -> bool:
+    """A strategy's ``hides_text``: True, or a function of the topic (a strategy that hides only in some subjects)."""
+    hides = getattr(strategy, "hides_text", False)
+    return bool(hides(topic)) if callable(hides) else bool(hides)
 
 
 def asked(paper: Paper) -> frozenset[str]:

@@ -103,3 +103,30 @@ def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int
             f"(a year, e.g. '1559', '13 January 1559' or '442 BCE'), that do not overlap ('1586' and "
             f"'October 1586' cannot be told apart) and no year written in the event (found {len(chosen)})")
     return chosen
+
+
+# A name at the start of an event: 'Ernest Rutherford', 'H.G Moseley', 'J.J. Thomson', 'Democritus'.
+ACTOR = re.compile(r"^((?:[A-Z](?:\.[A-Z])*\.?\s+)?(?:[A-Z][a-z'\-]+\s+){0,2}[A-Z][a-z'\-]+)\s+(?=[a-z])")
+
+
+def actor(event: str) -> str:
+    """The person an event opens with ('' when it opens otherwise): 'Niels Bohr said that ...' -> 'Niels Bohr'.
+
+    Only a run of capitalised words followed by a lower-case word (the verb) counts; it opens with no
+    function word ('The', 'In') and holds a word the English lexicon does not know ('Parliament', 'Royal Navy'
+    are all words)."""
+    from .. import quality
+
+    found = ACTOR.match(event)
+    if not found:
+        return ""
+    name = found.group(1)
+    words = name.split()
+    if words[0].lower() in quality.words.STOP or all(quality.words.pos(w.lower().strip(".")) for w in words):
+        return ""
+    return name
+
+
+def years_matter(topic: Topic) -> bool:
+    """Only in History is an event's exact year worth asking; elsewhere the order and who did what are."""
+    return topic.subject.strip().lower().startswith("history")

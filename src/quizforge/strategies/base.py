@@ -54,7 +54,8 @@ class Strategy(Protocol):
     title: str  # section heading on the paper
     summary: str  # one line for `quizforge strategies`
     # Optional ``hides_text = True``: the strategy prints points with words hidden, so it is
-    # drawn before the others, and they will not print the points it used.
+    # drawn before the others, and they will not print the points it used. It may be a function of the
+    # Topic instead, for a strategy that hides its material only in some subjects.
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section: ...
 

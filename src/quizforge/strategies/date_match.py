@@ -1,24 +1,58 @@
-"""Match dates to events: a timeline's dates in order, its events jumbled, each date used once."""
+"""Match dates to events in History; elsewhere, match what was found or proposed to the person who did it.
+
+Outside History the year of a discovery is trivia: a science teacher asks who proposed which model.
+Where the events open with the people who made them ('Niels Bohr said that electrons ...'), those
+people are matched to what they did, their names hidden in the events; otherwise no question is made.
+"""
 
 from __future__ import annotations
 
 import random
 
+from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Section, Topic
-from ._timeline import choose_events
+from ._text import find_phrase
+from ._timeline import Dated, actor, choose_events, dated_events, years_matter
 from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
 MATCH_MIN, MATCH_MAX = 4, 6
 
 
+def deeds(events: list[Dated]) -> list[tuple[str, str, Dated]]:
+    """(person, what they did with the name left out, event) for events that open with one person each,
+    named in no other event (a person twice, or named in another's event, could be matched two ways)."""
+    found = [(actor(e.event), e) for e in events]
+    names = [n for n, _ in found if n]
+    out = []
+    for name, event in found:
+        if not name or names.count(name) > 1:
+            continue
+        if any(find_phrase(other.event, part) for other in events if other is not event
+               for part in name.split() if len(part) > 3):
+            continue
+        rest = event.event[len(name):].strip()
+        out.append((name, rest[0].upper() + rest[1:], event))
+    return out
+
+
 class DateMatch:
     name = "date-match"
+
+    @staticmethod
+    def hides_text(topic: Topic) -> bool:
+        """Outside History the pairing of person and deed is the answer: drawn first, so no order or
+        'which first' question prints those events with their people."""
+        return not years_matter(topic)
+
     title = "Dates and events"
-    summary = "Match events from the notes to their dates (dates far enough apart to tell apart)."
+    summary = ("Match events to their dates (History), or elsewhere what was found to who found it "
+               "(dates far enough apart to tell apart).")
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         limit = min(options.count or MATCH_MAX, MATCH_MAX) if options.tier != "support" else MATCH_MIN
+        if not years_matter(topic):
+            return self._people(topic, rng, options, max(limit, MATCH_MIN))
         chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events")
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
         order = list(range(len(dates)))
@@ -36,6 +70,34 @@ class DateMatch:
             sources=tuple(d.source for d in dates),
         )
         return Section(self.name, self.title, "Show that you know when the key events happened.", (question,))
+
+    def _people(self, topic: Topic, rng: random.Random, options: Options, limit: int) -> Section:
+        found = deeds(dated_events(topic, options.hidden))
+        fresh = [d for d in found if d[2].source not in options.exclude]
+        pool = fresh if len(fresh) >= MATCH_MIN else found
+        if len(pool) < MATCH_MIN:
+            raise NotEnoughMaterial(
+                f"{topic.source}: in {topic.subject or 'this subject'} the year of each event is not worth a "
+                f"question; matching needs at least {MATCH_MIN} events that each open with the person who made "
+                "them ('Niels Bohr said that ...'), or use sequence to put the events in order")
+        rng.shuffle(pool)
+        pool.sort(key=lambda d: d[2].source in options.previous)  # seed 2 asks about other people
+        chosen = sorted(pool[:limit], key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
+        order = list(range(len(chosen)))
+        rng.shuffle(order)
+        body = Match(causes=tuple(d[0] for d in chosen), examples=tuple(chosen[i][1] for i in order),
+                     key=tuple(order), example_ids=tuple(chosen[i][2].source for i in order),
+                     left_label="Person", right_label="What they did")
+        n = len(chosen)
+        question = Question(
+            id="date-match:people:" + ",".join(d[2].source for d in chosen), strategy=self.name,
+            prompt=f"Match each discovery or idea, A to {LETTERS[n - 1]}, to the person who put it forward. "
+                   "Write the number of the person in the box. Each person is used once.",
+            marks=n, body=body, answer=", ".join(f"{LETTERS[j]} {k + 1}" for j, k in enumerate(order)),
+            guidance=(f"1 mark for each discovery or idea matched to the right person (up to {n}).",),
+            sources=tuple(d[2].source for d in chosen),
+        )
+        return Section(self.name, "Who did what?", "Show that you know who made each step forward.", (question,))
 
 
 STRATEGY = DateMatch()

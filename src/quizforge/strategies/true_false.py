@@ -73,7 +73,7 @@ def swaps_for(topic: Topic, text: str, blanks: tuple[str, ...] = ()) -> list[Swa
                       if o is not term and not _present(text, (o.term, *o.accept))
                       and o.term[:1].isupper() == term.term[:1].isupper()]
     years = sorted({y for y in YEAR_RE.findall(" ".join(_all_texts(topic)))})
-    for year in sorted(set(YEAR_RE.findall(text))):
+    for year in sorted(set(YEAR_RE.findall(text))) if years_matter(topic) else ():
         swaps += [Swap((year,), y) for y in years if y not in text]
     return swaps
 
@@ -82,7 +82,17 @@ def _all_texts(topic: Topic) -> list[str]:
     return [p.text for c in topic.groups for p in c.walk()] + [d.date for d in topic.dates]
 
 
-def sources(topic: Topic) -> list[Source]:
+# Strategies that ask when events happened: a dated statement ('1914: Moseley showed ...') answers them.
+TIMELINE_STRATEGIES = frozenset({"date-match", "sequence", "which-first", "what-year"})
+
+
+def years_matter(topic: Topic) -> bool:
+    """Only in History is the year of an event worth a true-or-false question; elsewhere it is trivia."""
+    return topic.subject.strip().lower().startswith("history")
+
+
+def sources(topic: Topic, dates: bool = True) -> list[Source]:
+    """What a statement can be made from; with ``dates`` False, not the dated events."""
     out = []
     titles = {c.id: c.title for c in topic.causes}
     title_free = {p.id for points in examples_by_cause(topic, title_free=True).values() for p in points}
@@ -98,7 +108,7 @@ def sources(topic: Topic) -> list[Source]:
                 out.append(Source(point.id, lead,
                                   tuple(Swap((titles[cause_id],), t) for cid, t in titles.items()
                                         if cid != cause_id and normalise(t) != normalise(titles[cause_id])), cause_id))
-    for event in topic.dates:
+    for event in topic.dates if dates else ():
         text = end_sentence(f"{event.date}: {event.event}")
         swaps = tuple(Swap((event.date,), other.date) for other in topic.dates
                       if normalise(other.date) != normalise(event.date))
@@ -138,7 +148,8 @@ class TrueOrFalse:
     summary = "Statements from the notes; the false ones swap a name, year, term or cause for another from the notes."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        pool = [s for s in sources(topic) if s.key not in options.hidden  # never print a blanked point
+        dates = years_matter(topic) and not TIMELINE_STRATEGIES & set(options.paper)
+        pool = [s for s in sources(topic, dates) if s.key not in options.hidden  # never print a blanked point
                 and printable(s.true_text) and not reveals(s.true_text, options.secrets)]
         fresh = [s for s in pool if s.key not in options.exclude]  # not already printed elsewhere on the paper
         pool = fresh if len(fresh) >= 4 else pool
