@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import quality
+from ..strategies._gates import stem_echo
 from ..model import Choice, Extended, Gap, Match, Question, Section, Sequence, ShortAnswer, TrueFalse
 
 MIN_INDICATIVE = 2
@@ -130,16 +131,12 @@ def _first_sentence(text: str) -> str:
 
 
 def echoes_stem(question: Question) -> str:
-    """A choice whose right option alone shares a distinctive word with the stem ('What does ‘Old
-    Bolshevik’ mean?' with only the right definition saying 'Bolshevik'): the word picks the answer."""
+    """A choice whose right option alone shares a distinctive word with the stem: the word picks the answer."""
     body = question.body
     if not isinstance(body, Choice) or question.cause_id:
         return ""
-    stem = question.prompt
-    shared = quality.words.key_overlap(stem, body.options[body.correct])
-    if shared and not any(quality.words.key_overlap(stem, o) for i, o in enumerate(body.options) if i != body.correct):
-        return f"only the right option shares '{sorted(shared)[0]}' with the stem"
-    return ""
+    word = stem_echo(question.prompt, body.options, body.correct)
+    return f"only the right option shares '{word}' with the stem" if word else ""
 
 
 def _norm(text: str) -> str:
@@ -174,7 +171,6 @@ class Ledger:
     asked_by_choice: list[str] = dataclasses.field(default_factory=list)
     paired: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     defined: list[str] = dataclasses.field(default_factory=list)
-    defined_by_choice: list[str] = dataclasses.field(default_factory=list)
     # The notes' branch titles (causes, case studies, groups) are printed as options and headings by
     # design; a question whose answer is one tests which branch a fact belongs to, which no title gives away.
     titles: frozenset[str] = frozenset()
@@ -199,9 +195,9 @@ class Ledger:
         for sentence in sentences(question):
             if any(_contains(t, sentence) for t in self.shown):
                 return "another question prints the sentence it asks about"
-        return self._pair_conflict(question, mine, plain)
+        return self._pair_conflict(question, mine)
 
-    def _pair_conflict(self, question: Question, mine: list[str], plain: list[str]) -> str:
+    def _pair_conflict(self, question: Question, mine: list[str]) -> str:
         """Pairs a matching question asks for, and the definitions a question asks for, printed elsewhere."""
         for left, right in self.paired:
             if any(_contains(t, left) and _contains(t, right) for t in mine):
@@ -209,13 +205,12 @@ class Ledger:
         for left, right in pairs(question):
             if any(_contains(t, left) and _contains(t, right) for t in self.shown):
                 return f"another question prints '{_short(left, 20)}' with what this one matches it to"
+        # Even as a wrong option: the student who sees it offered for another term can rule that term out.
         for sentence in self.defined:
-            looked = plain if sentence in self.defined_by_choice else mine
-            if any(_contains(t, sentence) for t in looked):
+            if any(_contains(t, sentence) for t in mine):
                 return "prints the meaning another question asks for"
         for sentence in first_sentences(question):
-            looked = self.shown_beyond_options if isinstance(question.body, Choice) else self.shown
-            if any(_contains(t, sentence) for t in looked):
+            if any(_contains(t, sentence) for t in self.shown):
                 return "another question prints the meaning it asks for"
         return ""
 
@@ -228,8 +223,6 @@ class Ledger:
         self.recalled += [s for s in sentences(question) if s.strip()]
         self.paired += list(pairs(question))
         self.defined += [s for s in first_sentences(question) if s.strip()]
-        if isinstance(question.body, Choice):
-            self.defined_by_choice += [s for s in first_sentences(question) if s.strip()]
 
 
 def _quality(question: Question) -> tuple[Question | None, str]:

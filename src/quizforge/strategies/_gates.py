@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
@@ -63,3 +64,17 @@ def fresh_first(items: Sequence[T], used: Iterable[str], key: Callable[[T], str 
         found = key(item)
         return (found in used) if isinstance(found, str) else bool(used.intersection(found))
     return sorted(items, key=seen)
+
+
+QUOTES = re.compile("[\u2018\u2019\u201c\u201d'\"]")
+
+
+def stem_echo(stem: str, options: Sequence[str], correct: int) -> str:
+    """The distinctive word only the right option shares with the stem ('What does \u2018Old Bolshevik\u2019
+    mean?' where only the right definition says 'Bolshevik'), or '' when there is none: such a word picks
+    the answer for a student who knows nothing."""
+    stem = QUOTES.sub(" ", stem)  # 'Bolshevik\u2019' is the word Bolshevik
+    shared = quality.words.key_overlap(stem, options[correct])
+    if shared and not any(quality.words.key_overlap(stem, o) for i, o in enumerate(options) if i != correct):
+        return sorted(shared)[0]
+    return ""

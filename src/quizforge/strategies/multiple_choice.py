@@ -14,7 +14,7 @@ from ..model import Question, Section, Topic
 from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
-from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere
+from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
 from .key_terms import masked, term_source
 
 DEFAULT_COUNT = 6
@@ -149,8 +149,8 @@ class MultipleChoice:
         for make in makers:
             if len(questions) == count:
                 break
-            question = make(rng, options.choices)
-            if _fair(question, options):
+            question = _apart(make, rng, options.choices, questions)
+            if question is not None and _fair(question, options):
                 questions.append(question)
         if not questions:
             raise NotEnoughMaterial(f"{topic.source}: every multiple-choice question the notes allow would print "
@@ -159,12 +159,33 @@ class MultipleChoice:
         return Section(self.name, self.title, instructions, tuple(questions))
 
 
+TRIES = 4
+
+
+def _apart(make: Maker, rng: random.Random, n: int, made: list[Question]) -> Question | None:
+    """The maker's question with no option that is another meaning question's answer, and no answer offered
+    as another's wrong option (seeing a definition offered for one term rules it out for another)."""
+    meanings = [q for q in made if q.id.startswith("multiple-choice:term:")]
+    answers = {q.body.options[q.body.correct] for q in meanings}
+    offered = {o for q in meanings for o in q.body.options}
+    for _ in range(TRIES):
+        question = make(rng, n)
+        if not question.id.startswith("multiple-choice:term:"):
+            return question
+        right = question.body.options[question.body.correct]
+        if right not in offered and not answers & set(question.body.options):
+            return question
+    return None
+
+
 def _fair(question: Question, options: Options) -> bool:
     """Printable stem and options; none prints another question's answer; the right one is not shown elsewhere."""
     body = question.body
     if not printable(question.prompt, "stem") or not all(printable(o, "option") for o in body.options):
         return False
     if reveals(question.prompt, options.secrets) or any(reveals(o, options.secrets) for o in body.options):
+        return False
+    if not question.cause_id and stem_echo(question.prompt, body.options, body.correct):
         return False
     right = body.options[body.correct]
     return not (len(right.split()) <= 4 and shown_elsewhere(right, options))

@@ -108,10 +108,16 @@ def sources(topic: Topic, dates: bool = True) -> list[Source]:
                 out.append(Source(point.id, lead,
                                   tuple(Swap((titles[cause_id],), t) for cid, t in titles.items()
                                         if cid != cause_id and normalise(t) != normalise(titles[cause_id])), cause_id))
-    for event in topic.dates if dates else ():
-        text = end_sentence(f"{event.date}: {event.event}")
-        swaps = tuple(Swap((event.date,), other.date) for other in topic.dates
-                      if normalise(other.date) != normalise(event.date))
+    for event in topic.dates:
+        if dates:
+            text = end_sentence(f"{event.date}: {event.event}")
+            swaps = tuple(Swap((event.date,), other.date) for other in topic.dates
+                          if normalise(other.date) != normalise(event.date))
+        else:  # the event without its date, made false by a person swapped, never a year
+            text = end_sentence(event.event)
+            swaps = tuple(w for w in swaps_for(topic, text) if not YEAR_RE.fullmatch(w.new))
+            if not swaps:
+                continue
         out.append(Source(f"date:{event.line}", text, swaps))
     return out
 
