@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
@@ -90,9 +91,13 @@ def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[
     return found
 
 
-def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str) -> list[Dated]:
-    """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain."""
-    every = dated_events(topic, options.hidden)
+def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str,
+                  keep: Callable[[Dated], bool] = lambda e: True) -> list[Dated]:
+    """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain.
+
+    Only events ``keep`` accepts are drawn (those a quality gate would pass), so one bad line of the
+    notes does not cost the whole question."""
+    every = [e for e in dated_events(topic, options.hidden) if keep(e)]
     fresh = [e for e in every if e.source not in options.exclude]
     chosen = spread(fresh, rng, limit, options.previous)
     if len(chosen) < need:

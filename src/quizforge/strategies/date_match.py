@@ -11,6 +11,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Section, Topic
+from ._gates import printable
 from ._text import find_phrase
 from ._timeline import Dated, actor, choose_events, dated_events, years_matter
 from .base import Options
@@ -53,7 +54,8 @@ class DateMatch:
         limit = min(options.count or MATCH_MAX, MATCH_MAX) if options.tier != "support" else MATCH_MIN
         if not years_matter(topic):
             return self._people(topic, rng, options, max(limit, MATCH_MIN))
-        chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events")
+        chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events",
+                               keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"))
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
         order = list(range(len(dates)))
         rng.shuffle(order)
@@ -72,7 +74,8 @@ class DateMatch:
         return Section(self.name, self.title, "Show that you know when the key events happened.", (question,))
 
     def _people(self, topic: Topic, rng: random.Random, options: Options, limit: int) -> Section:
-        found = deeds(dated_events(topic, options.hidden))
+        found = [d for d in deeds(dated_events(topic, options.hidden))
+                 if printable(d[0], "term") and printable(d[1], "statement")]
         fresh = [d for d in found if d[2].source not in options.exclude]
         pool = fresh if len(fresh) >= MATCH_MIN else found
         if len(pool) < MATCH_MIN:

@@ -28,8 +28,7 @@ class Sequencing:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         chosen = choose_events(topic, options, rng, min(options.count or MAX_EVENTS, MAX_EVENTS), MIN_EVENTS,
-                               "sequencing")
-        chosen = [e for e in chosen if printable(e.event) and not reveals(e.event, options.secrets)]
+                               "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets))
         if len(chosen) < MIN_EVENTS:
             raise NotEnoughMaterial(f"{topic.source}: sequencing needs at least {MIN_EVENTS} dated events, each a "
                                     "full sentence that no other question on the paper holds")

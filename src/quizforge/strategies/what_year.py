@@ -45,12 +45,12 @@ class WhatYear:
         every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)]
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
-        pool = fresh if len(fresh) >= min(count, len(every)) else every
-        chosen = spread(pool, rng, count, options.previous)
+        chosen = spread(fresh or every, rng, count, options.previous)
         if not chosen:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'in what year' needs 'dates' entries with one plain date (not a range or "
-                "'c. 1500') for an event that happens at one moment, such as a coronation, a death or a law passed")
+                "'c. 1500') for an event that happens at one moment, such as a coronation, a death or a law passed"
+)
         questions = tuple(self._question(e) for e in sorted(chosen, key=lambda e: e.when))
         return Section(self.name, self.title, "Give the year in which each event happened.", questions)
 

@@ -7,6 +7,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Choice, Question, Section, Topic
 from ._timeline import Dated, spread, usable_events, usual_gap, years_before
+from ._gates import printable
 from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
@@ -27,13 +28,23 @@ def _first_question(answer: Dated, others: list[Dated], rng: random.Random) -> Q
     )
 
 
+def reserved(events: list[Dated], options: Options) -> frozenset[str]:
+    """The events a what-year question on the same paper would ask about: left to it where others will do."""
+    from .what_year import year_worth_asking
+
+    if "what-year" not in options.paper:
+        return frozenset()
+    return frozenset(e.source for e in events if year_worth_asking(e))
+
+
 class WhichFirst:
     name = "which-first"
     title = "Which came first?"
     summary = "Multiple choice: which of three or four events happened first (the events years apart)."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        every = usable_events(topic, Options(hidden=options.hidden), 3, "'which happened first'")
+        every = [e for e in usable_events(topic, Options(hidden=options.hidden), 3, "'which happened first'")
+                 if printable(e.event, "option")]  # one line that fails a gate must not cost a question
         gap = usual_gap(every)
         fresh = [e for e in every if e.source not in options.exclude]
         want = options.count or FIRST_COUNT
@@ -49,17 +60,23 @@ class WhichFirst:
     @staticmethod
     def _questions(events: list[Dated], gap: int, rng: random.Random, options: Options, want: int) -> list[Question]:
         size = max(3, min(options.choices, 4))
+        # Events the seed before used go last (seed 2 asks about others), and so do those a what-year
+        # question on the paper could ask the year of: each event is asked about once.
+        keep_off = reserved(events, options)
         answers = events[:]
         rng.shuffle(answers)
-        answers.sort(key=lambda e: e.source in options.previous)  # seed 2 asks about other events
+        answers.sort(key=lambda e: (e.source in keep_off, e.source in options.previous))
         questions: list[Question] = []
         used: set[str] = set()
         for answer in answers:
             later = [e for e in events if years_before(answer, e) >= gap]
             unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
-            others = spread(unused, rng, size - 1, options.previous)
-            if len(others) < size - 1:
-                others = spread(later, rng, size - 1, options.previous)
+            mine = [e for e in later if e.source not in keep_off]  # leaving what-year its events comes first
+            others = []
+            for pool in ([e for e in unused if e in mine], mine, unused, later):
+                others = spread(pool, rng, size - 1, options.previous)
+                if len(others) == size - 1:
+                    break
             if len(others) == size - 1:
                 questions.append(_first_question(answer, others, rng))
                 used.update(o.source for o in (answer, *others))
