@@ -83,6 +83,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
     shown: set[str] = set()
     hidden: set[str] = set()
     ledger = Ledger(titles=frozenset(b.title for b in topic.groups))
+    foreign = foreign_words(topic)
     # Strategies that hide part of a point (blanks) draw first; no later question may print those points.
     for name in sorted(strategies, key=lambda n: not hides_text(get(n), topic)):
         opts = options.get(name, Options())
@@ -97,7 +98,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
                 raise
             out.skipped.append(f"skipped {name}: {exc}")
             continue
-        section, warnings = screen_section(section, ledger)
+        section, warnings = screen_section(section, ledger, foreign)
         out.skipped += warnings
         if not section.questions:
             if required and not warnings:
@@ -113,6 +114,15 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         if hides_text(get(name), topic):
             hidden.update(used)
     return out
+
+
+def foreign_words(topic: Topic) -> frozenset[str]:
+    """The words of the language a languages paper teaches, in every form they print."""
+    from ..strategies._glossary import forms, language
+
+    if not language(topic):
+        return frozenset()
+    return frozenset(f.strip() for t in topic.key_terms for f in forms(t))
 
 
 def hides_text(strategy: object, topic: Topic) -> bool:

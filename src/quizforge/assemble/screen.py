@@ -21,7 +21,8 @@ from ..model import Choice, Extended, Gap, Match, Question, Section, Sequence, S
 MIN_INDICATIVE = 2
 NAME_WORDS = 4  # a sequence item this short is a name (a stage), not a sentence
 DEFINITION_GAP = re.compile(r"^\s*[\u2014\u2013-]\s+(.+)$")
-SECRET_WORDS = 4  # a correct option this short (a name, a term) is an answer no other question may print
+SECRET_WORDS = 4
+ENGLISH_ONLY = frozenset({"Q401"})  # spelling: a French word is no English misspelling  # a correct option this short (a name, a term) is an answer no other question may print
 
 
 def printed(question: Question) -> Iterator[tuple[str, str]]:
@@ -44,7 +45,7 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
             yield "quotation" if quoted else "statement", body.before + body.answer + body.after
     elif isinstance(body, Match):
         left, right = body.left_label.lower(), body.right_label.lower()
-        if left == "term":  # key terms: the terms, and definitions that may be phrases
+        if left == "term" or left.endswith(" word"):  # key terms ('French word'): definitions may be phrases
             yield from (("term", c) for c in body.causes)
             yield from (("option", e) for e in body.examples)
         elif left == "cause":  # reasons: titles read as options, examples as sentences
@@ -225,10 +226,16 @@ class Ledger:
         self.defined += [s for s in first_sentences(question) if s.strip()]
 
 
-def _quality(question: Question) -> tuple[Question | None, str]:
-    """The question with failing mark-scheme lines dropped, or None and why it cannot be printed."""
+def _quality(question: Question, foreign: frozenset[str] = frozenset()) -> tuple[Question | None, str]:
+    """The question with failing mark-scheme lines dropped, or None and why it cannot be printed.
+
+    Words of the language a paper teaches (``foreign``: 'gentil(le)', 'J'ai hâte') are checked as
+    terms are, but not for English spelling."""
     for role, text in printed(question):
-        found = quality.check(text, role)
+        if text.strip() in foreign:
+            found = tuple(f for f in quality.check(text, "term") if f.code not in ENGLISH_ONLY)
+        else:
+            found = quality.check(text, role)
         if found:
             codes = ",".join(f.code for f in found)
             return None, f"{codes} in '{_short(text)}'"
@@ -260,11 +267,12 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[:n - 1] + "\u2026"
 
 
-def screen_section(section: Section, ledger: Ledger) -> tuple[Section, list[str]]:
+def screen_section(section: Section, ledger: Ledger,
+                   foreign: frozenset[str] = frozenset()) -> tuple[Section, list[str]]:
     """The section with every question that fails a gate left out, and a warning for each."""
     kept, warnings = [], []
     for question in section.questions:
-        checked, why = _quality(question)
+        checked, why = _quality(question, foreign)
         if checked is None:
             warnings.append(f"{section.strategy}: left out a question: {why}")
             continue

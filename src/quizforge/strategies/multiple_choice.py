@@ -15,6 +15,7 @@ from ._pools import distinct, examples_by_cause, first_sentence, make_choice, sl
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
 from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
+from ._glossary import gives_away, language
 from .key_terms import masked, term_source
 
 DEFAULT_COUNT = 6
@@ -96,7 +97,10 @@ def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker
     """
     makers: list[Maker] = []
     free = [t for t in topic.key_terms if term_source(t) not in avoid]
+    lang = bool(language(topic))
     for term in free:
+        if lang and gives_away(term, term.definition, True):  # 'sérieux': Serious picks itself
+            continue
         forms = (term.term, *term.accept)
         others = distinct([
             masked(t) for t in free
