@@ -83,7 +83,10 @@ class TermBlank:
                 f"{topic.source}: filling in key terms needs at least {2 + SPARE} key_terms with different meanings "
                 f"(two to ask about and {SPARE} spare for the word bank), whose definitions do not contain the term")
         rng.shuffle(spare)
-        spare = fresh_first(spare, options.previous, term_source)[:SPARE]
+        # Spares no other question prints or asks about first (the same term as a 'define' question, a
+        # matching item and a spare reads as a hint), then those the seed before did not use.
+        spare = fresh_first(fresh_first(spare, options.previous, term_source),
+                            options.hidden | options.exclude, term_source)[:SPARE]
         shown = [*chosen, *spare]
         blanks = []
         for term in chosen:

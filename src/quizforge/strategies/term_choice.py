@@ -79,7 +79,10 @@ class TermChoice:
                 break
             answered = {q.body.options[q.body.correct] for q in questions}
             unused = [w for w in wrong if w.term not in answered]  # an earlier answer as a wrong option: a hint
-            others = alike(term, unused, rng, size - 1) or alike(term, wrong, rng, size - 1)
+            # and wrong options that no other question on the paper asks about, where there are enough
+            quiet = [w for w in unused if term_source(w) not in avoid]
+            others = (alike(term, quiet, rng, size - 1) or alike(term, unused, rng, size - 1)
+                      or alike(term, wrong, rng, size - 1))
             if others is None:
                 continue
             body = make_choice(term.term, others, rng, f"{term.term}: {clue(term)}")
