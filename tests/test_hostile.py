@@ -15,7 +15,7 @@ from .conftest import MINIMAL
 
 BRACES = """\
 title: Braces {0} and {curly}
-subject: Science
+subject: History  # years are swapped for true-or-false only in History
 question: Why {}?
 causes:
   - title: Because of {heat}
