@@ -121,7 +121,9 @@ class KeyTerms:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different "
                                     "definitions, each a clear phrase or sentence")
         # Each seed its turn, and the terms the seed before asked go last: seed 2 asks other terms.
-        terms = fresh_first(in_turns(terms, MAX_MATCH + DEFINE_COUNT, options.seed, "key-terms", key=lambda t: t.term),
+        # A glossary no longer than one paper's worth still turns: another seed defines other terms.
+        step = MAX_MATCH + DEFINE_COUNT if len(terms) > MAX_MATCH + DEFINE_COUNT else DEFINE_COUNT
+        terms = fresh_first(in_turns(terms, step, options.seed, "key-terms", key=lambda t: t.term),
                             options.previous, term_source)
         revealing = [t for t in terms if gives_away(t, masked(t))]
         n_define = DEFINE_COUNT if options.tier != "support" else 1
