@@ -19,7 +19,9 @@ from quizforge.scan.results import decision_box, score_student
 
 from .conftest import FIXTURES, PURGES
 
-STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "explain")
+# date-match: true-false no longer prints dated events beside the order question (they answered it), so the
+# paper needs another matching question for enough rows of every style
+STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "explain", "date-match")
 
 
 def reading(q, row, col, state, corners=0.0):
