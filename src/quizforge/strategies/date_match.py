@@ -18,6 +18,7 @@ from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
 MATCH_MIN, MATCH_MAX = 4, 6
+ORDER_LEFT = 4  # events left for a sequence or 'which came first' on the same paper
 
 
 def deeds(events: list[Dated]) -> list[tuple[str, str, Dated]]:
@@ -85,7 +86,10 @@ class DateMatch:
                 "them ('Niels Bohr said that ...'), or use sequence to put the events in order")
         rng.shuffle(pool)
         pool.sort(key=lambda d: d[2].source in options.previous)  # seed 2 asks about other people
-        chosen = sorted(pool[:limit], key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
+        # Drawn first, the match leaves an order question on the paper events of its own where it can.
+        leave = ORDER_LEFT if {"sequence", "which-first"} & set(options.paper) else 0
+        n = max(MATCH_MIN, min(limit, len(pool) - leave))
+        chosen = sorted(pool[:n], key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
         order = list(range(len(chosen)))
         rng.shuffle(order)
         body = Match(causes=tuple(d[0] for d in chosen), examples=tuple(chosen[i][1] for i in order),
