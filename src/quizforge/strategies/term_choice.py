@@ -14,6 +14,7 @@ from ..model import KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import make_choice, slug
 from ._text import find_phrase
+from ._gates import reveals
 from .base import Options
 from .key_terms import term_source
 
@@ -65,7 +66,8 @@ class TermChoice:
         made = []
         for term in pool:
             prompt, shown = prompt_for(term, lang)
-            wrong = distractors(term, topic, shown)
+            # a wrong option that is another question's answer (a blanked term) would print that answer
+            wrong = [w for w in distractors(term, topic, shown) if not reveals(w.term, options.secrets)]
             if len(wrong) >= size - 1:
                 made.append((term, prompt, wrong))
         if not made:
