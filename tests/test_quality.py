@@ -295,3 +295,32 @@ def test_clause_checks_never_crash_and_are_deterministic(text):
     from quizforge.quality import clause
     assert clause.has_clause(text) == clause.has_clause(text)
     assert clause.unresolved_pronoun(text) == clause.unresolved_pronoun(text)
+
+
+@pytest.mark.parametrize("text, phrase, credit", [
+    ("Slow to make decisions: one year to look into the Manchurian Crisis and 8 months for the Abyssinian.", False, True),
+    ("Slow to make decisions.", False, False),  # a heading credited alone (blind review)
+    ("Veto.", False, False),
+    ("But car hire and ferry companies did really well out of it.", True, False),  # leans on the line before
+    ("Icelandic Eruption 2010 (impacts): But car hire and ferry companies did really well out of it.", False, False),
+    ("An iron catalyst.", True, True),  # an answer point may be a phrase
+    ("STM \u2013 duration: 18 seconds.", True, True),
+    ("They went against the League.", True, False),
+    ("Stalin had one aim: power.", False, True),
+])
+def test_what_a_mark_scheme_may_credit(text, phrase, credit):
+    assert quality.creditable(text, phrase=phrase) is credit
+
+
+def test_the_screen_drops_scraps_from_creditworthy_points():
+    from quizforge.assemble.screen import _quality
+    from quizforge.model import Question, ShortAnswer
+    points = ("Airports shut, disrupting tourism.", "But car hire companies did really well out of it.",
+              "Food for export was left to rot.")
+    q = Question(id="x", strategy="describe-case", prompt="Describe the impacts.", marks=2,
+                 body=ShortAnswer(answer=" ".join(points), points=points), answer=" ".join(points))
+    kept, why = _quality(q)
+    assert kept is not None and kept.body.points == (points[0], points[2])
+    q3 = Question(id="y", strategy="describe-case", prompt="Describe the impacts.", marks=3,
+                  body=ShortAnswer(answer=" ".join(points), points=points), answer=" ".join(points))
+    assert _quality(q3)[0] is None  # three marks cannot be reached from two creditworthy points

@@ -240,10 +240,19 @@ def _quality(question: Question, foreign: frozenset[str] = frozenset()) -> tuple
             codes = ",".join(f.code for f in found)
             return None, f"{codes} in '{_short(text)}'"
     body = question.body
+    if isinstance(body, ShortAnswer) and body.points:  # creditworthy points: phrases, but no scraps
+        keep = tuple(t for t in body.points if quality.creditable(_unquoted(t), phrase=True))
+        # A mark a point: the tariff must stay reachable. Marked by developed reasons ('Explain two ...',
+        # fewer points than marks by design): two points must stay.
+        one_each = len(body.points) >= question.marks
+        if not keep or len(keep) < (question.marks if one_each else min(2, len(body.points))):
+            return None, "its mark scheme has too few creditworthy points left for its marks"
+        if keep != body.points:
+            question = dataclasses.replace(question, body=dataclasses.replace(body, points=keep))
     if isinstance(body, Extended) and body.indicative:
-        keep = tuple(t for t in body.indicative if quality.ok(_unquoted(t), "statement"))
-        own = tuple(t for t in body.indicative_own if quality.ok(_after_label(t), "statement"))
-        against = tuple(t for t in body.indicative_against if quality.ok(_after_label(t), "statement"))
+        keep = tuple(t for t in body.indicative if quality.creditable(_unquoted(t)))
+        own = tuple(t for t in body.indicative_own if quality.creditable(_unquoted(t)))
+        against = tuple(t for t in body.indicative_against if quality.creditable(_unquoted(t)))
         if len(keep) < min(MIN_INDICATIVE, len(body.indicative)):
             return None, "its mark scheme has too few points that are full sentences"
         if (keep, own, against) != (body.indicative, body.indicative_own, body.indicative_against):
@@ -256,10 +265,6 @@ def _unquoted(text: str) -> str:
     """A mark-scheme line with the quotations in it ('‘Out, out damned spot’ shows ...') stood in for:
     a writer's words are not checked for grammar or spelling."""
     return re.sub(r"\u2018[^\u2018]*?\u2019(?=[\s,.;:)]|$)", "The line", text)
-
-
-def _after_label(text: str) -> str:
-    return text.split(": ", 1)[1] if ": " in text else text
 
 
 def _short(text: str, n: int = 60) -> str:

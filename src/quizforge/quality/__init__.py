@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from . import rules as _rules  # noqa: F401  (registers the built-in rules)
 from .fit import Group, clear_items, fits, rivals
-from .base import ROLES, Finding, Rule, check, codes, ok, register, registry, screen
+from .base import ROLES, Finding, Rule, check, codes, creditable, ok, register, registry, screen
 from .words import (content_words, distinctiveness, is_headcount, is_year, key_overlap, lemma, word_kind,
                     zipf)
 
 __all__ = [
     "Group", "clear_items", "fits", "rivals",
-    "ROLES", "Finding", "Rule", "check", "codes", "content_words", "distinctiveness", "is_headcount", "is_year",
+    "ROLES", "Finding", "Rule", "check", "codes", "creditable", "content_words", "distinctiveness", "is_headcount", "is_year",
     "key_overlap", "lemma", "ok", "register", "registry", "screen", "word_kind", "zipf",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,3 +95,30 @@ def screen(items: Iterable[T], role: str = "statement", text: Callable[[T], str]
         else:
             kept.append(item)
     return kept, dropped
+
+
+# What a mark scheme may credit that a student's paper may not print as a statement: an answer point can
+# be a phrase ("An iron catalyst.", "18 seconds"), and a point under its label can be a note of detail
+# ("Slow to make decisions: one year to look into the Manchurian Crisis"). Everything else still holds:
+# no dangling opening or pronoun, no list numbers, arrows, placeholders or typos.
+PHRASE_FORM = frozenset({"Q101", "Q102", "Q103", "Q105", "Q305", "Q501"})
+LABEL = re.compile(r"^(?P<label>[^:]{1,60}?):\s+(?P<detail>\S.*)$")
+
+
+def creditable(text: str, phrase: bool = False) -> bool:
+    """Whether a mark scheme may list ``text`` as a point to credit.
+
+    ``phrase``: an answer point of a short-answer question, which may be a phrase. Otherwise (indicative
+    content of a written answer) the point is a full sentence, or a label with at least four words of
+    detail after it."""
+    text = " ".join(text.split())
+    if ok(text, "statement"):
+        return True
+    label = LABEL.match(text)
+    detail = label["detail"] if label and len(label["label"].split()) <= 8 else text
+    found = {f.code for f in check(detail, "statement")}
+    if phrase:
+        found -= PHRASE_FORM
+    elif label and len(detail.split()) >= 4:
+        found -= {"Q101", "Q105", "Q305", "Q501"}
+    return not found

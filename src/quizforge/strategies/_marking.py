@@ -12,6 +12,7 @@ import re
 
 from ..model import Cause, Point
 from ..quality.words import DETERMINERS, lemma, pos, tokens
+from .. import quality
 from ._gates import printable
 from ._text import PRONOUN_STARTS, STOP_WORDS, end_sentence
 
@@ -91,7 +92,7 @@ def marking_points(cause: Cause) -> tuple[str, ...]:
         elif point.points:
             pass  # a heading: credited through the lines under it
         elif heading:
-            if printable(joined(heading, text)):
+            if quality.creditable(joined(heading, text)):
                 out.append(joined(heading, text))
         elif printable(end_sentence(text)) and not leans_on_another(text):
             out.append(end_sentence(text))
