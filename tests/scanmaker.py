@@ -119,6 +119,14 @@ def fill(pages: list[np.ndarray], layout_version: dict, intents: list[Intent], r
             draw(pages[number], box, FILL, rng, dpi)
 
 
+def spoil_code(image: np.ndarray, square, rng: random.Random, dpi: int) -> None:
+    """One printed QR code lost: painted over (ink, a sticker, a dark stain) or torn off (white)."""
+    x, y, size, _ = (v * dpi / 72 for v in square)
+    grow = rng.uniform(0.0, 0.08) * size  # a little past the code, never as far as a corner mark
+    x0, y0, x1, y1 = (int(v) for v in (x - grow, y - grow, x + size + grow, y + size + grow))
+    image[y0:y1, x0:x1] = 255 if rng.random() < 0.3 else rng.randint(30, 170)
+
+
 def expected(intent: Intent) -> tuple[str, int | None]:
     if intent.style == NONE:
         return "blank", None

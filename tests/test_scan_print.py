@@ -7,7 +7,7 @@ import json
 import pytest
 
 from quizforge.model import Choice, Extended, Match, Question, Sequence, ShortAnswer, TrueFalse
-from quizforge.scan.codes import PageCode, parse, set_id
+from quizforge.scan.codes import PageCode, parse, parse_copy, set_id
 from quizforge.scan.grid import grid_for, score
 
 from .conftest import FIXTURES, PURGES
@@ -49,6 +49,8 @@ def test_page_codes_carry_a_check_value():
     tampered = code.text().replace(" 12 ", " 13 ")
     assert parse(tampered) is None
     assert parse("https://example.org") is None
+    assert parse_copy(code.text()) == (code, 0) and parse_copy(code.text(1)) == (code, 1)
+    assert parse(code.text(1).replace("QF1.2", "QF1", 1)) is None  # which square it is, checked too
     assert set_id("a", 1) == set_id("a", 1) != set_id("a", 2)
 
 
@@ -90,10 +92,42 @@ def test_build_scannable_records_every_box_and_codes_every_page(tmp_path, paper_
     codes = _codes_on(pdf)
     assert [(c.set_id, c.version, c.student, c.page) for c in codes] == \
         [(layout["set"], code, 0, i + 1) for i in range(len(version["pages"]))]
+    assert _text_over_codes(pdf, version["pages"]) == []
     if large:  # the answer sheet: every closed question's boxes on the last pages, none elsewhere
         closed = {q["number"] for q in version["questions"] if q["kind"] != "marks"}
         last = version["pages"][-1]["boxes"]
         assert closed <= {b[0] for b in last} | {b[0] for p in version["pages"][-2:] for b in p["boxes"]}
+
+
+def _text_over_codes(pdf: bytes, pages: list[dict]) -> list[tuple[int, str]]:
+    """(page, character) for every printed character within 2 mm (the quiet zone) of a QR code."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    hits, zone = [], 2 * 72 / 25.4
+    for number, (page, where) in enumerate(zip(doc, pages), 1):
+        text, height = page.get_textpage(), page.get_height()
+        for i in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(i)
+            for x, y, size, _ in (where["qr"], where["qr2"]):
+                if left < x + size + zone and right > x - zone and height - bottom > y - zone and height - top < y + size + zone:
+                    hits.append((number, text.get_text_range(i, 1)))
+    doc.close()
+    return hits
+
+
+@pytest.mark.slow
+def test_a_long_paper_code_in_large_print_wraps_clear_of_the_codes(tmp_path):
+    from quizforge.pipeline import BuildRequest, build
+    from quizforge.scan.printed import ScanOptions
+
+    result = build(BuildRequest(PURGES, out=tmp_path, seed=20261201, large_print=True, dyslexia_friendly=True,
+                                tier="support", strategies=("true-false",), scannable=ScanOptions()))
+    layout = json.loads(next(result.folder.glob("scan-layout*.json")).read_text())
+    (_, version), = layout["versions"].items()
+    pdf = next(result.folder.glob("worksheet*.pdf")).read_bytes()
+    assert _text_over_codes(pdf, version["pages"]) == []
+    assert all(c is not None for c in _codes_on(pdf))
 
 
 @pytest.mark.slow

@@ -82,8 +82,10 @@ def sheet(tmp_path_factory):
     return result.folder, layout
 
 
-def _read_back(layout, seeds, dpi, strength):
-    """(right, wrong, review, failures) over every row of every seed's filled (and degraded) paper."""
+def _read_back(layout, seeds, dpi, strength, spoil=None):
+    """(right, wrong, review, failures) over every row of every seed's filled (and degraded) paper.
+
+    ``spoil(pages, version, rng, dpi)`` damages the filled pages before the copier does."""
     from quizforge.scan.images import PageRef, to_work_dpi
     from quizforge.scan.page import read_page
     from tests.scanmaker import degrade, expected, fill, plan_marks, render_pages
@@ -97,13 +99,17 @@ def _read_back(layout, seeds, dpi, strength):
         pages = [p.copy() for p in base]
         intents = plan_marks(version, rng)
         fill(pages, version, intents, rng, dpi)
+        if spoil:
+            spoil(pages, version, rng, dpi)
         if strength:
             pages = [degrade(p, rng, strength) for p in pages]
-        rng.shuffle(pages)
+        order = list(range(len(pages)))
+        rng.shuffle(order)
         got = {}
-        for i, page in enumerate(pages):
-            read = read_page(PageRef("synthetic", i + 1), layout, to_work_dpi(page))
+        for i in order:
+            read = read_page(PageRef("synthetic", i + 1), layout, to_work_dpi(pages[i]))
             assert not read.problem, f"seed {seed}: page {i + 1}: {read.problem}"
+            assert read.code.page == i + 1, f"seed {seed}: page {i + 1} read as page {read.code.page}"
             got.update({(r.question, r.row): r for r in read.rows})
         for intent in intents:
             row = got[(intent.question, intent.row)]
@@ -133,6 +139,22 @@ def test_clean_scans_read_every_mark_right(sheet):
 def test_degraded_scans_99_percent_right_and_nothing_wrong_unreviewed(sheet):
     _folder[:] = [sheet[0]]
     right, wrong, review, failures = _read_back(sheet[1], seeds=range(10, 16), dpi=150, strength=1.0)
+    assert wrong == 0, failures
+    assert right / (right + review) >= 0.99, (right, review, failures)
+
+
+def _one_code_lost(pages, version, rng, dpi):
+    from tests.scanmaker import spoil_code
+
+    for page, where in zip(pages, version["pages"]):
+        spoil_code(page, where[rng.choice(("qr", "qr2"))], rng, dpi)
+
+
+@pytest.mark.slow
+def test_a_page_with_one_code_painted_over_is_placed_by_its_other_code(sheet):
+    _folder[:] = [sheet[0]]
+    right, wrong, review, failures = _read_back(sheet[1], seeds=range(30, 33), dpi=150, strength=1.0,
+                                                spoil=_one_code_lost)
     assert wrong == 0, failures
     assert right / (right + review) >= 0.99, (right, review, failures)
 
@@ -286,8 +308,9 @@ def test_a_page_whose_code_is_lost_is_listed_and_can_be_matched_by_hand(sheet, t
     pages = render_pages(str(next(folder.glob("worksheet*.pdf"))), 150)
     rng = random.Random(8)
     fill(pages, version, plan_marks(version, rng), rng, 150)
-    x, y, size, _ = (v * 150 / 72 for v in version["pages"][1]["qr"])
-    pages[1][int(y) - 5:int(y + size) + 5, int(x) - 5:int(x + size) + 5] = 255  # the code torn off
+    for square in ("qr", "qr2"):  # both codes torn off
+        x, y, size, _ = (v * 150 / 72 for v in version["pages"][1][square])
+        pages[1][int(y) - 5:int(y + size) + 5, int(x) - 5:int(x + size) + 5] = 255
     files = []
     for i, page in enumerate(pages):
         files.append(tmp_path / f"p{i}.png")
@@ -308,3 +331,4 @@ def test_a_page_whose_code_is_lost_is_listed_and_can_be_matched_by_hand(sheet, t
     marks = next(csv.DictReader(io.StringIO((out / "marks.csv").read_text(encoding="utf-8-sig"))))
     assert "missing" not in marks["status"], marks
     assert int(marks["total"]) >= int(before["total"])
+

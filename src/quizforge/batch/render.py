@@ -230,10 +230,10 @@ def _stamp_codes(job: ChunkJob, counts: list[int]) -> None:
     from ..scan.codes import PageCode
     from ..scan.stamp import stamp_pages
 
-    texts = []
+    codes = []
     for spec, count in zip(job.docs, counts):
-        texts += [PageCode(*spec.qr, page + 1).text() if spec.qr else "" for page in range(count)]
-    stamp_pages(job.path, texts, target=job.path)
+        codes += [PageCode(*spec.qr, page + 1) if spec.qr else None for page in range(count)]
+    stamp_pages(job.path, codes, target=job.path)
 
 
 def chunked(items: list, size: int) -> list[list]:

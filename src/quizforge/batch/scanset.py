@@ -48,7 +48,7 @@ class ScanSet:
 
         def draw(number: int) -> bytes:
             width, height, _ = pages[number]
-            return page_ops(width, height, PageCode(self.name, a.code, a.position, number + 1).text())
+            return page_ops(width, height, PageCode(self.name, a.code, a.position, number + 1))
         return draw
 
     def write(self, work: Path, assignments: list[Assignment]) -> Path:

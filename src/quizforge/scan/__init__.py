@@ -2,9 +2,9 @@
 
 Printing (``quizforge build/batch --scannable``):
   grid.py     which boxes a question gets, and how its rows are marked (one registry entry per body type)
-  codes.py    the QR payload on every page: set, version, student, page, check value
+  codes.py    the QR payload on every page (printed twice): set, version, student, page, check value
   layout.py   where the laid-out boxes are, read back from WeasyPrint's layout, in PDF points
-  stamp.py    corner marks and the QR code drawn onto finished pages (PDF operators)
+  stamp.py    corner marks and the two QR codes drawn onto finished pages (PDF operators)
   printed.py  a scannable worksheet for `build`, and the layout sidecar (scan-layout.json)
 
 Reading (``quizforge scan``):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Paper
 from .grid import grid_for
-from .stamp import marks_at, qr_box
+from .stamp import marks_at, qr_boxes
 
 PX = 0.75  # CSS px to pt
 LAYOUT_FORMAT = "quizforge-scan-layout-1"
@@ -76,7 +76,8 @@ def paper_layout(paper: Paper, pages: list[tuple[float, float, list[Box]]]) -> d
     return {
         "pages": [{"width": round(w, 3), "height": round(h, 3),
                    "marks": [[round(x, 3), round(y, 3)] for x, y in marks_at(w, h)],
-                   "qr": [round(v, 3) for v in qr_box(w, h)],
+                   "qr": [round(v, 3) for v in qr_boxes(w, h)[0]],
+                   "qr2": [round(v, 3) for v in qr_boxes(w, h)[1]],
                    "boxes": [[b.question, b.row, b.col, round(b.x, 3), round(b.y, 3), round(b.w, 3), round(b.h, 3)]
                              for b in found]}
                   for w, h, found in pages],

@@ -9,10 +9,11 @@ puts them, give the exact one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from .codes import PageCode, parse
+from .codes import PageCode, parse_copy
 from .stamp import MARK, MM
 
 
@@ -23,11 +24,20 @@ class Located:
     marks_found: int  # corner marks found (0-4); fewer than 4: the QR code's corners stand in
 
 
-def read_code(image: np.ndarray):
-    """Our QR code on the image: (PageCode, its four corners in image px) or (None, None).
+class CodeRead(NamedTuple):
+    code: PageCode | None
+    corners: np.ndarray | None  # the code's four corners in image px
+    foreign: str | None  # the text of a code that is not ours
+    copy: int = 0  # which of the page's two codes was read: 0 the main one, 1 the second
+    clash: bool = False  # two of our codes on one page that name different pages
+
+
+def read_code(image: np.ndarray) -> CodeRead:
+    """Our QR code on the image (either of the page's two), or a CodeRead with no code.
 
     A code that is not ours (or fails its check value) counts as none, and a second try on a
-    sharpened copy helps blurred or pale scans.
+    sharpened copy helps blurred or pale scans. Two codes naming different pages (a page stuck
+    onto another) are a clash, never a choice between them.
     """
     import cv2
     import zxingcpp
@@ -37,24 +47,31 @@ def read_code(image: np.ndarray):
     foreign = None
     for attempt in attempts:
         picture = attempt() if callable(attempt) else attempt
+        ours = []
         for result in zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode):
-            code = parse(result.text)
-            if code is None:
+            found = parse_copy(result.text)
+            if found is None:
                 foreign = result.text
                 continue
             p = result.position
             corners = np.array([[p.top_left.x, p.top_left.y], [p.top_right.x, p.top_right.y],
                                 [p.bottom_right.x, p.bottom_right.y], [p.bottom_left.x, p.bottom_left.y]],
                                dtype=np.float64)
-            return code, corners, None
-    return None, None, foreign
+            ours.append(CodeRead(found[0], corners, None, found[1]))
+        if len({c.code for c in ours}) > 1:
+            return CodeRead(None, None, None, clash=True)
+        if ours:
+            return min(ours, key=lambda c: c.copy)
+    return CodeRead(None, None, foreign)
 
 
-def locate(image: np.ndarray, code: PageCode, qr_corners: np.ndarray, page: dict) -> Located:
-    """The page -> image homography from the code's corners, refined by the corner marks."""
+def locate(image: np.ndarray, code: PageCode, qr_corners: np.ndarray, page: dict, copy: int = 0) -> Located:
+    """The page -> image homography from the code's corners, refined by the corner marks.
+
+    ``copy``: which of the page's codes the corners are of (the layout's ``qr`` or ``qr2``)."""
     import cv2
 
-    x, y, size, _ = page["qr"]
+    x, y, size, _ = page["qr2" if copy else "qr"]
     qr_page = np.array([[x, y], [x + size, y], [x + size, y + size], [x, y + size]], dtype=np.float64)
     # Rotation, scale and shift only: four close corners, a pixel off each, extrapolate badly in perspective.
     affine, _ = cv2.estimateAffinePartial2D(qr_page, qr_corners)

@@ -38,18 +38,21 @@ def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None,
               assigned: PageCode | None = None) -> PageRead:
     """``assigned``: whose page the teacher said it is, for a page whose code could not be read."""
     image = load_page(ref) if image is None else image
-    code, corners, foreign = read_code(image)
+    code, corners, foreign, copy, clash = read_code(image)
     if code is None and assigned is not None:
         return _read_assigned(ref, layout, image, assigned)
+    if clash:
+        return dataclasses.replace(_unread(ref, image, None), problem="two codes naming different pages")
     if code is None:
         return _unread(ref, image, foreign)
     if code.set_id != layout["set"]:
         return PageRead(ref, code, problem="another set", foreign=code.text())
     version = layout["versions"].get(code.version)
-    if version is None or not 1 <= code.page <= len(version["pages"]):
+    if version is None or not 1 <= code.page <= len(version["pages"]) or (copy and "qr2" not in
+                                                                          version["pages"][code.page - 1]):
         return PageRead(ref, code, problem="unknown page", foreign=code.text())
     page = version["pages"][code.page - 1]
-    found = locate(image, code, corners, page)
+    found = locate(image, code, corners, page, copy)
     flat = warp(image, found.homography, page, PX_PER_PT)
     return _read_flat(ref, code, flat, page, found.marks_found)
 

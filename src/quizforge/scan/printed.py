@@ -62,7 +62,7 @@ def build_scannable(paper: Paper, templates: Path | None, options: ScanOptions) 
     name = set_id("build", paper.topic.slug, paper.seed, paper.strategies, paper.paper_size,
                   hashlib.sha256(html.encode("utf-8")).hexdigest())
     version = version_of_seed(paper.seed)
-    texts = [PageCode(name, version, 0, i + 1).text() for i in range(len(pages))]
+    codes = [PageCode(name, version, 0, i + 1) for i in range(len(pages))]
     students = [{"id": 0, "name": "", "class": "", "candidate": "", "version": version}]
     layout = set_layout(name, paper.topic, paper.paper_size, options, {version: paper_layout(paper, pages)}, students)
-    return {"worksheet.pdf": stamp_pages(pdf, texts), LAYOUT_FILE: layout_json(layout)}
+    return {"worksheet.pdf": stamp_pages(pdf, codes), LAYOUT_FILE: layout_json(layout)}
