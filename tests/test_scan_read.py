@@ -332,3 +332,119 @@ def test_a_page_whose_code_is_lost_is_listed_and_can_be_matched_by_hand(sheet, t
     assert "missing" not in marks["status"], marks
     assert int(marks["total"]) >= int(before["total"])
 
+
+# --- pages whose codes are both lost: placed by the pages either side, or listed ----------------
+
+
+def _as_pdf(pages, path, dpi=150):
+    from PIL import Image
+
+    images = [Image.fromarray(p) for p in pages]
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+    return path
+
+
+def _csv(path):
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def _filled_pages(pdf, layout, seed, dpi=150):
+    """Every student's pages filled and degraded (each page from its own seed): {(student, page): image}."""
+    from tests.scanmaker import degrade, fill, plan_marks, render_pages
+
+    rendered, first, out = render_pages(str(pdf), dpi), 0, {}
+    for student in layout["students"]:
+        version = layout["versions"][student["version"]]
+        mine = rendered[first:first + len(version["pages"])]
+        first += len(mine)
+        rng = random.Random(f"{seed}/{student['id']}")
+        fill(mine, version, plan_marks(version, rng), rng, dpi)
+        for number, page in enumerate(mine, 1):
+            out[(student["id"], number)] = page
+    return out
+
+
+def _lose_codes(image, page, seed, dpi=150):
+    """Both of the page's codes painted over or torn off."""
+    from tests.scanmaker import spoil_code
+
+    image = image.copy()
+    rng = random.Random(seed)
+    for square in ("qr", "qr2"):
+        spoil_code(image, page[square], rng, dpi)
+    return image
+
+
+def _degraded(pages: dict, seed):
+    from tests.scanmaker import degrade
+
+    return {key: degrade(image, random.Random(f"{seed}/{key}"), 0.8) for key, image in pages.items()}
+
+
+@pytest.mark.slow
+def test_pages_whose_codes_are_both_lost_are_placed_by_the_pages_either_side(sheet, tmp_path, run):
+    folder, layout = sheet
+    (code, version), = layout["versions"].items()
+    count = len(version["pages"])
+    assert count >= 4
+    filled = _filled_pages(next(folder.glob("worksheet*.pdf")), layout, seed=41)
+    intact = _degraded(filled, 41)
+    lost = _degraded({(0, n): _lose_codes(image, version["pages"][n - 1], n) if n in (1, 3) else image
+                      for (_, n), image in filled.items()}, 41)  # the same copier damage as the intact pages
+    order = [(0, n) for n in range(1, count + 1)]
+    first = run("scan", _as_pdf([intact[k] for k in order], tmp_path / "intact.pdf"), "--set", folder,
+                "--out", tmp_path / "a")
+    second = run("scan", _as_pdf([lost[k] for k in order], tmp_path / "lost.pdf"), "--set", folder,
+                 "--out", tmp_path / "b")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert second.output.count("placed as student 0 page") == 2, second.output
+    assert _csv(tmp_path / "b" / "marks.csv") == _csv(tmp_path / "a" / "marks.csv")  # every mark, as if intact
+    assert not [r for r in _csv(tmp_path / "b" / "review.csv") if r["key"].startswith("page:")]
+
+    # Out of order: lost page 1 sits between pages 2 and 4, which name page 3, but its boxes are not
+    # page 3's; lost page 3 between pages 4 and 5 (or at the end) is named by neither. Both listed.
+    shuffled = [(0, 2), (0, 1), (0, 4), (0, 3), *order[4:]]
+    third = run("scan", _as_pdf([lost[k] for k in shuffled], tmp_path / "shuffled.pdf"), "--set", folder,
+                "--out", tmp_path / "c")
+    assert third.exit_code == 0, third.output
+    assert "placed as" not in third.output and "does not line up with that page" in third.output
+    listed = [r["key"] for r in _csv(tmp_path / "c" / "review.csv") if r["key"].startswith("page:")]
+    assert listed == [f"page:{tmp_path / 'shuffled.pdf'}:{i}" for i in (2, 4)], listed
+    assert _csv(tmp_path / "c" / "marks.csv")[0]["status"].startswith("2 pages missing")
+
+
+@pytest.mark.slow
+def test_a_stray_page_that_fits_two_students_is_listed_never_guessed(tmp_path, run):
+    """Three copies of one version: every student's page 2 has the same boxes. A lost-code page between
+    a student's pages 1 and 3 is their page 2 only when no other scanned student is missing a page like it."""
+    from quizforge.batch import BatchRequest, run_batch
+    from quizforge.scan.printed import ScanOptions
+
+    made = run_batch(BatchRequest(PURGES, copies=3, versions=1, out=tmp_path, name="v", quiet=True, jobs=1,
+                                  duplex=False, strategies=("odd-one-out", "true-false"), scannable=ScanOptions()))
+    folder = made.folder
+    layout = json.loads((folder / "scan-layout.json").read_text())
+    assert {s["version"] for s in layout["students"]} == {"A"} and len(layout["versions"]["A"]["pages"]) == 3
+    page2 = layout["versions"]["A"]["pages"][1]
+    filled = _filled_pages(folder / "papers.pdf", layout, seed=52)
+    intact = _degraded(filled, 52)
+    lost = _degraded({k: _lose_codes(v, page2, 7) if k in {(2, 2), (3, 2)} else v for k, v in filled.items()}, 52)
+    everyone = [(s, n) for s in (1, 2, 3) for n in (1, 2, 3)]
+
+    def scan(name, pages):
+        result = run("scan", _as_pdf(pages, tmp_path / f"{name}.pdf"), "--set", folder, "--out", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        return result.output, _csv(tmp_path / name / "marks.csv"), _csv(tmp_path / name / "review.csv")
+
+    _, marks, _ = scan("intact", [intact[k] for k in everyone])
+    # In order, student 2's page 2 lost its codes; no other student is missing a page: it is placed.
+    output, in_order, review = scan("ordered", [lost[k] if k == (2, 2) else intact[k] for k in everyone])
+    assert "placed as student 2 page 2" in output and in_order == marks
+    assert not [r for r in review if r["key"].startswith("page:")]
+    # Student 2's page 2 not scanned; student 3's page 2, codes lost, filed between student 2's pages 1 and 3.
+    # The neighbours name student 2's page 2, but student 3's page 2 is missing too and has the same boxes.
+    stray = [(1, 1), (1, 2), (1, 3), (2, 1), (3, 2), (2, 3), (3, 1), (3, 3)]
+    output, marks, review = scan("stray", [lost[k] if k == (3, 2) else intact[k] for k in stray])
+    assert "placed as" not in output and "would fit another missing page too" in output
+    assert [r["key"] for r in review if r["key"].startswith("page:")] == [f"page:{tmp_path / 'stray.pdf'}:5"]
+    assert [m["status"] for m in marks][1:] == ["1 page missing", "1 page missing"], marks

@@ -12,6 +12,7 @@ Reading (``quizforge scan``):
   locate.py   find the QR code and corner marks; the page -> image homography
   boxes.py    measure every box and classify it against the sheet's own empty boxes
   decide.py   rows -> answers, doubles, blanks, and what goes to review
+  sequence.py a page whose codes are both lost, placed by the pages either side of it in the scan
   results.py  marks per student, written marks, the results file --focus-from reads
   review.py   the review page and CSV, and the teacher's decisions
   report.py   the class report: per question, distractors, weakest branches

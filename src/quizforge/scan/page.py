@@ -57,6 +57,15 @@ def read_page(ref: PageRef, layout: dict, image: np.ndarray | None = None,
     return _read_flat(ref, code, flat, page, found.marks_found)
 
 
+def fits(image: np.ndarray, pages: list[dict]) -> list[float]:
+    """How well the scan, placed by its corner marks alone (either way up), lines up with each of
+    ``pages`` (layout pages of one paper size): the share of their box outlines found; 0 without marks."""
+    if not pages:
+        return []
+    flats = [warp(image, h, pages[0], PX_PER_PT) for h in by_marks_only(image, pages[0])]
+    return [max((aligned(f, p["boxes"], PX_PER_PT) for f in flats), default=0.0) for p in pages]
+
+
 def _read_assigned(ref: PageRef, layout: dict, image: np.ndarray, code: PageCode) -> PageRead:
     """A page matched by hand: placed by its corner marks, whichever way up lines its boxes up."""
     page = layout["versions"][code.version]["pages"][code.page - 1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -13,14 +14,15 @@ from pathlib import Path
 from ..errors import OptionError, QuizforgeError
 from ..io import write_all
 from .decide import DOUBLE, REVIEW
-from .images import PageRef, ScanError, page_refs
+from .images import PageRef, ScanError, load_page, page_refs
 from .layout import LAYOUT_FORMAT
 from .codes import PageCode
-from .page import PageRead, read_page
+from .page import MIN_ALIGNED, PageRead, fits, read_page
 from .printed import LAYOUT_FILE
 from .report import report_html, results_data, results_json
 from .results import StudentResult, read_written_marks, row_key, score_student
 from .review import ReviewItem, read_decisions, review_csv, review_html
+from .sequence import by_sequence
 
 REVIEW_FILE = "review.csv"
 
@@ -145,6 +147,44 @@ def hand_matched(decisions: dict[str, str], layout: dict) -> dict[str, PageCode]
     return out
 
 
+def place_by_sequence(reads: list[PageRead], layout: dict) -> list[str]:
+    """Pages without a readable code that the pages either side of them name (``sequence.py``),
+    read as that page when its boxes line up with the page (corner marks placing it) and those of
+    no other page still missing from a scanned student do; ``reads`` is updated in place.
+
+    Returns what was done, for the report: the teacher should know."""
+    notes = []
+    students = {s["id"]: s for s in layout["students"]}
+    found = by_sequence(reads, layout)
+    missing = _missing(reads, layout) if found else []
+    for i, code in found.items():
+        ref, where = reads[i].ref, f"{_who(students[code.student])} page {code.page}"
+        image = load_page(ref)
+        rivals = {(c.version, c.page): c for c in missing if c != code}.values()  # one per distinct layout
+        mine, *others = fits(image, [_layout_page(layout, c) for c in (code, *rivals)])
+        if mine < MIN_ALIGNED or any(f >= MIN_ALIGNED for f in others):
+            why = "does not line up with that page" if mine < MIN_ALIGNED else "would fit another missing page too"
+            reads[i] = dataclasses.replace(reads[i], problem=f"{reads[i].problem}; between the pages of {where} "
+                                           f"but it {why}")
+            continue
+        reads[i] = read_page(ref, layout, image, assigned=code)
+        notes.append(f"{ref}: no readable code; placed as {where} by the pages either side of it")
+    return notes
+
+
+def _layout_page(layout: dict, code: PageCode) -> dict:
+    return layout["versions"][code.version]["pages"][code.page - 1]
+
+
+def _missing(reads: list[PageRead], layout: dict) -> list[PageCode]:
+    """The pages not in the scans of the students who have some page in them (a student not scanned
+    at all is away, not a source of stray pages)."""
+    have = {(r.code.student, r.code.page) for r in reads if r.code is not None and not r.problem}
+    scanned = {student for student, _ in have}
+    return [PageCode(layout["set"], s["version"], s["id"], page) for s in layout["students"] if s["id"] in scanned
+            for page in range(1, len(layout["versions"][s["version"]]["pages"]) + 1) if (s["id"], page) not in have]
+
+
 def scan(request: ScanRequest) -> ScanResult:
     layout = load_layout(request.set_folder)
     refs = page_refs(list(request.scans))
@@ -155,8 +195,10 @@ def scan(request: ScanRequest) -> ScanResult:
     decisions = read_decisions(out / REVIEW_FILE) if (out / REVIEW_FILE).is_file() else {}
     if request.decisions:
         decisions.update(read_decisions(request.decisions))
-    placed, unplaced, problems = _place(read_all(refs, layout, _jobs(request.jobs), hand_matched(decisions, layout)),
-                                        layout)
+    reads = list(read_all(refs, layout, _jobs(request.jobs), hand_matched(decisions, layout)))
+    notes = place_by_sequence(reads, layout)
+    placed, unplaced, problems = _place(reads, layout)
+    problems = notes + problems
     results, items = _score(layout, placed, decisions, written)
     items += [_page_item(p, decisions) for p in unplaced]
     students_by_id = {s["id"]: s for s in layout["students"]}
