@@ -336,6 +336,37 @@ def test_a_page_whose_code_is_lost_is_listed_and_can_be_matched_by_hand(sheet, t
 # --- pages whose codes are both lost: placed by the pages either side, or listed ----------------
 
 
+def test_lost_pages_are_named_by_their_neighbours_only_where_they_agree():
+    from quizforge.scan.codes import PageCode
+    from quizforge.scan.images import PageRef
+    from quizforge.scan.page import PageRead
+    from quizforge.scan.sequence import by_sequence
+
+    layout = {"set": "x", "versions": {"A": {"pages": [{}, {}, {}]}},
+              "students": [{"id": 1, "version": "A"}, {"id": 2, "version": "A"}]}
+
+    def placed(*pages, file="scan.pdf"):
+        return [PageRead(PageRef(file, n), None, problem="no code found") if p == "?" else
+                PageRead(PageRef(file, n), None, problem="unknown page") if p == "x" else
+                PageRead(PageRef(file, n), PageCode("x", "A", int(p[0]), int(p[2]))) for n, p in enumerate(pages, 1)]
+
+    def named(*pages):
+        return [[(i, (c.student, c.page)) for i, c in run] for run in by_sequence(placed(*pages), layout)]
+
+    assert named("1.1", "?", "1.3") == [[(1, (1, 2))]]
+    assert named("1.1", "?", "?", "2.1") == [[(1, (1, 2)), (2, (1, 3))]]  # a run ends its paper
+    assert named("?", "1.2", "1.3") == [[(0, (1, 1))]]  # the file's start, then page 2
+    assert named("1.3", "?", "2.2") == [[(1, (2, 1))]]  # a paper's end, then page 2
+    assert named("1.3", "?", "2.1") == []  # between two papers: whose?
+    assert named("1.1", "?", "1.2") == []  # neighbours out of order
+    assert named("1.1", "?", "?", "1.3") == []  # two lost pages where one is missing
+    assert named("1.1", "?", "1.3", "1.2") == []  # page 2 is in the scans already
+    assert named("1.1", "?", "1.3", "1.1", "?", "1.3") == []  # two pages claim one place
+    assert named("1.1", "?", "x", "?", "1.3") == []  # next to a page that could not be read
+    assert by_sequence(placed("1.1", file="a.png") + placed("?", file="b.png") + placed("1.3", file="c.png"),
+                       layout) == []  # one page to a file: the files' order says nothing
+
+
 def _as_pdf(pages, path, dpi=150):
     from PIL import Image
 
@@ -400,6 +431,14 @@ def test_pages_whose_codes_are_both_lost_are_placed_by_the_pages_either_side(she
     assert second.output.count("placed as student 0 page") == 2, second.output
     assert _csv(tmp_path / "b" / "marks.csv") == _csv(tmp_path / "a" / "marks.csv")  # every mark, as if intact
     assert not [r for r in _csv(tmp_path / "b" / "review.csv") if r["key"].startswith("page:")]
+
+    # Two lost pages side by side, between pages 1 and 4: pages 2 and 3, in that order.
+    run_of_two = {k: _degraded({k: _lose_codes(v, version["pages"][k[1] - 1], k[1])}, 41)[k] if k[1] in (2, 3)
+                  else intact[k] for k, v in filled.items()}
+    fourth = run("scan", _as_pdf([run_of_two[k] for k in order], tmp_path / "two.pdf"), "--set", folder,
+                 "--out", tmp_path / "d")
+    assert fourth.exit_code == 0 and fourth.output.count("placed as student 0 page") == 2, fourth.output
+    assert _csv(tmp_path / "d" / "marks.csv") == _csv(tmp_path / "a" / "marks.csv")
 
     # Out of order: lost page 1 sits between pages 2 and 4, which name page 3, but its boxes are not
     # page 3's; lost page 3 between pages 4 and 5 (or at the end) is named by neither. Both listed.

@@ -149,27 +149,39 @@ def hand_matched(decisions: dict[str, str], layout: dict) -> dict[str, PageCode]
 
 def place_by_sequence(reads: list[PageRead], layout: dict) -> list[str]:
     """Pages without a readable code that the pages either side of them name (``sequence.py``),
-    read as that page when its boxes line up with the page (corner marks placing it) and those of
-    no other page still missing from a scanned student do; ``reads`` is updated in place.
+    read as those pages when each one's boxes line up with its page (corner marks placing it) and
+    with no other page still missing from a scanned student's paper; ``reads`` is updated in place.
 
     Returns what was done, for the report: the teacher should know."""
     notes = []
     students = {s["id"]: s for s in layout["students"]}
-    found = by_sequence(reads, layout)
-    missing = _missing(reads, layout) if found else []
-    for i, code in found.items():
-        ref, where = reads[i].ref, f"{_who(students[code.student])} page {code.page}"
-        image = load_page(ref)
-        rivals = {(c.version, c.page): c for c in missing if c != code}.values()  # one per distinct layout
-        mine, *others = fits(image, [_layout_page(layout, c) for c in (code, *rivals)])
-        if mine < MIN_ALIGNED or any(f >= MIN_ALIGNED for f in others):
-            why = "does not line up with that page" if mine < MIN_ALIGNED else "would fit another missing page too"
-            reads[i] = dataclasses.replace(reads[i], problem=f"{reads[i].problem}; between the pages of {where} "
-                                           f"but it {why}")
-            continue
-        reads[i] = read_page(ref, layout, image, assigned=code)
-        notes.append(f"{ref}: no readable code; placed as {where} by the pages either side of it")
+    runs = by_sequence(reads, layout)
+    missing = _missing(reads, layout) if runs else []
+    for run in runs:
+        images = [load_page(reads[i].ref) for i, _ in run]
+        checked = [(i, code, image, _fit_problem(image, code, layout, missing))
+                   for (i, code), image in zip(run, images)]
+        doubt = any(why for *_, why in checked)
+        for i, code, image, why in checked:
+            where = f"{_who(students[code.student])} page {code.page}"
+            if doubt:
+                reads[i] = dataclasses.replace(reads[i], problem=f"{reads[i].problem}; in the scan where "
+                                               f"{where} belongs, but {why or 'the lost page beside it does not fit'}")
+                continue
+            reads[i] = read_page(reads[i].ref, layout, image, assigned=code)
+            notes.append(f"{reads[i].ref}: no readable code; placed as {where} by the pages either side of it")
     return notes
+
+
+def _fit_problem(image, code: PageCode, layout: dict, missing: list[PageCode]) -> str:
+    """Why the scanned page cannot be ``code``'s page by its boxes ("" if it can)."""
+    rivals = {(c.version, c.page): c for c in missing if c != code}.values()  # one per distinct layout
+    mine, *others = fits(image, [_layout_page(layout, c) for c in (code, *rivals)])
+    if mine < MIN_ALIGNED:
+        return "it does not line up with that page"
+    if any(f >= MIN_ALIGNED for f in others):
+        return "it would fit another missing page too"
+    return ""
 
 
 def _layout_page(layout: dict, code: PageCode) -> dict:

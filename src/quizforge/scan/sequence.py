@@ -17,8 +17,11 @@ NO_CODE = "no code found"
 _EDGE = "edge"  # the file's start or end, or the end of a paper: the next page begins another
 
 
-def by_sequence(reads: list[PageRead], layout: dict) -> dict[int, PageCode]:
-    """``index in reads -> code`` for the pages without a code whose neighbours name one page only."""
+def by_sequence(reads: list[PageRead], layout: dict) -> list[list[tuple[int, PageCode]]]:
+    """Runs of pages without a code that their neighbours name, each a list of ``(index in reads, code)``.
+
+    A run of lost pages is placed whole or not at all: between page 1 and page 4 of a paper, two lost
+    pages are its pages 2 and 3, in that order. Where two runs name one page, neither is kept."""
     students = {s["id"]: len(layout["versions"][s["version"]]["pages"]) for s in layout["students"]}  # -> pages
     versions = {s["id"]: s["version"] for s in layout["students"]}
     placed = {(r.code.student, r.code.page) for r in reads if r.code is not None and not r.problem}
@@ -26,24 +29,32 @@ def by_sequence(reads: list[PageRead], layout: dict) -> dict[int, PageCode]:
     for i, read in enumerate(reads):
         if read.problem != "blank page":  # a duplex scan's empty backs are not neighbours
             files.setdefault(read.ref.file, []).append(i)
-    claims: dict[tuple[int, int], list[int]] = {}
+    runs = []
     for order in files.values():
         if len(order) < 2:  # one page to a file: the files' order says nothing
             continue
         order.sort(key=lambda i: reads[i].ref.page)
-        for at, i in enumerate(order):
-            if reads[i].code is not None or reads[i].problem != NO_CODE:
+        at = 0
+        while at < len(order):
+            end = at
+            while end < len(order) and _lost(reads[order[end]]):
+                end += 1
+            if end == at:
+                at += 1
                 continue
             before = _after(reads[order[at - 1]], students) if at > 0 else _EDGE
-            after = _before(reads[order[at + 1]], students) if at + 1 < len(order) else _EDGE
-            found = _agree(before, after, students)
-            if found is not None and found not in placed:
-                claims.setdefault(found, []).append(i)
-    out = {}
-    for (student, page), at in claims.items():
-        if len(at) == 1:  # two pages claiming one place: neither is certain
-            out[at[0]] = PageCode(layout["set"], versions[student], student, page)
-    return out
+            after = _before(reads[order[end]], students) if end < len(order) else _EDGE
+            pages = _between(before, after, end - at, students)
+            if pages and not placed & set(pages):
+                runs.append(list(zip(order[at:end], pages)))
+            at = end
+    claimed = [key for run in runs for _, key in run]
+    return [[(i, PageCode(layout["set"], versions[key[0]], *key)) for i, key in run] for run in runs
+            if all(claimed.count(key) == 1 for _, key in run)]
+
+
+def _lost(read: PageRead) -> bool:
+    return read.code is None and read.problem == NO_CODE
 
 
 def _known(read: PageRead, students: dict[int, int]) -> bool:
@@ -66,11 +77,15 @@ def _before(read: PageRead, students: dict[int, int]):
     return _EDGE if page <= 1 else (student, page - 1)
 
 
-def _agree(before, after, students: dict[int, int]) -> tuple[int, int] | None:
+def _between(before, after, count: int, students: dict[int, int]) -> list[tuple[int, int]]:
+    """The ``count`` pages a run must be, from what its neighbours say it starts and ends with; [] if unsure."""
     if before is None or after is None or before == after == _EDGE:
-        return None
-    if before != _EDGE and after != _EDGE:
-        return before if before == after else None
-    if before != _EDGE:  # then a paper begins, or the file ends: this page must be the last of its paper
-        return before if before[1] == students[before[0]] else None
-    return after if after[1] == 1 else None  # after a paper's end: the first page of the next
+        return []
+    if before != _EDGE and after != _EDGE:  # the same paper on both sides, exactly the run's pages missing
+        same = before[0] == after[0] and after[1] - before[1] + 1 == count
+        return [(before[0], p) for p in range(before[1], after[1] + 1)] if same else []
+    if before != _EDGE:  # then a paper begins, or the file ends: the run ends its paper
+        last = before[1] + count - 1
+        return [(before[0], p) for p in range(before[1], last + 1)] if last == students[before[0]] else []
+    first = after[1] - count + 1  # after a paper's end or the file's start: the run begins the next paper
+    return [(after[0], p) for p in range(1, after[1] + 1)] if first == 1 else []
