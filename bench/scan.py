@@ -1,8 +1,10 @@
 """Benchmark `quizforge scan`: seconds for a class's scans, and peak memory of the process tree.
 
     python bench/scan.py                    # 30 three-page papers at 300 dpi (the issue's figure)
-    python bench/scan.py --students 300     # a year group: time per page should stay flat
+    python bench/scan.py --students 300     # a year group (as JPEG files): time per page should stay flat
+    python bench/scan.py --files            # 30 students as JPEG files, to compare with the year group
     python bench/scan.py --dpi 150 --jobs 1
+    python bench/scan.py --in-order --lost-codes 10   # 10 pages lose one code, 10 both; scan order kept
 
 A scannable class set is printed, every page is rendered at DPI, filled as students fill boxes,
 degraded as a copier degrades pages, shuffled, and saved as one PDF of JPEG pages (what a school
@@ -29,7 +31,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.scanmaker import degrade, fill, plan_marks, render_pages  # noqa: E402
+from tests.scanmaker import degrade, fill, plan_marks, spoil_code  # noqa: E402
 
 QUIZFORGE = [sys.executable, "-c", "from quizforge.cli import main; main()"]
 STRATEGIES = "odd-one-out,true-false"  # three pages a paper
@@ -43,8 +45,11 @@ def make_set(folder: Path, students: int) -> Path:
     return folder / "purges" / "batch-bench"
 
 
-def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[int, list]:
-    """The filled, degraded, shuffled pages as a PDF of JPEGs; returns (pages, intents per student)."""
+def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1, lost: int = 0,
+               in_order: bool = False) -> tuple[int, list]:
+    """The filled, degraded, shuffled pages as a PDF of JPEGs; returns (pages, intents per student).
+
+    ``lost``: that many pages lose one of their two codes and as many others lose both."""
     from PIL import Image
 
     layout = json.loads((set_folder / "scan-layout.json").read_text())
@@ -53,6 +58,8 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[i
     import pypdfium2
 
     doc = pypdfium2.PdfDocument(str(set_folder / "papers.pdf"))
+    spoilt = rng.sample(range(len(doc)), 2 * lost)
+    one, both = set(spoilt[:lost]), set(spoilt[lost:])
     for student in layout["students"]:
         version = layout["versions"][student["version"]]
         count = len(version["pages"])
@@ -63,6 +70,10 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[i
         first += count
         plan = plan_marks(version, rng)
         fill(mine, version, plan, rng, dpi)
+        for i, (image, where) in enumerate(zip(mine, version["pages"]), first - count):
+            squares = ("qr", "qr2") if i in both else (rng.choice(("qr", "qr2")),) if i in one else ()
+            for square in squares:
+                spoil_code(image, where[square], rng, dpi)
         intents[student["id"]] = plan
         pages += [degrade(p, rng, 0.8) for p in mine]
         if path.suffix != ".pdf":  # a folder of JPEG pages: nothing held in memory
@@ -74,7 +85,8 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1) -> tuple[i
             pages = []
     if path.suffix != ".pdf":
         return written, intents
-    rng.shuffle(pages)
+    if not in_order:
+        rng.shuffle(pages)
     images = (Image.fromarray(p) for p in pages)
     head = next(images)
     head.save(path, save_all=True, append_images=list(images), resolution=dpi, quality=80)
@@ -108,28 +120,34 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--lost-codes", type=int, default=0, metavar="K",
+                        help="K pages lose one of their codes, K others both (painted over or torn off)")
+    parser.add_argument("--files", action="store_true", help="JPEG files (a year group always is), not one PDF")
+    parser.add_argument("--in-order", action="store_true", help="keep the pages in scan order (a copier's stack)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         set_folder = make_set(tmp / "set", args.students)
         # a class as one scanned PDF; a year group as JPEG files (random names: shuffled), which the
         # generator can write without holding every page
-        scans = tmp / "scans.pdf" if args.students <= 60 else tmp / "scans"
+        scans = tmp / "scans.pdf" if args.students <= 60 and not args.files else tmp / "scans"
         if scans.suffix != ".pdf":
             scans.mkdir()
         t = time.monotonic()
-        pages, intents = make_scans(set_folder, args.dpi, scans)
+        pages, intents = make_scans(set_folder, args.dpi, scans, lost=args.lost_codes, in_order=args.in_order)
         made = time.monotonic() - t
         files = [str(scans)] if scans.suffix == ".pdf" else sorted(str(f) for f in scans.iterdir())
         seconds, peak = timed([*QUIZFORGE, "scan", *files, "--set", str(set_folder),
                                "--out", str(tmp / "results"), "--jobs", str(args.jobs)])
         clean, total = check(tmp / "results", intents)
-        review = sum(1 for _ in csv.DictReader(io.StringIO((tmp / "results" / "review.csv").read_text(
-            encoding="utf-8-sig"))))
+        rows = list(csv.DictReader(io.StringIO((tmp / "results" / "review.csv").read_text(encoding="utf-8-sig"))))
+        review, by_hand = len(rows), sum(1 for r in rows if r["key"].startswith("page:"))
         print(f"scan: {args.students} students, {pages} pages at {args.dpi} dpi ({'one PDF' if scans.suffix == '.pdf' else 'JPEG files'}, "
               f"made in {made:.0f} s), --jobs {args.jobs}: {seconds:.2f} s, {1000 * seconds / pages:.0f} ms/page, "
               f"peak memory {peak:.0f} MiB; review list {review} rows; students with nothing left to review "
-              f"{clean}/{total}")
+              f"{clean}/{total}"
+              + (f"; codes lost: {args.lost_codes} pages one, {args.lost_codes} both; pages left to match by hand "
+                 f"{by_hand}" if args.lost_codes else ""))
 
 
 if __name__ == "__main__":

@@ -110,7 +110,8 @@ def _text_over_codes(pdf: bytes, pages: list[dict]) -> list[tuple[int, str]]:
         for i in range(text.count_chars()):
             left, bottom, right, top = text.get_charbox(i)
             for x, y, size, _ in (where["qr"], where["qr2"]):
-                if left < x + size + zone and right > x - zone and height - bottom > y - zone and height - top < y + size + zone:
+                if (left < x + size + zone and right > x - zone
+                        and height - bottom > y - zone and height - top < y + size + zone):
                     hits.append((number, text.get_text_range(i, 1)))
     doc.close()
     return hits

@@ -67,6 +67,23 @@ def test_decisions_and_scores():
     assert settled.questions[0].marks == 2 and settled.status(1) == "complete"
 
 
+def test_jpeg_files_are_decoded_straight_at_the_working_resolution(tmp_path):
+    import cv2
+    import numpy as np
+
+    from quizforge.scan.images import WORK_DPI, PageRef, load_page
+
+    for dpi in (150, 200, 300, 600):
+        page = np.full((int(11.69 * dpi), int(8.27 * dpi)), 255, np.uint8)
+        cv2.rectangle(page, (dpi, dpi), (2 * dpi, 2 * dpi), 0, -1)  # a one-inch square, one inch in
+        path = tmp_path / f"page{dpi}.jpg"
+        cv2.imwrite(str(path), page)
+        image = load_page(PageRef(str(path), 1))
+        assert 0.9 * 11.4 * WORK_DPI <= image.shape[0] <= 1.25 * 11.4 * WORK_DPI, (dpi, image.shape)
+        scale = image.shape[0] / page.shape[0]
+        assert image[int(1.5 * dpi * scale), int(1.5 * dpi * scale)] < 60  # the square, where it was
+
+
 # --- synthetic scans --------------------------------------------------------------------------
 
 
