@@ -19,6 +19,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -46,43 +47,30 @@ def make_set(folder: Path, students: int) -> Path:
 
 
 def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1, lost: int = 0,
-               in_order: bool = False) -> tuple[int, list]:
-    """The filled, degraded, shuffled pages as a PDF of JPEGs; returns (pages, intents per student).
+               in_order: bool = False) -> tuple[int, dict]:
+    """The filled, degraded, shuffled pages as a PDF of JPEGs (or JPEG files in the folder ``path``);
+    returns (pages, intents per student). Made on every core, each student from a seed of their own.
 
     ``lost``: that many pages lose one of their two codes and as many others lose both."""
+    import multiprocessing
+
     from PIL import Image
 
     layout = json.loads((set_folder / "scan-layout.json").read_text())
     rng = random.Random(seed)
-    pages, intents, first, written = [], {}, 0, 0
-    import pypdfium2
-
-    doc = pypdfium2.PdfDocument(str(set_folder / "papers.pdf"))
-    spoilt = rng.sample(range(len(doc)), 2 * lost)
-    one, both = set(spoilt[:lost]), set(spoilt[lost:])
+    total = sum(len(layout["versions"][s["version"]]["pages"]) for s in layout["students"])
+    spoilt = rng.sample(range(total), 2 * lost)
+    jobs, first = [], 0
     for student in layout["students"]:
-        version = layout["versions"][student["version"]]
-        count = len(version["pages"])
-        mine = []
-        for i in range(first, first + count):
-            image = doc[i].render(scale=dpi / 72, grayscale=True).to_numpy().copy()
-            mine.append(image if image.ndim == 2 else image[..., 0])
-        first += count
-        plan = plan_marks(version, rng)
-        fill(mine, version, plan, rng, dpi)
-        for i, (image, where) in enumerate(zip(mine, version["pages"]), first - count):
-            squares = ("qr", "qr2") if i in both else (rng.choice(("qr", "qr2")),) if i in one else ()
-            for square in squares:
-                spoil_code(image, where[square], rng, dpi)
-        intents[student["id"]] = plan
-        pages += [degrade(p, rng, 0.8) for p in mine]
-        if path.suffix != ".pdf":  # a folder of JPEG pages: nothing held in memory
-            import cv2
-
-            for page in pages:
-                cv2.imwrite(str(path / f"{rng.randrange(1 << 40):012x}.jpg"), page, [cv2.IMWRITE_JPEG_QUALITY, 80])
-            written += len(pages)
-            pages = []
+        jobs.append((set_folder, layout, student, first, dpi, seed, set(spoilt[:lost]), set(spoilt[lost:]),
+                     path if path.suffix != ".pdf" else None))
+        first += len(layout["versions"][student["version"]]["pages"])
+    pages, intents, written = [], {}, 0
+    with multiprocessing.get_context("fork").Pool(len(os.sched_getaffinity(0))) as pool:
+        for sid, plan, count, mine in pool.imap(_student_scans, jobs):
+            intents[sid] = plan
+            written += count
+            pages += mine
     if path.suffix != ".pdf":
         return written, intents
     if not in_order:
@@ -93,7 +81,40 @@ def make_scans(set_folder: Path, dpi: int, path: Path, seed: int = 1, lost: int 
     return len(pages), intents
 
 
-def timed(command: list[str]) -> tuple[float, float]:
+def _student_scans(job):
+    """One student's pages, filled, spoilt and degraded: written as JPEG files if given a folder, else returned."""
+    import pypdfium2
+
+    set_folder, layout, student, first, dpi, seed, one, both, folder = job
+    rng = random.Random(f"{seed}/{student['id']}")
+    version = layout["versions"][student["version"]]
+    doc = pypdfium2.PdfDocument(str(set_folder / "papers.pdf"))
+    mine = []
+    for i in range(first, first + len(version["pages"])):
+        image = doc[i].render(scale=dpi / 72, grayscale=True).to_numpy().copy()
+        mine.append(image if image.ndim == 2 else image[..., 0])
+    doc.close()
+    plan = plan_marks(version, rng)
+    fill(mine, version, plan, rng, dpi)
+    for i, (image, where) in enumerate(zip(mine, version["pages"]), first):
+        for square in ("qr", "qr2") if i in both else (rng.choice(("qr", "qr2")),) if i in one else ():
+            spoil_code(image, where[square], rng, dpi)
+    pages = [degrade(p, rng, 0.8) for p in mine]
+    if folder is None:
+        return student["id"], plan, len(pages), pages
+    import cv2
+
+    for page in pages:  # random names: the folder's order says nothing
+        cv2.imwrite(str(folder / f"{rng.randrange(1 << 40):012x}.jpg"), page, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    return student["id"], plan, len(pages), []
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak MiB of the process tree, CPU seconds of the tree: what a shared machine's load
+    does not change much)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0.0
@@ -106,7 +127,9 @@ def timed(command: list[str]) -> tuple[float, float]:
         time.sleep(0.05)
     if proc.returncode != 0:
         raise SystemExit(proc.stderr.read().decode())
-    return time.monotonic() - start, peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the scan and its workers, all waited for
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.monotonic() - start, peak, cpu
 
 
 def check(results: Path, intents: dict) -> tuple[int, int]:
@@ -123,6 +146,7 @@ def main() -> None:
     parser.add_argument("--lost-codes", type=int, default=0, metavar="K",
                         help="K pages lose one of their codes, K others both (painted over or torn off)")
     parser.add_argument("--files", action="store_true", help="JPEG files (a year group always is), not one PDF")
+    parser.add_argument("--repeat", type=int, default=2, help="time the scan this many times on the same scans")
     parser.add_argument("--in-order", action="store_true", help="keep the pages in scan order (a copier's stack)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,18 +161,22 @@ def main() -> None:
         pages, intents = make_scans(set_folder, args.dpi, scans, lost=args.lost_codes, in_order=args.in_order)
         made = time.monotonic() - t
         files = [str(scans)] if scans.suffix == ".pdf" else sorted(str(f) for f in scans.iterdir())
-        seconds, peak = timed([*QUIZFORGE, "scan", *files, "--set", str(set_folder),
-                               "--out", str(tmp / "results"), "--jobs", str(args.jobs)])
-        clean, total = check(tmp / "results", intents)
-        rows = list(csv.DictReader(io.StringIO((tmp / "results" / "review.csv").read_text(encoding="utf-8-sig"))))
-        review, by_hand = len(rows), sum(1 for r in rows if r["key"].startswith("page:"))
-        print(f"scan: {args.students} students, {pages} pages at {args.dpi} dpi ({'one PDF' if scans.suffix == '.pdf' else 'JPEG files'}, "
-              f"made in {made:.0f} s), --jobs {args.jobs}: {seconds:.2f} s, {1000 * seconds / pages:.0f} ms/page, "
-              f"peak memory {peak:.0f} MiB; review list {review} rows; students with nothing left to review "
-              f"{clean}/{total}"
-              + (f"; codes lost: {args.lost_codes} pages one, {args.lost_codes} both; pages left to match by hand "
-                 f"{by_hand}" if args.lost_codes else ""))
-
+        kind = "one PDF" if scans.suffix == ".pdf" else "JPEG files"
+        print(f"scan: {args.students} students, {pages} pages at {args.dpi} dpi ({kind}, made in {made:.0f} s), "
+              f"--jobs {args.jobs}", flush=True)
+        for round in range(1, args.repeat + 1):  # the same scans again: the machine is shared
+            results = tmp / f"results-{round}"
+            seconds, peak, cpu = timed([*QUIZFORGE, "scan", *files, "--set", str(set_folder),
+                                        "--out", str(results), "--jobs", str(args.jobs)])
+            clean, total = check(results, intents)
+            rows = list(csv.DictReader(io.StringIO((results / "review.csv").read_text(encoding="utf-8-sig"))))
+            review, by_hand = len(rows), sum(1 for r in rows if r["key"].startswith("page:"))
+            load = " ".join(f"{v:.1f}" for v in os.getloadavg())
+            print(f"  run {round}: {seconds:.2f} s, {1000 * seconds / pages:.0f} ms/page, CPU {cpu:.2f} s "
+                  f"({1000 * cpu / pages:.0f} ms/page), peak memory {peak:.0f} MiB (load {load}); review list "
+                  f"{review} rows; students with nothing left to review {clean}/{total}"
+                  + (f"; codes lost: {args.lost_codes} pages one, {args.lost_codes} both; pages left to match "
+                     f"by hand {by_hand}" if args.lost_codes else ""), flush=True)
 
 if __name__ == "__main__":
     main()
