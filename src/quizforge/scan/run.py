@@ -150,13 +150,15 @@ def hand_matched(decisions: dict[str, str], layout: dict) -> dict[str, PageCode]
 def place_by_sequence(reads: list[PageRead], layout: dict) -> list[str]:
     """Pages without a readable code that the pages either side of them name (``sequence.py``),
     read as those pages when each one's boxes line up with its page (corner marks placing it) and
-    with no other page still missing from a scanned student's paper; ``reads`` is updated in place.
+    with no page missing from a scanned student's paper that no lost page's neighbours account for
+    (a stray page filed where a missing one belongs); ``reads`` is updated in place.
 
     Returns what was done, for the report: the teacher should know."""
     notes = []
     students = {s["id"]: s for s in layout["students"]}
     runs = by_sequence(reads, layout)
-    missing = _missing(reads, layout) if runs else []
+    claimed = {code for run in runs for _, code in run}
+    missing = [c for c in _missing(reads, layout) if c not in claimed] if runs else []
     for run in runs:
         images = [load_page(reads[i].ref) for i, _ in run]
         checked = [(i, code, image, _fit_problem(image, code, layout, missing))
