@@ -497,6 +497,9 @@ def test_a_stray_page_that_fits_two_students_is_listed_never_guessed(tmp_path, r
     output, in_order, review = scan("ordered", [lost[k] if k == (2, 2) else intact[k] for k in everyone])
     assert "placed as student 2 page 2" in output and in_order == marks
     assert not [r for r in review if r["key"].startswith("page:")]
+    # Both students' page 2 lost, each in its place: each is accounted for by its own neighbours.
+    output, both, _ = scan("both", [lost[k] if k in {(2, 2), (3, 2)} else intact[k] for k in everyone])
+    assert output.count("placed as") == 2 and both == marks, output
     # Student 2's page 2 not scanned; student 3's page 2, codes lost, filed between student 2's pages 1 and 3.
     # The neighbours name student 2's page 2, but student 3's page 2 is missing too and has the same boxes.
     stray = [(1, 1), (1, 2), (1, 3), (2, 1), (3, 2), (2, 3), (3, 1), (3, 3)]
