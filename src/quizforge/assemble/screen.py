@@ -111,6 +111,17 @@ def pairs(question: Question) -> tuple[tuple[str, str], ...]:
                  if body.causes[k].strip() and len(quality.words.tokens(body.examples[j])) >= 2)
 
 
+def ordered_items(question: Question) -> frozenset[str]:
+    """The events whose order a question asks: a sequence's items, a 'which came first' question's options.
+    Two questions that share two of them give each other away (the order of the one answers the other)."""
+    body = question.body
+    if isinstance(body, Sequence):
+        return frozenset(" ".join(i.lower().split()) for i in body.items)
+    if isinstance(body, Choice) and question.strategy == "which-first":
+        return frozenset(" ".join(o.lower().split()) for o in body.options)
+    return frozenset()
+
+
 def first_sentences(question: Question) -> tuple[str, ...]:
     """The first sentence of the meaning a key-term question asks for ("Define ...", "What does ... mean?"): printed anywhere
     else (as a wrong option, a clue), it tells the student what to write or which option is right."""
@@ -172,6 +183,7 @@ class Ledger:
     asked_by_choice: list[str] = dataclasses.field(default_factory=list)
     paired: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     defined: list[str] = dataclasses.field(default_factory=list)
+    ordered: list[frozenset[str]] = dataclasses.field(default_factory=list)
     # The notes' branch titles (causes, case studies, groups) are printed as options and headings by
     # design; a question whose answer is one tests which branch a fact belongs to, which no title gives away.
     titles: frozenset[str] = frozenset()
@@ -196,6 +208,9 @@ class Ledger:
         for sentence in sentences(question):
             if any(_contains(t, sentence) for t in self.shown):
                 return "another question prints the sentence it asks about"
+        mine_ordered = ordered_items(question)
+        if any(len(mine_ordered & theirs) >= 2 for theirs in self.ordered):
+            return "asks the order of events another question puts in order"
         return self._pair_conflict(question, mine)
 
     def _pair_conflict(self, question: Question, mine: list[str]) -> str:
@@ -224,6 +239,8 @@ class Ledger:
         self.recalled += [s for s in sentences(question) if s.strip()]
         self.paired += list(pairs(question))
         self.defined += [s for s in first_sentences(question) if s.strip()]
+        if ordered_items(question):
+            self.ordered.append(ordered_items(question))
 
 
 def _quality(question: Question, foreign: frozenset[str] = frozenset()) -> tuple[Question | None, str]:

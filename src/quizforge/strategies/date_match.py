@@ -17,8 +17,16 @@ from ._timeline import Dated, actor, choose_events, dated_events, years_matter
 from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
-MATCH_MIN, MATCH_MAX = 4, 6
+MATCH_MIN, MATCH_MAX = 4, 6  # listed; one of them is a spare
 ORDER_LEFT = 4  # events left for a sequence or 'which came first' on the same paper
+
+
+def with_spare(n: int, rng: random.Random) -> list[int]:
+    """The listed items to match, in the order the lettered rows ask for them: all but one, so one listed
+    date or person is not needed and the last row is never matched by elimination."""
+    order = list(range(n))
+    rng.shuffle(order)
+    return order[:-1]
 
 
 def deeds(events: list[Dated]) -> list[tuple[str, str, Dated]]:
@@ -58,19 +66,18 @@ class DateMatch:
         chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events",
                                keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"))
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
-        order = list(range(len(dates)))
-        rng.shuffle(order)
+        order = with_spare(len(dates), rng)
         body = Match(causes=tuple(d.date for d in dates), examples=tuple(dates[i].event for i in order),
                      key=tuple(order), example_ids=tuple(dates[i].source for i in order),
                      left_label="Date", right_label="Event")
-        n = len(dates)
+        n = len(order)
         question = Question(
             id="date-match:" + ",".join(d.source for d in dates), strategy=self.name,
             prompt=f"Match each event, A to {LETTERS[n - 1]}, to its date. Write the number of the date in the box. "
-                   "Each date is used once.",
+                   "Each date is used once at most, and one date is not needed.",
             marks=n, body=body, answer=", ".join(f"{LETTERS[j]} {k + 1}" for j, k in enumerate(order)),
             guidance=(f"1 mark for each event matched to its date (up to {n}).",),
-            sources=tuple(d.source for d in dates),
+            sources=tuple(d.source for d in dates),  # the spare's event too: printed elsewhere, it would rule the spare out
         )
         return Section(self.name, self.title, "Show that you know when the key events happened.", (question,))
 
@@ -90,19 +97,19 @@ class DateMatch:
         leave = ORDER_LEFT if {"sequence", "which-first"} & set(options.paper) else 0
         n = max(MATCH_MIN, min(limit, len(pool) - leave))
         chosen = sorted(pool[:n], key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
-        order = list(range(len(chosen)))
-        rng.shuffle(order)
+        order = with_spare(len(chosen), rng)
         body = Match(causes=tuple(d[0] for d in chosen), examples=tuple(chosen[i][1] for i in order),
                      key=tuple(order), example_ids=tuple(chosen[i][2].source for i in order),
                      left_label="Person", right_label="What they did")
-        n = len(chosen)
+        n = len(order)
         question = Question(
             id="date-match:people:" + ",".join(d[2].source for d in chosen), strategy=self.name,
             prompt=f"Match each discovery or idea, A to {LETTERS[n - 1]}, to the person who put it forward. "
-                   "Write the number of the person in the box. Each person is used once.",
+                   "Write the number of the person in the box. Each person is used once at most, and one "
+                   "person is not needed.",
             marks=n, body=body, answer=", ".join(f"{LETTERS[j]} {k + 1}" for j, k in enumerate(order)),
             guidance=(f"1 mark for each discovery or idea matched to the right person (up to {n}).",),
-            sources=tuple(d[2].source for d in chosen),
+            sources=tuple(d[2].source for d in chosen),  # the spare's too
         )
         return Section(self.name, "Who did what?", "Show that you know who made each step forward.", (question,))
 

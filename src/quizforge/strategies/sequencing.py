@@ -8,11 +8,12 @@ from ..model import Question, Section, Sequence, Topic
 from ._gates import printable, reveals
 from ._text import end_sentence
 from ._dates import parse_date
-from ._timeline import choose_events
+from ._timeline import choose_events, dated_events
 from .base import Options
 
 MIN_EVENTS = 3
 MAX_EVENTS = 6
+LEAVE_FOR_FIRST = 3  # events a 'which came first' question on the same paper needs to itself
 
 
 def date_key(date: str) -> tuple[int, int, int] | None:
@@ -27,7 +28,11 @@ class Sequencing:
     summary = "Dated events from the notes to put in chronological order (needs at least three dates)."
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
-        chosen = choose_events(topic, options, rng, min(options.count or MAX_EVENTS, MAX_EVENTS), MIN_EVENTS,
+        limit = min(options.count or MAX_EVENTS, MAX_EVENTS)
+        if "which-first" in options.paper:  # leave it three events of its own: shared ones would answer it
+            free = [e for e in dated_events(topic, options.hidden | options.exclude)]
+            limit = max(MIN_EVENTS, min(limit, len(free) - LEAVE_FOR_FIRST))
+        chosen = choose_events(topic, options, rng, limit, MIN_EVENTS,
                                "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets))
         if len(chosen) < MIN_EVENTS:
             raise NotEnoughMaterial(f"{topic.source}: sequencing needs at least {MIN_EVENTS} dated events, each a "

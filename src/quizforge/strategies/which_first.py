@@ -65,11 +65,19 @@ class WhichFirst:
         keep_off = reserved(events, options)
         answers = events[:]
         rng.shuffle(answers)
-        answers.sort(key=lambda e: (e.source in keep_off, e.source in options.previous))
+        # Events another question prints (an order question's among them) may be one option, never two:
+        # two events another question puts in order would tell the student which of them came first.
+        elsewhere = options.exclude
+        answers.sort(key=lambda e: (e.source in elsewhere, e.source in keep_off, e.source in options.previous))
         questions: list[Question] = []
         used: set[str] = set()
         for answer in answers:
             later = [e for e in events if years_before(answer, e) >= gap]
+            if answer.source in elsewhere:
+                later = [e for e in later if e.source not in elsewhere]
+            else:
+                later = [e for e in later if e.source not in elsewhere] + \
+                    [e for e in later if e.source in elsewhere][:1]
             unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
             mine = [e for e in later if e.source not in keep_off]  # leaving what-year its events comes first
             others = []
@@ -77,6 +85,8 @@ class WhichFirst:
                 others = spread(pool, rng, size - 1, options.previous)
                 if len(others) == size - 1:
                     break
+            if sum(e.source in elsewhere for e in (answer, *others)) > 1:
+                continue
             if len(others) == size - 1:
                 questions.append(_first_question(answer, others, rng))
                 used.update(o.source for o in (answer, *others))
