@@ -116,6 +116,8 @@ def creditable(text: str, phrase: bool = False) -> bool:
         return True
     label = LABEL.match(text)
     detail = label["detail"] if label and len(label["label"].split()) <= 8 else text
+    if label:  # 'What it shows: that the witches speak in an oxymoron': the clause after 'that' is the point
+        detail = re.sub(r"^(?:that|how|why)\s+(?=\S)", "", detail)
     found = {f.code for f in check(detail, "statement")}
     if phrase:
         found -= PHRASE_FORM
