@@ -269,3 +269,15 @@ def test_a_point_whose_subject_is_a_pronoun_with_no_referent_is_marked_for_the_t
     result = import_source(Source("n.txt", notes.encode(), ".txt"))
     assert "n.txt:4: check: \"If they had been members earlier, they" in "\n".join(result.report)
     assert "# CHECK (line 4):" in result.yaml
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Where two rivers meet/join.", "Where two rivers meet or join."),
+    ("The CPU gets the data/instruction held in the MAR.", "The CPU gets the data or instruction held in the MAR."),
+    ("Speed in km/h.", "Speed in km/h."),  # a unit
+    ("Answer and/or explain.", "Answer and/or explain."),
+    ("Gentil/gentille means kind.", "Gentil/gentille means kind."),  # not English words
+])
+def test_two_words_either_side_of_a_slash_are_alternatives(before, after):
+    from quizforge.importers.text import clean_text
+    assert clean_text(before)[0] == after

@@ -118,7 +118,7 @@ def check_choice(topic, q):
         matches = [p.name for p in topic.people if normalise(p.role) == normalise(role)]
         assert matches == [right] and all(o in {p.name for p in topic.people} for o in c.options)
     elif kind == "term":
-        term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019" in q.prompt)
+        term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019".lower() in q.prompt.lower())
         assert right == masked(term)
         wrong = [o for i, o in enumerate(c.options) if i != c.correct]
         assert not any(find_phrase(o, f) for o in wrong for f in (term.term, *term.accept))
@@ -152,7 +152,7 @@ def check_truefalse(topic, q):
 
 def check_shortanswer(topic, q):
     sa: ShortAnswer = q.body
-    term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019" in q.prompt)
+    term = next(t for t in topic.key_terms if f"\u2018{t.term}\u2019".lower() in q.prompt.lower())
     assert sa.answer == term.definition and sa.lines >= (1 if q.prompt.endswith("mean in English?") else 2)
 
 

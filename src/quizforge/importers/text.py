@@ -149,6 +149,25 @@ def _glued_clause(text: str, marker: str, words: Words | None = None) -> str:
     return GLUED_CLAUSE.sub(split, text)
 
 
+ALTERNATIVES = re.compile(r"(?<![\w/])([a-z]{2,})/([a-z]{2,})(?![\w/])")
+
+
+def _alternatives(text: str, marker: str, words: Words | None = None) -> str:
+    """'Where two rivers meet/join' -> 'meet or join': two English words either side of a slash are
+    alternatives. Units (km/h), 'and/or', and words the English list does not know ('gentil/gentille')
+    are left as they are."""
+    from ..quality.words import pos
+
+    def spell(match: re.Match[str]) -> str:
+        a, b = match[1], match[2]
+        if "and" in (a, b) or "or" in (a, b) or not pos(a) or not pos(b):
+            return match[0]
+        if words is not None and not (words.known(a) and words.known(b)):
+            return match[0]
+        return f"{a} or {b}"
+    return ALTERNATIVES.sub(spell, text)
+
+
 CROSS_REFERENCE = re.compile(r"(?<=[.;!?])\s*(?:see|see also|cf\.?)\s+[^.]{1,60}\.?$", re.IGNORECASE)
 
 
@@ -171,7 +190,7 @@ def _ends(text: str, marker: str, words: Words | None = None) -> str:
 
 STEPS: tuple[tuple[str, Callable[..., str]], ...] = (
     ("list number", _numbers), ("arrows", _arrows), ("shorthand", _shorthand), ("spacing", _spacing),
-    ("clauses glued by a hyphen", _glued_clause), ("label", _label), ("punctuation", _ends), ("example after a dash", _dash_tail),
+    ("clauses glued by a hyphen", _glued_clause), ("alternatives after a slash", _alternatives), ("label", _label), ("punctuation", _ends), ("example after a dash", _dash_tail),
 )
 
 

@@ -6,6 +6,7 @@ import random
 import re
 
 from ..errors import NotEnoughMaterial
+from ..quality.words import known, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._glossary import confusable, gives_away, language
 from ._pools import first_sentence, slug
@@ -62,7 +63,7 @@ def match_question(terms: list[KeyTerm], rng: random.Random, lang: str = "", spa
 
 def meaning_question(term: KeyTerm, lang: str) -> Question:
     """'What does ‘venir’ mean?' A word of a language: 1 mark for the meaning, any of its glosses."""
-    glosses = [g.strip() for g in term.definition.split("/") if g.strip()]
+    glosses = [g.strip() for g in re.split(r"/| or ", term.definition) if g.strip()]  # "open/outgoing", "open or outgoing"
     accept = tuple(g for g in glosses if g != term.definition.strip())
     body = ShortAnswer(answer=term.definition, accept=accept, lines=1)
     either = " or ".join(f"‘{g}’" for g in glosses)
@@ -84,6 +85,18 @@ def define_parts(definition: str) -> list[str]:
     return parts if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [definition.strip().rstrip(".")]
 
 
+def mid_sentence(term: str) -> str:
+    """A term as it reads inside a sentence: 'Groundwater flow' -> 'groundwater flow'; a name, an acronym or a
+    word the dictionary does not know ('Politburo', 'NKVD') keeps its capital."""
+    words = term.split()
+    first = words[0] if words else ""
+    if len(first) < 2 or not first[0].isupper() or any(c.isupper() for c in term[1:]):
+        return term
+    # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow')
+    common = pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
+    return term[0].lower() + term[1:] if common else term
+
+
 def define_question(term: KeyTerm) -> Question:
     """'Define the term X': one mark an idea of the definition, each idea printed for the marker."""
     parts = define_parts(term.definition)
@@ -94,7 +107,7 @@ def define_question(term: KeyTerm) -> Question:
     else:
         guidance = ("1 mark for each of the two ideas above, in any words.",)
     return Question(
-        id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{term.term}\u2019.",
+        id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{mid_sentence(term.term)}\u2019.",
         marks=len(parts), body=body, answer=term.definition, guidance=guidance,
         sources=(term_source(term),),
     )
