@@ -93,9 +93,9 @@ def check_extended(topic, q):
     if e.indicative_own:  # explain why: own knowledge is never one of the bullet causes
         assert not any(o.startswith(b.title.rstrip(".")) for o in e.indicative_own for b in bullets)
         assert any("only" in r and "bullet" in r for r in e.rules), "stimulus-only answers are capped"
-    else:  # how far: the statement's cause is a bullet, and 'against' is every other cause
+    else:  # how far: the bullets are other causes (the statement names its own), 'against' is every other cause
         main = topic.cause(q.cause_id)
-        assert main in bullets and quality.content_words(main.title) <= quality.content_words(q.prompt)
+        assert main not in bullets and quality.content_words(main.title) <= quality.content_words(q.prompt)
         assert len(e.indicative_against) == len([c for c in topic.causes if c.points]) - 1
         assert e.spag and any("judgement" in r for r in e.rules)
 

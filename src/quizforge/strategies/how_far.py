@@ -57,7 +57,8 @@ class HowFar:
         causes = usable_causes(topic, profile, "'how far do you agree'")
         main = in_turns(causes, 1, options.seed, "how-far", key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
-        bullets = [main, *rng.sample(others, max(profile.stimulus - 1, 0))]
+        # The statement names the main reason already: the bullets offer others to weigh against it.
+        bullets = rng.sample(others, min(profile.stimulus, len(others))) if profile.stimulus else []
         body = Extended(
             lines=profile.lines,
             indicative=points_of(main),
