@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,12 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# A test run started in the background by a non-interactive shell (as CI runners may) inherits Ctrl-C
+# ignored, and every process the tests start would inherit that too, so the Ctrl-C tests could never
+# interrupt them. Ctrl-C is the user's again: a handler here becomes the default in the child processes.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 from quizforge.load import load_notes
 
