@@ -240,3 +240,12 @@ def test_every_paper_passes_every_gate(source, seed, preset, tier):
             if r is not q:
                 others.add(r)
         assert not others.conflict(q), (q.id, others.conflict(q))
+
+
+def test_a_range_of_two_reads_a_and_b():
+    from quizforge.assemble.screen import tidy_ranges
+    from quizforge.model import Question, ShortAnswer
+    q = Question(id="x", strategy="match", prompt="Each example, A to B, supports one of the causes numbered 1 to 2. "
+                 "Pages 1 to 20.", marks=1, body=ShortAnswer(answer="a"), answer="a")
+    assert tidy_ranges(q).prompt == ("Each example, A and B, supports one of the causes numbered 1 and 2. "
+                                     "Pages 1 to 20.")

@@ -289,6 +289,15 @@ def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[:n - 1] + "\u2026"
 
 
+RANGE_OF_TWO = re.compile(r"\b(A to B|1 to 2)\b")
+
+
+def tidy_ranges(question: Question) -> Question:
+    """'Match each definition, A to B, ...' reads 'A and B' (and 'numbered 1 to 2', '1 and 2'): a range of two."""
+    prompt = RANGE_OF_TWO.sub(lambda m: m[1].replace(" to ", " and "), question.prompt)
+    return question if prompt == question.prompt else dataclasses.replace(question, prompt=prompt)
+
+
 def screen_section(section: Section, ledger: Ledger,
                    foreign: frozenset[str] = frozenset()) -> tuple[Section, list[str]]:
     """The section with every question that fails a gate left out, and a warning for each."""
@@ -302,6 +311,7 @@ def screen_section(section: Section, ledger: Ledger,
         if clash:
             warnings.append(f"{section.strategy}: left out a question that would give another away: {clash}")
             continue
+        checked = tidy_ranges(checked)
         ledger.add(checked)
         kept.append(checked)
     return dataclasses.replace(section, questions=tuple(kept)), warnings
