@@ -88,16 +88,28 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _finite_forms() -> frozenset[str]:
-    """Every conjugated form (past 'erupted', third person 'increases') of every verb in lemminflect's
-    inflection table (rows 'lemma,verb,VBD,VBN,VBG,VBZ'), read from its wheel like the lemma table."""
+def _verb_table() -> tuple[dict[str, tuple[str, str]], frozenset[str]]:
+    """lemminflect's inflection table (rows 'lemma,verb,VBD,VBN,VBG,VBZ'), read once from its wheel like
+    the lemma table: lemma -> (past, third person), and every conjugated form."""
     text = gzip.decompress(_package_file("lemminflect", "resources", "infl_lu.csv.gz").read_bytes()).decode("utf-8")
+    table: dict[str, tuple[str, str]] = {}
     forms: set[str] = set()
     for line in text.splitlines():
         cells = line.split(",")
         if len(cells) >= 6 and cells[1] == "verb":
+            table[cells[0]] = (cells[2].split("/")[0], cells[5].split("/")[0])
             forms.update(f.lower() for f in cells[2].split("/") + cells[5].split("/") if f)
-    return frozenset(forms)
+    return table, frozenset(forms)
+
+
+def verb_forms() -> dict[str, tuple[str, str]]:
+    """verb lemma -> (past tense, third person singular), the first spelling of each: 'win' -> ('won', 'wins')."""
+    return _verb_table()[0]
+
+
+def _finite_forms() -> frozenset[str]:
+    """Every conjugated form (past 'erupted', third person 'increases') of every verb in the table."""
+    return _verb_table()[1]
 
 
 def is_finite_form(word: str) -> bool:

@@ -9,13 +9,10 @@ strategy then uses its own plainer wording, never a broken sentence.
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from ..quality.words import DETERMINERS, PREPOSITIONS, pos, tokens
+from ..quality.words import DETERMINERS, PREPOSITIONS, pos, tokens, verb_forms
 
 WH = ("why", "how")
 DO = {"did": "past", "do": "base", "does": "s"}
@@ -26,49 +23,29 @@ IRREGULAR_PAST = {"be": "was", "have": "had", "do": "did"}
 IRREGULAR_S = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 
-@lru_cache(maxsize=1)
-def _inflections() -> dict[str, tuple[str, str]]:
-    """verb lemma -> (past tense, third person singular), from lemminflect's inflection table."""
-    spec = importlib.util.find_spec("lemminflect")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations)), "resources", "infl_lu.csv.gz")
-    table = {}
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        parts = line.split(",")
-        if len(parts) >= 6 and parts[1] == "verb":
-            table[parts[0]] = (parts[2].split("/")[0], parts[5].split("/")[0])
-    return table
+def _inflect(verb: str, slot: int, irregular: dict[str, str], endings: tuple[tuple[str, int, str], ...]) -> str:
+    """A form of ``verb`` from lemminflect's table (``slot`` 0: past, 1: third person); a verb not in
+    the table gets the first regular ending whose pattern fits: (pattern, letters cut, ending)."""
+    low = verb.lower()
+    if low in irregular:
+        return irregular[low]
+    found = verb_forms().get(low)
+    if found and found[slot]:
+        return found[slot]
+    for pattern, cut, ending in endings:
+        if re.search(pattern, low):
+            return low[:len(low) - cut] + ending
+    return low
 
 
 def past(verb: str) -> str:
     """'fail' -> 'failed', 'carry' -> 'carried', 'win' -> 'won'; a verb not in the table gets '-ed'."""
-    low = verb.lower()
-    if low in IRREGULAR_PAST:
-        return IRREGULAR_PAST[low]
-    found = _inflections().get(low)
-    if found and found[0]:
-        return found[0]
-    if low.endswith("e"):
-        return low + "d"
-    if re.search(r"[^aeiou]y$", low):
-        return low[:-1] + "ied"
-    return low + "ed"
+    return _inflect(verb, 0, IRREGULAR_PAST, (("e$", 0, "d"), ("[^aeiou]y$", 1, "ied"), ("", 0, "ed")))
 
 
 def third_person(verb: str) -> str:
     """'increase' -> 'increases', 'carry' -> 'carries'."""
-    low = verb.lower()
-    if low in IRREGULAR_S:
-        return IRREGULAR_S[low]
-    found = _inflections().get(low)
-    if found and found[1]:
-        return found[1]
-    if re.search(r"(s|sh|ch|x|z)$", low):
-        return low + "es"
-    if re.search(r"[^aeiou]y$", low):
-        return low[:-1] + "ies"
-    return low + "s"
+    return _inflect(verb, 1, IRREGULAR_S, (("(s|sh|ch|x|z)$", 0, "es"), ("[^aeiou]y$", 1, "ies"), ("", 0, "s")))
 
 
 def _can_be_verb(word: str) -> bool:
@@ -158,7 +135,7 @@ def tense_of(question: str) -> str:
 
 @lru_cache(maxsize=1)
 def _past_forms() -> frozenset[str]:
-    return frozenset(forms[0] for forms in _inflections().values() if forms[0]) | {"was", "were"}
+    return frozenset(forms[0] for forms in verb_forms().values() if forms[0]) | {"was", "were"}
 
 
 def explain_form(question: str) -> str | None:
