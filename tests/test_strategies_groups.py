@@ -222,8 +222,9 @@ def test_which_case_asks_only_distinctive_facts():
 def test_which_case_uses_heading_values_once_each():
     section = gen("which-case", MEMORY, count=10)
     stems = [q.prompt.split("\n")[0] for q in section.questions]
-    assert len(stems) == len(set(stems)) == 2  # 'Which of these has this capacity?' once, never twice
-    assert all(s.startswith("Which of these has this ") for s in stems)
+    headings = [s.split(" is the ")[1].split(" \u2018")[0] for s in stems]
+    assert len(headings) == len(set(headings)) == 2  # 'For which of these is the capacity ...' once, never twice
+    assert all(s.startswith("For which of these is the ") and s.endswith("\u2019?") for s in stems)
     assert all(":" not in q.prompt for q in section.questions)  # a value, not a 'Capacity: 7' table cell
     with pytest.raises(NotEnoughMaterial, match="at least 3 cases"):
         gen("which-case", MEMORY.split("  - title: Long-term memory")[0])

@@ -38,7 +38,7 @@ def shown(point: Point, heading: str, case: Cause) -> str:
 
 def asking(point: Point, heading: str, case: Cause, topic: Topic) -> tuple[str, str]:
     """The stem and the quoted words: a sentence is quoted whole; a short value is asked through its heading
-    ("Which of these has this capacity?" / "7 ± 2"), not printed as a "Capacity: 7 ± 2" table cell."""
+    ("For which of these is the capacity ‘7 ± 2’?"), not printed as a "Capacity: 7 ± 2" table cell."""
     whole = "Which case study does this describe?" if uses_case_study(topic) else "Which of these is described here?"
     if statement(point.text) or not heading.strip():
         return whole, shown(point, heading, case)
@@ -46,7 +46,8 @@ def asking(point: Point, heading: str, case: Cause, topic: Topic) -> tuple[str, 
     field = field if field.isupper() else field[0].lower() + field[1:]
     who = "case study" if uses_case_study(topic) else "of these"
     value = point.text.strip().rstrip(".")
-    return f"Which {who} has this {field}?", value[0].upper() + value[1:]
+    value = value if value[:2].isupper() or not value[1:2].islower() else value[0].lower() + value[1:]
+    return f"For which {who} is the {field} \u2018{value}\u2019?", ""
 
 
 def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]:
@@ -76,7 +77,7 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
         else:
             continue
         ask, quoted = asking(point, heading, case, topic)
-        if not printable(f"{ask}\n\u201c{quoted}\u201d", "stem"):
+        if not printable(f"{ask}\n\u201c{quoted}\u201d" if quoted else ask, "stem"):
             continue
         out.append((case, point, heading))
     return out
@@ -91,7 +92,7 @@ def question_for(case: Cause, point: Point, heading: str, topic: Topic, rng: ran
     body = make_choice(right, options[1:], rng, f"{shown(point, heading, case)} ({case.title})")
     ask, quoted = asking(point, heading, case, topic)
     return Question(
-        id=f"which-case:{point.id}", strategy="which-case", prompt=f"{ask}\n\u201c{quoted}\u201d",
+        id=f"which-case:{point.id}", strategy="which-case", prompt=f"{ask}\n\u201c{quoted}\u201d" if quoted else ask,
         marks=1, body=body, answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",),
         cause_id=case.id, sources=(point.id,),
     )
