@@ -83,6 +83,8 @@ def secrets(question: Question) -> tuple[str, ...]:
     if isinstance(body, Choice):
         if question.cause_id:  # the answer is a reason's title, which other questions print by design
             return ()
+        if question.strategy == "which-first":  # an event printed elsewhere tells no order: ordered_items checks that
+            return ()
         right = body.options[body.correct]
         return (right,) if len(quality.words.tokens(right)) <= SECRET_WORDS else ()
     if isinstance(body, ShortAnswer):
@@ -112,11 +114,14 @@ def pairs(question: Question) -> tuple[tuple[str, str], ...]:
 
 
 def ordered_items(question: Question) -> frozenset[str]:
-    """The events whose order a question asks: a sequence's items, a 'which came first' question's options.
-    Two questions that share two of them give each other away (the order of the one answers the other)."""
+    """The events whose order a question asks: a sequence's items, a 'which came first' question's options,
+    the events a question matches to their dates. Two questions that share two of them give each other away
+    (the order of the one answers the other; the dates of two events tell which came first)."""
     body = question.body
     if isinstance(body, Sequence):
         return frozenset(" ".join(i.lower().split()) for i in body.items)
+    if isinstance(body, Match) and body.left_label.lower() == "date":
+        return frozenset(" ".join(e.lower().split()) for e in body.examples)
     if isinstance(body, Choice) and question.strategy == "which-first":
         return frozenset(" ".join(o.lower().split()) for o in body.options)
     return frozenset()

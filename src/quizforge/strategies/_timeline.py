@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..model import Topic
-from ._dates import When, parse_date
+from ._dates import When, parse_date, year_text
 from ._text import end_sentence, normalise
 from .base import Options
 
 # A year written inside the event ("and is back in 1580") would give its date away.
+MAX_EVENT_WORDS = 20  # longer, an event is a paragraph as an option or a line to order: it is left out
 MIN_GAP = 5  # years: closer than this, "which came first" is a guess for most students
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)|\d+\s*(?:BCE|BC|AD|CE)\b")
 
@@ -33,13 +34,42 @@ class Dated:
         return f"date:{self.index}"
 
 
+# A title-case heading before a dash ('The Babington Plot - Walsingham uncovers ...'): the name of the event,
+# not part of its sentence.
+HEADING = re.compile(r"^((?:[A-Z][\w'’]*|of|the|to|and|in|on|at|for)(?:\s+(?:[A-Z][\w'’]*|of|the|to|and|in|on|at|for)){0,5})"
+                     r"\s+[-–—]\s+(?=[A-Z])")
+# The end of a sentence: not after an initial ('J. Thomson') or a title ('St. Paul').
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[SDM]r)(?<!\bSt)(?<!\bMrs)(?<!\bMs)(?<!\bJr)[.!?](?=\s+[A-Z\u2018\"'(])")
+TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*(?=[.!?]?$)")
+
+
+def short_event(text: str) -> str:
+    """The event as one short sentence to print, or '' when it cannot be cut to one safely.
+
+    A title-case heading before a dash is dropped, then everything after the first sentence (the rest
+    adds detail: 'Queen Elizabeth I dies and the Tudor dynasty ends. James I ... is proclaimed King.');
+    an aside in brackets at the end goes only when the sentence is too long with it."""
+    text = " ".join(text.split())
+    heading = HEADING.match(text)
+    if heading and len(text[heading.end():].split()) >= 3:
+        text = text[heading.end():]
+    end = SENTENCE_END.search(text)
+    if end:
+        text = text[:end.end()]
+    text = end_sentence(text.rstrip(" ,;:-"))
+    if len(text.split()) > MAX_EVENT_WORDS:
+        text = end_sentence(TRAILING_ASIDE.sub("", text[:-1]))
+    return text if len(text.split()) <= MAX_EVENT_WORDS else ""
+
+
 def dated_events(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Dated]:
-    """Events whose date we can read and whose text does not print a year; each event once."""
+    """Events whose date we can read and whose text, cut to one short sentence, prints no year; each once."""
     found, seen = [], set()
     for i, entry in enumerate(topic.dates):
         when = parse_date(entry.date)
-        text = end_sentence(" ".join(entry.event.split()))
-        if when is None or YEAR_IN_TEXT.search(text) or normalise(text) in seen or f"date:{i}" in avoid:
+        text = short_event(entry.event)
+        if (when is None or not text or YEAR_IN_TEXT.search(text) or normalise(text) in seen
+                or f"date:{i}" in avoid):
             continue
         seen.add(normalise(text))
         found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when))
@@ -92,15 +122,25 @@ def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[
 
 
 def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str,
-                  keep: Callable[[Dated], bool] = lambda e: True) -> list[Dated]:
+                  keep: Callable[[Dated], bool] = lambda e: True, share: int | None = None) -> list[Dated]:
     """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain.
 
     Only events ``keep`` accepts are drawn (those a quality gate would pass), so one bad line of the
-    notes does not cost the whole question."""
+    notes does not cost the whole question. With ``share``, at most that many events another question
+    prints are drawn: a question whose order or dates another one shows by two shared events gives it away."""
     every = [e for e in dated_events(topic, options.hidden) if keep(e)]
     fresh = [e for e in every if e.source not in options.exclude]
     chosen = spread(fresh, rng, limit, options.previous)
-    if len(chosen) < need:
+    if len(chosen) < need and share is not None:
+        printed = [e for e in every if e.source in options.exclude]
+        rng.shuffle(printed)
+        for extra in printed:  # the fewest shared events that make up the number
+            if len(chosen) >= need or share <= 0:
+                break
+            if all(apart(extra, c) for c in chosen):
+                chosen.append(extra)
+                share -= 1
+    elif len(chosen) < need:
         chosen = spread(every, rng, limit, options.previous)
     if len(chosen) < need:
         raise NotEnoughMaterial(
@@ -108,6 +148,15 @@ def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int
             f"(a year, e.g. '1559', '13 January 1559' or '442 BCE'), that do not overlap ('1586' and "
             f"'October 1586' cannot be told apart) and no year written in the event (found {len(chosen)})")
     return chosen
+
+
+def printed_dates(events: list[Dated]) -> list[str]:
+    """The dates to print beside ``events``: the years alone where each is one plain date in a year of its own
+    ('1559', not '13 January 1559': a GCSE student is asked the year), otherwise as the notes write them."""
+    years = [e.when.year for e in events]
+    if all(e.when.exact and e.when.precision != "span" for e in events) and len(set(years)) == len(years):
+        return [year_text(y) for y in years]
+    return [e.date for e in events]
 
 
 # A name at the start of an event: 'Ernest Rutherford', 'H.G Moseley', 'J.J. Thomson', 'Democritus'.

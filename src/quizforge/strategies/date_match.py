@@ -13,7 +13,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Section, Topic
 from ._gates import printable
 from ._text import find_phrase
-from ._timeline import Dated, actor, choose_events, dated_events, years_matter
+from ._timeline import Dated, actor, choose_events, dated_events, printed_dates, years_matter
 from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
@@ -63,11 +63,13 @@ class DateMatch:
         limit = min(options.count or MATCH_MAX, MATCH_MAX) if options.tier != "support" else MATCH_MIN
         if not years_matter(topic):
             return self._people(topic, rng, options, max(limit, MATCH_MIN))
+        # One event another question puts in order may be matched to its date here, never two: their dates
+        # would give that order away.
         chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events",
-                               keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"))
+                               keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"), share=1)
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
         order = with_spare(len(dates), rng)
-        body = Match(causes=tuple(d.date for d in dates), examples=tuple(dates[i].event for i in order),
+        body = Match(causes=tuple(printed_dates(dates)), examples=tuple(dates[i].event for i in order),
                      key=tuple(order), example_ids=tuple(dates[i].source for i in order),
                      left_label="Date", right_label="Event")
         n = len(order)

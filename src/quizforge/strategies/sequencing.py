@@ -8,12 +8,14 @@ from ..model import Question, Section, Sequence, Topic
 from ._gates import printable, reveals
 from ._text import end_sentence
 from ._dates import parse_date
-from ._timeline import choose_events, dated_events
+from ._timeline import choose_events, dated_events, spread, years_matter
 from .base import Options
 
 MIN_EVENTS = 3
 MAX_EVENTS = 6
 LEAVE_FOR_FIRST = 3  # events a 'which came first' question on the same paper needs to itself
+SHARED_MAX = 4  # events to order when other questions need dated events too: worth the same two marks
+LEAVE_FOR_MATCH = 3  # and a match of dates to events (it may share one more)
 
 
 def date_key(date: str) -> tuple[int, int, int] | None:
@@ -29,11 +31,17 @@ class Sequencing:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         limit = min(options.count or MAX_EVENTS, MAX_EVENTS)
-        if "which-first" in options.paper:  # leave it three events of its own: shared ones would answer it
-            free = [e for e in dated_events(topic, options.hidden | options.exclude)]
-            limit = max(MIN_EVENTS, min(limit, len(free) - LEAVE_FOR_FIRST))
+        # Leave 'which came first' and a match of dates events of their own: shared ones would answer them.
+        leave = LEAVE_FOR_FIRST if "which-first" in options.paper else 0
+        if "date-match" in options.paper and years_matter(topic):
+            leave += LEAVE_FOR_MATCH
+        if leave:
+            # events that can all be put in order: of two that overlap ('1586', 'October 1586') only one counts
+            free = spread(dated_events(topic, options.hidden | options.exclude), random.Random(0), len(topic.dates))
+            limit = max(MIN_EVENTS, min(limit, SHARED_MAX, len(free) - leave))
         chosen = choose_events(topic, options, rng, limit, MIN_EVENTS,
-                               "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets))
+                               "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets),
+                               share=1)  # two events another question orders would answer this one
         if len(chosen) < MIN_EVENTS:
             raise NotEnoughMaterial(f"{topic.source}: sequencing needs at least {MIN_EVENTS} dated events, each a "
                                     "full sentence that no other question on the paper holds")

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Choice, Question, Section, Topic
-from ._timeline import Dated, spread, usable_events, usual_gap, years_before
+from ._timeline import Dated, spread, usable_events, usual_gap, years_before, years_matter
 from ._gates import printable
 from .base import Options
 
@@ -37,6 +37,22 @@ def reserved(events: list[Dated], options: Options) -> frozenset[str]:
     return frozenset(e.source for e in events if year_worth_asking(e))
 
 
+def left_for_later(topic: Topic, options: Options) -> int:
+    """Events to leave unused for an order or date question drawn after this one on the same paper: beyond the
+    first question, 'which came first' takes no events those need (shared ones would answer them)."""
+    from .date_match import MATCH_MIN
+    from .sequencing import MIN_EVENTS
+
+    paper = list(options.paper)
+    if "which-first" not in paper:
+        return 0
+    later = paper[paper.index("which-first") + 1:]
+    need = MIN_EVENTS - 1 if "sequence" in later else 0  # each may share one event printed elsewhere
+    if "date-match" in later and years_matter(topic):
+        need += MATCH_MIN - 1
+    return need
+
+
 class WhichFirst:
     name = "which-first"
     title = "Which came first?"
@@ -48,9 +64,10 @@ class WhichFirst:
         gap = usual_gap(every)
         fresh = [e for e in every if e.source not in options.exclude]
         want = options.count or FIRST_COUNT
-        questions = self._questions(fresh, gap, rng, options, want)
+        spare = left_for_later(topic, options)
+        questions = self._questions(fresh, gap, rng, options, want, spare)
         if len(questions) < want:  # not enough events left that no other question prints
-            questions = self._questions(every, gap, rng, options, want)
+            questions = max(questions, self._questions(every, gap, rng, options, want, spare), key=len)
         if not questions:
             raise NotEnoughMaterial(f"{topic.source}: 'which happened first' needs at least three dated events, "
                                     f"each at least {gap} years after the one before")
@@ -58,8 +75,12 @@ class WhichFirst:
                        tuple(questions))
 
     @staticmethod
-    def _questions(events: list[Dated], gap: int, rng: random.Random, options: Options, want: int) -> list[Question]:
+    def _questions(events: list[Dated], gap: int, rng: random.Random, options: Options, want: int,
+                   spare: int = 0) -> list[Question]:
         size = max(3, min(options.choices, 4))
+        # Three options leave a later question the events it needs (counting, of two that overlap, one).
+        if spare and len(spread(events, random.Random(0), len(events))) - spare < size:
+            size = 3
         # Events the seed before used go last (seed 2 asks about others), and so do those a what-year
         # question on the paper could ask the year of: each event is asked about once.
         keep_off = reserved(events, options)
@@ -88,6 +109,10 @@ class WhichFirst:
             if sum(e.source in elsewhere for e in (answer, *others)) > 1:
                 continue
             if len(others) == size - 1:
+                taken = used | {o.source for o in (answer, *others)}
+                rest = spread([e for e in events if e.source not in taken | elsewhere], random.Random(0), len(events))
+                if questions and len(rest) < spare:
+                    break  # a further question would take the events a later one needs
                 questions.append(_first_question(answer, others, rng))
                 used.update(o.source for o in (answer, *others))
             if len(questions) == want:
