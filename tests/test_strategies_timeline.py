@@ -274,3 +274,17 @@ def test_a_date_match_shares_at_most_one_event_with_an_order_question():
     match = dataclasses.replace(make(topic, "date-match", 1).questions[0])
     body = dataclasses.replace(match.body, examples=(seq.body.items[0], seq.body.items[1], *match.body.examples[2:]))
     assert "order" in ledger.conflict(dataclasses.replace(match, body=body))
+
+
+def test_a_planned_paper_with_few_marks_says_it_is_short():
+    few = parse_notes("title: T\nsubject: Chemistry\ndates:\n" + "".join(
+        f"  - date: '{1800 + 20 * i}'\n    event: A made-up step number {i} is taken in the laboratory.\n" for i in range(4)))
+    result = assemble(few, 1, ("sequence", "which-first", "key-terms"), required=False, limit=3)
+    note = next(w for w in result.skipped if w.startswith("this paper is short"))
+    assert f"{result.paper.total_marks} marks" in note and "10 or more" in note
+    # a teacher's own choice of strategies (no limit) is made as asked, without the note
+    named = assemble(few, 1, ("sequence",), required=False)
+    assert not any(w.startswith("this paper is short") for w in named.skipped)
+    full = assemble(parse_notes(TIMELINE + MORE_EVENTS), 1, NAMES, required=False, limit=4)
+    if full.paper.total_marks >= 10:
+        assert not any("where a paper worth printing" in w for w in full.skipped)

@@ -12,6 +12,7 @@ from ..strategies import Options, get
 from .screen import Ledger, screen_section
 
 PAPER_SIZES = ("a4", "letter")
+SHORT_MARKS = 10  # fewer marks than this, the default paper says it is short and what the notes lack
 
 
 def strategy_rng(seed: int, strategy: str) -> random.Random:
@@ -68,11 +69,16 @@ def assemble(
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(drawn.skipped))
     skipped = drawn.skipped
     missing = [n for n in wanted if n not in drawn.made]
-    if drawn.short or missing or (limit is not None and len(sections) < min(2, limit)):
-        what = "; ".join([*drawn.short, *(f"{n} made none" for n in missing)]) or f"only {len(sections)} section"
-        skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
                   strategies=tuple(s.strategy for s in sections))
+    thin = limit is not None and paper.total_marks < SHORT_MARKS  # the planner's paper, too few marks to print
+    if drawn.short or missing or (limit is not None and len(sections) < min(2, limit)) or thin:
+        what = "; ".join([*drawn.short, *(f"{n} made none" for n in missing)]) or f"only {len(sections)} section"
+        if thin:
+            what = (f"{paper.total_marks} marks from {len(paper.questions)} questions, where a paper worth printing "
+                    f"has {SHORT_MARKS} or more; " + ("; ".join([*drawn.short, *(f"{n} made none" for n in missing)])
+                                                     or f"the notes have material for {len(sections)} kinds of question"))
+        skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
     return AssembleResult(paper, tuple(skipped))
 
 
