@@ -22,6 +22,20 @@ from .conftest import FIXTURES, PURGES
 # date-match: true-false no longer prints dated events beside the order question (they answered it), so the
 # paper needs another matching question for enough rows of every style
 STRATEGIES = ("multiple-choice", "true-false", "match", "sequence", "explain", "date-match")
+MORE_DATES = """\
+  - date: January 1933
+    event: Hitler becomes Chancellor of Germany
+  - date: October 1933
+    event: Germany leaves the League of Nations
+  - date: March 1935
+    event: Hitler announces conscription and a German air force
+  - date: June 1935
+    event: Britain and Germany sign a naval agreement
+  - date: October 1935
+    event: Italy invades Abyssinia
+  - date: July 1936
+    event: Civil war breaks out in Spain
+"""
 
 
 def reading(q, row, col, state, corners=0.0):
@@ -93,7 +107,10 @@ def sheet(tmp_path_factory):
     from quizforge.scan.printed import ScanOptions
 
     out = tmp_path_factory.mktemp("sheet")
-    result = build(BuildRequest(FIXTURES / "notes-dated.yaml", out=out, seed=5, strategies=STRATEGIES,
+    # Six more dates than the fixture holds: an order question and a date match on one paper share no two events.
+    notes = out / "notes-dated.yaml"
+    notes.write_text((FIXTURES / "notes-dated.yaml").read_text().replace("dates:\n", "dates:\n" + MORE_DATES, 1))
+    result = build(BuildRequest(notes, out=out, seed=5, strategies=STRATEGIES,
                                 scannable=ScanOptions()))
     layout = json.loads(next(result.folder.glob("scan-layout*.json")).read_text())
     return result.folder, layout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from pathlib import Path
 
@@ -176,10 +177,12 @@ def test_dev_fixture_timelines(name):
 
 def test_cli_builds_a_timeline_paper(run, write_notes):
     path = write_notes(TIMELINE, "timeline.yaml")
-    # Eleven events cannot feed all four kinds apart (an order question sharing two events with 'which
-    # came first' answers it): named together, the paper says which it could not make.
-    crowded = run("build", path, "--strategies", ",".join(NAMES), "--format", "html", "--seed", 2)
-    assert crowded.exit_code == 2 and "which happened first" in crowded.output
+    # Eleven events feed all four kinds apart (an order question sharing two events with 'which came first'
+    # would answer it) when each takes only what it needs: three to order, three options, four to date.
+    crowded = run("build", path, "--strategies", ",".join(NAMES), "--format", "json", "--seed", 2)
+    assert crowded.exit_code == 0, crowded.output
+    paper = json.loads((Path("out") / "timeline" / "paper-seed2.json").read_text())
+    assert {"sequence", "date-match", "which-first"} <= set(paper["strategies"])
     # Three kinds apart take ten events that can be ordered; eleven, two of them overlapping, are not enough.
     path = write_notes(TIMELINE + MORE_EVENTS, "timeline.yaml")
     result = run("build", path, "--strategies", "sequence,which-first,date-match", "--format", "html", "--seed", 2)
@@ -288,3 +291,39 @@ def test_a_planned_paper_with_few_marks_says_it_is_short():
     full = assemble(parse_notes(TIMELINE + MORE_EVENTS), 1, NAMES, required=False, limit=4)
     if full.paper.total_marks >= 10:
         assert not any("where a paper worth printing" in w for w in full.skipped)
+
+
+def test_seed_two_asks_in_each_kind_of_question_what_seed_one_did_not():
+    from quizforge.assemble.paper import asked, asked_by
+    from quizforge.strategies._timeline import dated_events, spread, staleness
+
+    topic = parse_notes(TIMELINE + MORE_EVENTS)
+    events = dated_events(topic)
+    previous = frozenset({events[0].source, events[1].source, asked_by("sequence", events[1].source)})
+    assert staleness(events[1].source, previous, "sequence") == (True, True)
+    assert staleness(events[1].source, previous, "date-match") == (False, True)
+    assert staleness(events[2].source, previous, "sequence") == (False, False)
+    # drawn last: what the same kind asked; before that, what another kind asked; first, what none did
+    drawn = spread(events[:3], random.Random(1), 3, previous, "sequence")
+    assert [e.source for e in drawn][-1] == events[1].source
+    paper = assemble(topic, 1, ("sequence", "date-match"), required=False).paper
+    record = asked(paper)
+    for q in paper.questions:
+        assert all(s in record and asked_by(q.strategy, s) in record for s in q.sources)
+    again = assemble(topic, 2, ("sequence", "date-match"), required=False, previous=record).paper
+    mine = [{(q.strategy, s) for q in p.questions for s in q.sources} for p in (paper, again)]
+    assert len(mine[0] & mine[1]) <= len(mine[1]) / 3
+
+
+def test_which_first_offers_three_options_when_four_would_need_events_it_may_not_use():
+    topic = parse_notes("title: T\nsubject: History\ndates:\n" + "".join(
+        f"  - date: '{1500 + 30 * i}'\n    event: A made-up event number {i} takes place.\n" for i in range(3)))
+    q = make(topic, "which-first", 1).questions[0]
+    assert len(q.body.options) == 3 and q.body.correct == q.body.options.index("A made-up event number 0 takes place.")
+
+
+def test_timeline_questions_name_events_by_their_line_in_the_notes(topic):
+    lines = {f"date:{d.line}" for d in topic.dates}
+    for name in NAMES:
+        section = make(topic, name, 1)
+        assert all(s in lines for q in section.questions for s in q.sources), name

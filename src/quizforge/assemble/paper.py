@@ -138,8 +138,16 @@ def hides_text(strategy: object, topic: Topic) -> bool:
 
 
 def asked(paper: Paper) -> frozenset[str]:
-    """Everything ``paper`` asks about (its questions' sources), for the next seed of a series to avoid."""
-    return frozenset(s for q in paper.questions for s in q.sources)
+    """Everything ``paper`` asks about (its questions' sources), for the next seed of a series to avoid.
+
+    Each source is there twice: alone, and as 'strategy@source' (see ``asked_by``), so that a strategy can
+    tell what it asked itself from what another kind of question asked about."""
+    return frozenset(x for q in paper.questions for s in q.sources for x in (s, asked_by(q.strategy, s)))
+
+
+def asked_by(strategy: str, source: str) -> str:
+    """How ``asked`` records that ``strategy`` asked about ``source``."""
+    return f"{strategy}@{source}"
 
 
 def _number(sections: list[Section]) -> list[Section]:

@@ -28,10 +28,11 @@ class Dated:
     date: str  # as written in the notes
     event: str  # as printed: a full sentence, no date in it
     when: When
+    line: int = 0  # in the notes: the source id every other part of the tool knows the event by
 
     @property
     def source(self) -> str:
-        return f"date:{self.index}"
+        return f"date:{self.line}"
 
 
 # A title-case heading before a dash ('The Babington Plot - Walsingham uncovers ...'): the name of the event,
@@ -69,11 +70,22 @@ def dated_events(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Date
         when = parse_date(entry.date)
         text = short_event(entry.event)
         if (when is None or not text or YEAR_IN_TEXT.search(text) or normalise(text) in seen
-                or f"date:{i}" in avoid):
+                or f"date:{entry.line}" in avoid):
             continue
         seen.add(normalise(text))
-        found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when))
+        found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when, entry.line))
     return found
+
+
+def staleness(source: str, previous: frozenset[str], name: str = "") -> tuple[bool, bool]:
+    """How much the seed before used ``source``: (asked by strategy ``name``, asked at all); fresher sorts first."""
+    return (bool(name) and f"{name}@{source}" in previous, source in previous)
+
+
+def room(topic: Topic, options: Options) -> int:
+    """How many events no other question prints yet can all be put in order (of two that overlap, one)."""
+    free = dated_events(topic, options.hidden | options.exclude)
+    return len(spread(free, random.Random(0), len(free)))
 
 
 def apart(a: Dated, b: Dated) -> bool:
@@ -81,13 +93,15 @@ def apart(a: Dated, b: Dated) -> bool:
     return a.when.before(b.when) or b.when.before(a.when)
 
 
-def spread(events: list[Dated], rng: random.Random, limit: int, used: frozenset[str] = frozenset()) -> list[Dated]:
+def spread(events: list[Dated], rng: random.Random, limit: int, used: frozenset[str] = frozenset(),
+           name: str = "") -> list[Dated]:
     """Up to ``limit`` events, drawn at random, any two of which can be put in order; events in ``used``
-    (asked by the seed before) only when the others run out."""
+    (asked by the seed before) only when the others run out, and last of all those the seed before asked
+    in the same kind of question (strategy ``name``): seed 2 orders the events seed 1 matched to dates."""
     pool = events[:]
     rng.shuffle(pool)
     # a long war would shut out every event inside it
-    pool.sort(key=lambda e: (e.source in used, e.when.precision == "span"))
+    pool.sort(key=lambda e: (*staleness(e.source, used, name), e.when.precision == "span"))
     chosen: list[Dated] = []
     for event in pool:
         if all(apart(event, c) for c in chosen):
@@ -122,26 +136,29 @@ def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[
 
 
 def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str,
-                  keep: Callable[[Dated], bool] = lambda e: True, share: int | None = None) -> list[Dated]:
+                  keep: Callable[[Dated], bool] = lambda e: True, share: int | None = None,
+                  name: str = "") -> list[Dated]:
     """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain.
 
     Only events ``keep`` accepts are drawn (those a quality gate would pass), so one bad line of the
     notes does not cost the whole question. With ``share``, at most that many events another question
-    prints are drawn: a question whose order or dates another one shows by two shared events gives it away."""
+    prints are drawn where the notes allow: a question whose order or dates another one shows by two shared
+    events gives it away (the Ledger leaves such a question out)."""
     every = [e for e in dated_events(topic, options.hidden) if keep(e)]
     fresh = [e for e in every if e.source not in options.exclude]
-    chosen = spread(fresh, rng, limit, options.previous)
+    chosen = spread(fresh, rng, limit, options.previous, name)
     if len(chosen) < need and share is not None:
         printed = [e for e in every if e.source in options.exclude]
         rng.shuffle(printed)
+        printed.sort(key=lambda e: staleness(e.source, options.previous, name))
         for extra in printed:  # the fewest shared events that make up the number
             if len(chosen) >= need or share <= 0:
                 break
             if all(apart(extra, c) for c in chosen):
                 chosen.append(extra)
                 share -= 1
-    elif len(chosen) < need:
-        chosen = spread(every, rng, limit, options.previous)
+    if len(chosen) < need:  # what else prints them may be no order question: the Ledger has the last word
+        chosen = spread(every, rng, limit, options.previous, name)
     if len(chosen) < need:
         raise NotEnoughMaterial(
             f"{topic.source}: {what} needs at least {need} 'dates' entries with dates that can be read "

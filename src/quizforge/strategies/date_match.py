@@ -13,12 +13,13 @@ from ..errors import NotEnoughMaterial
 from ..model import Match, Question, Section, Topic
 from ._gates import printable
 from ._text import find_phrase
-from ._timeline import Dated, actor, choose_events, dated_events, printed_dates, years_matter
+from ._timeline import Dated, actor, choose_events, dated_events, printed_dates, room, staleness, years_matter
 from .base import Options
 
 LETTERS = "ABCDEFGHIJ"
 MATCH_MIN, MATCH_MAX = 4, 6  # listed; one of them is a spare
 ORDER_LEFT = 4  # events left for a sequence or 'which came first' on the same paper
+FIRST_LEFT = 3  # events left for a 'which came first' drawn after a match of dates
 
 
 def with_spare(n: int, rng: random.Random) -> list[int]:
@@ -63,10 +64,15 @@ class DateMatch:
         limit = min(options.count or MATCH_MAX, MATCH_MAX) if options.tier != "support" else MATCH_MIN
         if not years_matter(topic):
             return self._people(topic, rng, options, max(limit, MATCH_MIN))
+        paper = list(options.paper)
+        if "which-first" in paper[paper.index(self.name) + 1:] if self.name in paper else False:
+            # a 'which came first' drawn after this one needs three events of its own
+            limit = min(limit, room(topic, options) - FIRST_LEFT)
         # One event another question puts in order may be matched to its date here, never two: their dates
         # would give that order away.
         chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events",
-                               keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"), share=1)
+                               keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"), share=1,
+                               name=self.name)
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
         order = with_spare(len(dates), rng)
         body = Match(causes=tuple(printed_dates(dates)), examples=tuple(dates[i].event for i in order),
@@ -94,7 +100,7 @@ class DateMatch:
                 f"question; matching needs at least {MATCH_MIN} events that each open with the person who made "
                 "them ('Niels Bohr said that ...'), or use sequence to put the events in order")
         rng.shuffle(pool)
-        pool.sort(key=lambda d: d[2].source in options.previous)  # seed 2 asks about other people
+        pool.sort(key=lambda d: staleness(d[2].source, options.previous, self.name))  # seed 2 asks about others
         # Drawn first, the match leaves an order question on the paper events of its own where it can.
         leave = ORDER_LEFT if {"sequence", "which-first"} & set(options.paper) else 0
         n = max(MATCH_MIN, min(limit, len(pool) - leave))

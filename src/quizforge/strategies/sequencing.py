@@ -8,7 +8,7 @@ from ..model import Question, Section, Sequence, Topic
 from ._gates import printable, reveals
 from ._text import end_sentence
 from ._dates import parse_date
-from ._timeline import choose_events, dated_events, spread, years_matter
+from ._timeline import choose_events, room, years_matter
 from .base import Options
 
 MIN_EVENTS = 3
@@ -36,12 +36,10 @@ class Sequencing:
         if "date-match" in options.paper and years_matter(topic):
             leave += LEAVE_FOR_MATCH
         if leave:
-            # events that can all be put in order: of two that overlap ('1586', 'October 1586') only one counts
-            free = spread(dated_events(topic, options.hidden | options.exclude), random.Random(0), len(topic.dates))
-            limit = max(MIN_EVENTS, min(limit, SHARED_MAX, len(free) - leave))
+            limit = max(MIN_EVENTS, min(limit, SHARED_MAX, room(topic, options) - leave))
         chosen = choose_events(topic, options, rng, limit, MIN_EVENTS,
                                "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets),
-                               share=1)  # two events another question orders would answer this one
+                               share=1, name=self.name)  # two events another question orders would answer it
         if len(chosen) < MIN_EVENTS:
             raise NotEnoughMaterial(f"{topic.source}: sequencing needs at least {MIN_EVENTS} dated events, each a "
                                     "full sentence that no other question on the paper holds")

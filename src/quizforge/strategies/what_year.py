@@ -45,7 +45,7 @@ class WhatYear:
         every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)]
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
-        chosen = spread(fresh or every, rng, count, options.previous)
+        chosen = spread(fresh or every, rng, count, options.previous, self.name)
         if not chosen:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'in what year' needs 'dates' entries with one plain date (not a range or "

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Choice, Question, Section, Topic
-from ._timeline import Dated, spread, usable_events, usual_gap, years_before, years_matter
+from ._timeline import Dated, spread, staleness, usable_events, usual_gap, years_before, years_matter
 from ._gates import printable
 from .base import Options
 
@@ -89,7 +89,8 @@ class WhichFirst:
         # Events another question prints (an order question's among them) may be one option, never two:
         # two events another question puts in order would tell the student which of them came first.
         elsewhere = options.exclude
-        answers.sort(key=lambda e: (e.source in elsewhere, e.source in keep_off, e.source in options.previous))
+        answers.sort(key=lambda e: (e.source in elsewhere, e.source in keep_off,
+                                    *staleness(e.source, options.previous, "which-first")))
         questions: list[Question] = []
         used: set[str] = set()
         for answer in answers:
@@ -101,14 +102,10 @@ class WhichFirst:
                     [e for e in later if e.source in elsewhere][:1]
             unused = [e for e in later if e.source not in used]  # each question its own events, where the notes allow
             mine = [e for e in later if e.source not in keep_off]  # leaving what-year its events comes first
-            others = []
-            for pool in ([e for e in unused if e in mine], mine, unused, later):
-                others = spread(pool, rng, size - 1, options.previous)
-                if len(others) == size - 1:
-                    break
+            others = WhichFirst._others(answer, [[e for e in unused if e in mine], mine, unused, later], size, rng, options)
             if sum(e.source in elsewhere for e in (answer, *others)) > 1:
                 continue
-            if len(others) == size - 1:
+            if others:
                 taken = used | {o.source for o in (answer, *others)}
                 rest = spread([e for e in events if e.source not in taken | elsewhere], random.Random(0), len(events))
                 if questions and len(rest) < spare:
@@ -118,6 +115,18 @@ class WhichFirst:
             if len(questions) == want:
                 break
         return questions
+
+    @staticmethod
+    def _others(answer: Dated, pools: list[list[Dated]], size: int, rng: random.Random,
+                options: Options) -> list[Dated]:
+        """The later options for ``answer``, from the first pool that has enough: ``size`` options in all
+        where the events allow, else three (no fewer: two options are a coin toss)."""
+        for n in sorted({size - 1, 2}, reverse=True):
+            for pool in pools:
+                others = spread(pool, rng, n, options.previous, "which-first")
+                if len(others) == n:
+                    return others
+        return []
 
 
 STRATEGY = WhichFirst()
