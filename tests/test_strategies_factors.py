@@ -260,3 +260,50 @@ def test_point_marked_answers_export_as_essays_with_their_points():
     lines = mark_scheme_lines(explain)
     assert "Creditworthy points:" in lines and f"• {explain.body.points[1]}" in lines
     assert "Do not accept:" in lines and any("wrong direction" in line for line in lines)
+
+
+REACTION = """\
+title: Conditions in industry
+subject: Chemistry
+outcome: the rate and the yield
+factors:
+  - title: Temperature
+    affects: the rate of reaction
+  - title: Temperature
+    affects: the yield
+  - title: Catalyst
+    affects: the rate of reaction
+  - title: Surface area
+    affects: the rate of reaction
+  - title: Pressure
+    affects: the yield
+  - title: Removing the product
+    affects: the yield
+"""
+
+
+def test_name_factors_asks_for_the_factor_a_sort_leaves_out_when_it_affects_both_outcomes():
+    t = parse_notes(REACTION)
+    result = assemble(t, 1, ("sort-factors", "name-factors"), required=False)
+    assert [s.strategy for s in result.paper.sections] == ["sort-factors", "name-factors"]
+    q = result.paper.sections[1].questions[0]
+    assert q.prompt == "Name the factor that affects both the rate of reaction and the yield."
+    assert (q.marks, q.body.points, q.answer) == (1, ("Temperature",), "Temperature.")
+    sorted_items = " ".join(result.paper.sections[0].questions[0].body.examples)
+    assert "Temperature" not in sorted_items  # the sort leaves it out: it fits both piles
+    # two such factors: name two of them
+    two = parse_notes(REACTION + "  - title: Concentration\n    affects: the rate of reaction\n"
+                      "  - title: Concentration\n    affects: the yield\n")
+    q = assemble(two, 1, ("sort-factors", "name-factors"), required=False).paper.sections[1].questions[0]
+    assert q.prompt.startswith("Name two factors that affect both") and q.marks == 2
+    assert set(q.body.points) == {"Temperature", "Concentration"}
+
+
+def test_name_factors_without_a_factor_in_both_leaves_the_factors_to_the_sort():
+    t = parse_notes(REACTION.replace("  - title: Temperature\n    affects: the yield\n", ""))
+    result = assemble(t, 1, ("sort-factors", "name-factors"), required=False)
+    assert [s.strategy for s in result.paper.sections] == ["sort-factors"]
+    assert any("left the factors to sort-factors" in s for s in result.skipped)
+    three = parse_notes(REACTION + "  - title: Temperature\n    affects: the cost\n")  # three outcomes: no 'both'
+    assert all(s.strategy != "name-factors" for s in assemble(three, 1, ("sort-factors", "name-factors"),
+                                                              required=False).paper.sections)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 from ..errors import NotEnoughMaterial
-from ..model import Question, Section, ShortAnswer, Topic
+from ..model import Cause, Question, Section, ShortAnswer, Topic
 from ._factors import change_of, factor_source, mechanism_source
 from . import explain_point, sort_factors
+from ._text import normalise
 from .base import Options
 
 ASK_FOR = 2
@@ -27,6 +28,9 @@ class NameFactors:
                 f"{topic.source}: name-factors needs 'outcome' (what the factors affect) and at least "
                 f"{ASK_FOR} factors"
             )
+        both = shared_factors(topic, options)
+        if both and "sort-factors" in options.paper and _has_material("sort-factors", topic):
+            return self._both(both)  # the sort leaves out the factors that affect both outcomes: ask for those
         for other, why in (("sort-factors", "sorts the factors"), ("explain-point", "asks about the factors one by one"),
                            ("explain-factor", "asks how each factor works"), ("explain-factors", "asks how the factors work")):
             if other in options.paper and _has_material(other, topic):
@@ -48,6 +52,41 @@ class NameFactors:
             sources=tuple(factor_source(f) for f in factors),
         )
         return Section(self.name, self.title, "Answer in a word or a short phrase.", (question,))
+
+    def _both(self, found: tuple[tuple[str, str], list[list[Cause]]]) -> Section:
+        """'Name the factor that affects both thinking distance and braking distance.' (two, when two do)."""
+        (first, second), both = found
+        titles = tuple(entries[0].title.strip().rstrip(".") for entries in both)
+        n = min(len(titles), ASK_FOR)
+        many = len(titles) > n
+        what = "the factor that affects" if n == 1 else "two factors that affect"
+        body = ShortAnswer(answer="; ".join(titles), lines=n, points=titles)
+        question = Question(
+            id="name-factors:both:" + ",".join(e.id for entries in both for e in entries), strategy=self.name,
+            prompt=f"Name {what} both {first} and {second}.", marks=n, body=body,
+            answer=("Any two of: " if many else "") + "; ".join(titles) + ".",
+            guidance=(("1 mark each for any two of the following." if many else
+                       "1 mark for each of the following." if n > 1 else "1 mark for the factor."),
+                      "Allow the same factor in the student's own words."),
+            sources=tuple(factor_source(e) for entries in both for e in entries),
+        )
+        return Section(self.name, self.title, "Answer in a word or a short phrase.", (question,))
+
+
+def shared_factors(topic: Topic, options: Options) -> tuple[tuple[str, str], list[list[Cause]]] | None:
+    """The two outcomes the notes' factors affect ('affects') and the factors (each name with its entries)
+    that affect both, or None when the notes name other than two outcomes or no factor affects both."""
+    outcomes: dict[str, str] = {}
+    named: dict[str, list[Cause]] = {}
+    for f in topic.factors:
+        if f.affects.strip():
+            outcomes.setdefault(normalise(f.affects), f.affects.strip().rstrip("."))
+            named.setdefault(normalise(f.title), []).append(f)
+    if len(outcomes) != 2:
+        return None
+    both = [entries for entries in named.values() if len({normalise(e.affects) for e in entries}) == 2
+            and not any(factor_source(e) in options.hidden | options.exclude for e in entries)]
+    return (tuple(outcomes.values()), both) if both else None
 
 
 def _has_material(strategy: str, topic: Topic) -> bool:
