@@ -179,7 +179,10 @@ def test_sort_factors_needs_two_outcomes(process):
 
 def test_name_factors_leaves_grouped_factors_to_the_sort(grouped):
     paper = assemble(grouped, 1, ("sort-factors", "name-factors"), required=False).paper
-    assert [s.strategy for s in paper.sections] == ["sort-factors"]
+    # naming the sorted factors would answer the sort: only the one it leaves out (it affects both) is asked
+    assert [s.strategy for s in paper.sections] == ["sort-factors", "name-factors"]
+    (named,) = paper.sections[1].questions
+    assert named.body.points == ("Tiredness",) and "both reaction time and braking force" in named.prompt
 
 
 # --- complete-equation -----------------------------------------------------------------------
