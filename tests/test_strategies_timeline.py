@@ -327,3 +327,30 @@ def test_timeline_questions_name_events_by_their_line_in_the_notes(topic):
     for name in NAMES:
         section = make(topic, name, 1)
         assert all(s in lines for q in section.questions for s in q.sources), name
+
+
+def test_a_section_limit_gives_way_while_the_paper_has_too_few_marks_to_print():
+    from quizforge.assemble.paper import SHORT_MARKS
+
+    topic = parse_notes(TIMELINE + MORE_EVENTS)
+    one = assemble(topic, 1, ("which-first", "date-match", "what-year"), required=False, limit=1).paper
+    assert [s.strategy for s in one.sections][:2] == ["which-first", "date-match"]  # 1-mark questions alone: too few
+    assert one.total_marks >= SHORT_MARKS or len(one.sections) == 3
+    # enough marks in the first sections: the limit holds
+    from .conftest import PURGES
+
+    purges = load_notes(PURGES)
+    held = assemble(purges, 1, ("explain", "fill-blank", "multiple-choice"), required=False, limit=1).paper
+    assert held.total_marks >= SHORT_MARKS and [s.strategy for s in held.sections] == ["explain"]
+
+
+def test_what_year_asks_events_an_order_question_prints_but_never_a_year_printed_elsewhere(topic):
+    events = {d.event: f"date:{d.line}" for d in topic.dates}
+    crowned, executed = events["Elizabeth is crowned Queen of England."], events["Mary, Queen of Scots, is executed."]
+    # printed without a date by another question: still asked, once the others run out
+    both = make(topic, "what-year", 1, count=10, exclude=frozenset({crowned}))
+    assert crowned in {q.sources[0] for q in both.questions}
+    # its year printed elsewhere ('1587' in a list of dates): never asked
+    printed = make(topic, "what-year", 1, count=10, printed=("1 1559", "2 1587"))
+    asked = {q.sources[0] for q in printed.questions}
+    assert crowned not in asked and executed not in asked and asked

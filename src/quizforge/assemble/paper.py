@@ -59,11 +59,7 @@ def assemble(
     drawn = _draw(topic, seed, strategies, options or {}, required, previous)
     wanted = strategies
     if limit is not None:
-        kept = tuple(name for name in strategies if name in drawn.made)[:limit]
-        if len(kept) < len(drawn.made):
-            # Draw again with only the first sections kept, so what the others showed no longer counts.
-            drawn = _draw(topic, seed, kept, options or {}, required, previous)
-        wanted = kept
+        drawn, wanted = _within_limit(topic, seed, strategies, drawn, limit, options or {}, required, previous)
     sections = [drawn.made[name] for name in strategies if name in drawn.made]
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(drawn.skipped))
@@ -80,6 +76,22 @@ def assemble(
                                                      or f"the notes have material for {len(sections)} kinds of question"))
         skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
     return AssembleResult(paper, tuple(skipped))
+
+
+def _within_limit(topic: Topic, seed: int, strategies: tuple[str, ...], drawn: _Draw, limit: int,
+                  options: dict[str, Options], required: bool, previous: frozenset[str]) -> tuple[_Draw, tuple[str, ...]]:
+    """The first ``limit`` strategies that have material, drawn again on their own (what the others showed no
+    longer counts), and the names kept. A limit keeps a paper from sprawling, not from being printable: while
+    the kept sections come to fewer than SHORT_MARKS, the next strategy with material joins them."""
+    have = tuple(name for name in strategies if name in drawn.made)
+    n = limit
+    while True:
+        kept = have[:n]
+        again = drawn if len(kept) == len(drawn.made) else _draw(topic, seed, kept, options, required, previous)
+        marks = sum(q.marks for section in again.made.values() for q in section.questions)
+        if marks >= SHORT_MARKS or n >= len(have):
+            return again, kept
+        n += 1
 
 
 def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[str, Options], required: bool,

@@ -8,7 +8,7 @@ import re
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, ShortAnswer, Topic
 from ._dates import year_text
-from ._timeline import Dated, dated_events, spread
+from ._timeline import Dated, apart, dated_events, spread
 from .base import Options
 
 YEAR_COUNT = 3
@@ -42,10 +42,16 @@ class WhatYear:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'in what year' needs notes where the year is the point (History, say); in "
                 f"{topic.subject} the order of events matters, not the year of each: use sequence or date-match")
-        every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)]
+        # A year printed anywhere else on the paper (a match of dates lists them) would answer the question;
+        # an event another question prints without its date (to order it) gives nothing away.
+        every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)
+                 and not any(re.search(rf"(?<!\d){abs(e.when.year)}(?!\d)", text) for text in options.printed)]
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
-        chosen = spread(fresh or every, rng, count, options.previous, self.name)
+        chosen = spread(fresh, rng, count, options.previous, self.name)
+        if len(chosen) < count:
+            chosen += spread([e for e in every if e not in fresh and all(apart(e, c) for c in chosen)], rng,
+                             count - len(chosen), options.previous, self.name)
         if not chosen:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'in what year' needs 'dates' entries with one plain date (not a range or "
