@@ -140,7 +140,8 @@ def test_a_science_timeline_matches_people_to_ideas_and_asks_no_year():
         people = {"Democritus", "John Dalton", "J.J Thomson", "Ernest Rutherford", "Niels Bohr", "James Chadwick"}
         assert match.body.left_label == "Person" and len(match.body.causes) >= 4 and set(match.body.causes) <= people
         assert not any(re.search(r"\b1[89]\d\d\b", t) for q in paper.questions for t in (q.prompt, q.answer))
-        shown = " ".join(t for q in paper.questions if q is not match for t in _texts(q))
+        # a name on its own (people to put in order) tells nothing of what its person did
+        shown = " ".join(t for q in paper.questions if q is not match for t in _texts(q) if t not in people)
         assert not any(person in shown for person in match.body.causes), "no other question names who did what"
 
 

@@ -275,8 +275,38 @@ def test_a_date_match_shares_at_most_one_event_with_an_order_question():
     ledger = Ledger()
     ledger.add(seq)
     match = dataclasses.replace(make(topic, "date-match", 1).questions[0])
-    body = dataclasses.replace(match.body, examples=(seq.body.items[0], seq.body.items[1], *match.body.examples[2:]))
+    body = dataclasses.replace(match.body, examples=(seq.body.items[0], seq.body.items[1], *match.body.examples[2:]),
+                               example_ids=(seq.sources[0], seq.sources[1], *match.body.example_ids[2:]))
     assert "order" in ledger.conflict(dataclasses.replace(match, body=body))
+    others = [(e, i) for e, i in zip(match.body.examples, match.body.example_ids) if i not in seq.sources][:2]
+    one = dataclasses.replace(match.body, examples=(seq.body.items[0], *(e for e, _ in others)),
+                              example_ids=(seq.sources[0], *(i for _, i in others)), key=match.body.key[:1 + len(others)])
+    assert ledger.conflict(dataclasses.replace(match, body=one)) == ""  # one shared event tells no order
+
+
+def test_people_put_in_order_share_no_event_with_an_order_question_that_prints_them():
+    topic = parse_notes("title: Models of the atom\nsubject: Chemistry\ndates:\n" + "".join(
+        f"  - date: '{year}'\n    event: {who} {did}.\n" for year, who, did in (
+            (1803, "John Dalton", "described atoms as tiny solid spheres"),
+            (1897, "Joseph Thomson", "found the electron and proposed the plum pudding model"),
+            (1909, "Hans Geiger", "fired alpha particles at gold foil with Ernest Marsden"),
+            (1911, "Ernest Rutherford", "proposed that an atom has a small, dense nucleus"),
+            (1913, "Niels Bohr", "put the electrons in shells at fixed distances"),
+            (1919, "Francis Aston", "built the first mass spectrometer"),
+            (1932, "James Chadwick", "discovered the neutron in the nucleus"),
+            (1938, "Lise Meitner", "explained how a uranium nucleus splits"))))
+    for seed in range(1, 6):
+        section = make(topic, "sequence", seed)
+        events, people = section.questions
+        assert people.prompt.startswith("Put these people in the order") and 4 <= len(people.body.items) <= 5
+        assert not set(events.sources) & set(people.sources)
+        assert all(len(i.split()) <= 3 for i in people.body.items)  # names only: nothing of what they did
+        dates = [d for d in topic.dates]
+        by_name = {d.event.split(" ")[0] + " " + d.event.split(" ")[1]: d.date for d in dates}
+        years = [by_name[people.body.items[i]] for i in people.body.order]
+        assert years == sorted(years)
+    history = parse_notes(TIMELINE.replace("subject: History", "subject: History") + MORE_EVENTS)
+    assert len(make(history, "sequence", 1).questions) == 1  # in History the events are ordered, not people
 
 
 def test_a_planned_paper_with_few_marks_says_it_is_short():

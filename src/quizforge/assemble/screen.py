@@ -118,12 +118,15 @@ def ordered_items(question: Question) -> frozenset[str]:
     the events a question matches to their dates. Two questions that share two of them give each other away
     (the order of the one answers the other; the dates of two events tell which came first)."""
     body = question.body
+    # Known by their dated events where the question names them (people put in the order of their work are
+    # their events), by their printed text otherwise.
+    dated = frozenset(s for s in question.sources if s.startswith("date:"))
     if isinstance(body, Sequence):
-        return frozenset(" ".join(i.lower().split()) for i in body.items)
-    if isinstance(body, Match) and body.left_label.lower() == "date":
-        return frozenset(" ".join(e.lower().split()) for e in body.examples)
+        return dated or frozenset(" ".join(i.lower().split()) for i in body.items)
+    if isinstance(body, Match) and body.left_label.lower() == "date":  # the spare date's event is not printed
+        return frozenset(body.example_ids) or frozenset(" ".join(e.lower().split()) for e in body.examples)
     if isinstance(body, Choice) and question.strategy == "which-first":
-        return frozenset(" ".join(o.lower().split()) for o in body.options)
+        return dated or frozenset(" ".join(o.lower().split()) for o in body.options)
     return frozenset()
 
 

@@ -8,9 +8,12 @@ from ..model import Question, Section, Sequence, Topic
 from ._gates import printable, reveals
 from ._text import end_sentence
 from ._dates import parse_date
-from ._timeline import choose_events, room, years_matter
+from ._timeline import apart, choose_events, dated_events, room, spread, years_matter
+from .date_match import deeds
 from .base import Options
 
+LETTERS = "ABCDEFGH"
+PEOPLE_MIN, PEOPLE_MAX = 4, 5  # people to put in the order of their work
 MIN_EVENTS = 3
 MAX_EVENTS = 6
 LEAVE_FOR_FIRST = 3  # events a 'which came first' question on the same paper needs to itself
@@ -37,27 +40,70 @@ class Sequencing:
             leave += LEAVE_FOR_MATCH
         if leave:
             limit = max(MIN_EVENTS, min(limit, SHARED_MAX, room(topic, options) - leave))
-        chosen = choose_events(topic, options, rng, limit, MIN_EVENTS,
-                               "sequencing", keep=lambda e: printable(e.event) and not reveals(e.event, options.secrets),
-                               share=1, name=self.name)  # two events another question orders would answer it
-        if len(chosen) < MIN_EVENTS:
+        # People to put in the order of their work are drawn first; the events to order are others.
+        people = self._people(topic, rng, options)
+        reserved = frozenset(people.sources) if people else frozenset()
+
+        def keep(e) -> bool:
+            return printable(e.event) and not reveals(e.event, options.secrets) and e.source not in reserved
+        try:
+            chosen = choose_events(topic, options, rng, limit, MIN_EVENTS, "sequencing", keep=keep,
+                                   share=1, name=self.name)  # two events another question orders would answer it
+        except NotEnoughMaterial:
+            if people is None:
+                raise
+            chosen = []
+        if len(chosen) < MIN_EVENTS and people is None:
             raise NotEnoughMaterial(f"{topic.source}: sequencing needs at least {MIN_EVENTS} dated events, each a "
                                     "full sentence that no other question on the paper holds")
+        questions = [_order_question("sequence:", chosen, [e.event for e in chosen],
+                                     "Put these events in the order they happened. Write 1 next to the earliest.")
+                     ] if len(chosen) >= MIN_EVENTS else []
+        questions += [people] if people else []
+        return Section(self.name, self.title, "Use what you know about when things happened.", tuple(questions))
+
+    @staticmethod
+    def _people(topic: Topic, rng: random.Random, options: Options) -> Question | None:
+        """Outside History, where events open with the people who made them: those people, names only, to
+        put in the order of their work ('Dalton, Thomson, Rutherford, Bohr'). A name tells nothing of what
+        its person did, so events a match of people to deeds holds may be used; events other questions print
+        may not (their order would answer this one). Only with events enough left for the events to order."""
+        if years_matter(topic):
+            return None
+        found = [(name, event) for name, _, event in deeds(dated_events(topic))
+                 if printable(name, "term") and not reveals(name, options.secrets)
+                 and event.source not in options.exclude - options.hidden]
+        spare = len(dated_events(topic, options.hidden | options.exclude)) - MIN_EVENTS
+        want = min(PEOPLE_MAX, max(spare, PEOPLE_MIN))
+        # first the events only this question can use (a match of people to deeds hides them from the others)
+        chosen = spread([e for _, e in found if e.source in options.hidden], rng, want, options.previous,
+                        "sequence-people")
+        if len(chosen) < want:
+            chosen += spread([e for _, e in found if e.source not in options.hidden and all(apart(e, c) for c in chosen)],
+                             rng, want - len(chosen), options.previous, "sequence-people")
+        if len(chosen) < PEOPLE_MIN:
+            return None
+        names = {event.source: name for name, event in found}
+        return _order_question("sequence:people:", chosen, [names[e.source] for e in chosen],
+                               "Put these people in the order in which they made their discovery or put forward "
+                               "their idea. Write 1 next to the earliest.", dated=False)
+
+
+def _order_question(prefix: str, chosen: list, items: list[str], prompt: str, dated: bool = True) -> Question:
+    """Items to put in the order of their events' dates (2 marks; 1 for one neighbouring pair swapped). The
+    answer gives each item's date, or (``dated`` False: outside History, where a year is trivia) its name."""
+    order_by_date = sorted(range(len(chosen)), key=lambda i: chosen[i].when)
+    if order_by_date == list(range(len(chosen))):  # printed already in order: turn it round
+        chosen, items = chosen[::-1], items[::-1]
         order_by_date = sorted(range(len(chosen)), key=lambda i: chosen[i].when)
-        if order_by_date == list(range(len(chosen))):  # printed already in order: turn it round
-            chosen.reverse()
-            order_by_date = sorted(range(len(chosen)), key=lambda i: chosen[i].when)
-        body = Sequence(items=tuple(e.event for e in chosen), order=tuple(order_by_date))
-        letters = "ABCDEFGH"
-        answer = ", ".join(f"{letters[i]} ({chosen[i].date})" for i in body.order)
-        question = Question(
-            id="sequence:" + ",".join(chosen[i].source for i in order_by_date), strategy=self.name,
-            prompt="Put these events in the order they happened. Write 1 next to the earliest.",
-            marks=2, body=body, answer=answer,
-            guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring events is swapped."),
-            sources=tuple(e.source for e in chosen),
-        )
-        return Section(self.name, self.title, "Use what you know about when things happened.", (question,))
+    body = Sequence(items=tuple(items), order=tuple(order_by_date))
+    answer = ", ".join(f"{LETTERS[i]} ({chosen[i].date})" if dated else f"{LETTERS[i]} {items[i]}" for i in body.order)
+    return Question(
+        id=prefix + ",".join(chosen[i].source for i in order_by_date), strategy="sequence",
+        prompt=prompt, marks=2, body=body, answer=answer,
+        guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring events is swapped."),
+        sources=tuple(e.source for e in chosen),
+    )
 
 
 STRATEGY = Sequencing()
