@@ -77,10 +77,10 @@ class Sequencing:
         want = min(PEOPLE_MAX, max(spare, PEOPLE_MIN))
         # first the events only this question can use (a match of people to deeds hides them from the others)
         chosen = spread([e for _, e in found if e.source in options.hidden], rng, want, options.previous,
-                        "sequence-people")
+                        "sequence")
         if len(chosen) < want:
             chosen += spread([e for _, e in found if e.source not in options.hidden and all(apart(e, c) for c in chosen)],
-                             rng, want - len(chosen), options.previous, "sequence-people")
+                             rng, want - len(chosen), options.previous, "sequence")
         if len(chosen) < PEOPLE_MIN:
             return None
         names = {event.source: name for name, event in found}
