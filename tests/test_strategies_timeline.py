@@ -301,6 +301,8 @@ def test_people_put_in_order_share_no_event_with_an_order_question_that_prints_t
         assert people.prompt.startswith("Put these people in the order") and 4 <= len(people.body.items) <= 5
         assert not set(events.sources) & set(people.sources)
         assert all(len(i.split()) <= 3 for i in people.body.items)  # names only: nothing of what they did
+        assert people.guidance[1] == "1 mark if only one pair of neighbouring people is swapped."
+        assert " (" not in people.answer  # the names in order, no years (trivia outside History)
         dates = [d for d in topic.dates]
         by_name = {d.event.split(" ")[0] + " " + d.event.split(" ")[1]: d.date for d in dates}
         years = [by_name[people.body.items[i]] for i in people.body.order]

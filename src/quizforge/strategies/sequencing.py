@@ -101,7 +101,8 @@ def _order_question(prefix: str, chosen: list, items: list[str], prompt: str, da
     return Question(
         id=prefix + ",".join(chosen[i].source for i in order_by_date), strategy="sequence",
         prompt=prompt, marks=2, body=body, answer=answer,
-        guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring events is swapped."),
+        guidance=("2 marks for the whole order right.",
+                  f"1 mark if only one pair of neighbouring {'events' if dated else 'people'} is swapped."),
         sources=tuple(e.source for e in chosen),
     )
 
