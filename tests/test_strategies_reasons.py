@@ -9,7 +9,7 @@ from quizforge.errors import NotEnoughMaterial
 from quizforge.load import parse_notes
 from quizforge.model import Extended, Match, ShortAnswer
 from quizforge.strategies import _enquiry, _reasons
-from quizforge.strategies._marking import marking_points, standalone, subjectless
+from quizforge.strategies._marking import credit_count, marking_points, standalone, subjectless
 from quizforge.strategies.how_far import statement_for
 
 from .conftest import make
@@ -148,7 +148,8 @@ def test_mark_schemes_credit_explained_points_never_headings_or_scraps():
     assert "Slow to make decisions: one year to look into the Manchurian Crisis and 8 months for the Abyssinian." in points
     assert "Council: run by the permanent members who went by their own decisions." in points
     membership = marking_points(topic(LEAGUE).causes[0])
-    assert "USSR: she was only allowed to join in 1934." in membership
+    assert ("USSR: she was only allowed to join in 1934; if they had been members earlier, they might have "
+            "helped stop the Manchurian Crisis.") in membership
     assert not any(p.startswith(("She ", "If they", "Looks like")) for p in membership)
 
 
@@ -169,7 +170,8 @@ def test_the_tariff_fits_the_material():
     for seed in range(1, 6):
         for q in make(notes, "explain", seed).questions:
             body: Extended = q.body
-            assert q.marks <= 6 and (q.marks < 6 or len(body.indicative) >= 3)
+            cause = next(c for c in notes.causes if c.id == q.cause_id)
+            assert q.marks <= 6 and (q.marks < 6 or credit_count(cause) >= 3) and len(body.indicative) >= 2
             assert q.marks == body.levels[-1].high
 
 
@@ -239,3 +241,38 @@ def test_an_rs_exam_asks_explain_two_and_evaluate_and_does_not_sort_the_same_arg
     paper = assemble(notes, 1, plan.strategies, options=plan.options, required=plan.required, limit=plan.limit).paper
     kinds = [s.strategy for s in paper.sections]
     assert "explain-two" in kinds and "evaluate" in kinds and "sort" not in kinds
+
+
+HEADED = """\
+title: Made-up notes
+subject: {subject}
+question: Why did the {thing} fail?
+causes:
+  - title: Money
+    points:
+      - text: {heading}
+        points:
+          - {first}
+          - {second}
+      - Prices rose every year after the war.
+"""
+
+
+@pytest.mark.parametrize("subject, thing, heading, first, second", [
+    ("History", "Weimar Republic", "The army never backed it.", "Generals refused to put down the Kapp Putsch.",
+     "Many Germans saw the government as weak."),
+    ("History", "Schlieffen Plan", "Belgium resisted.", "The Belgian army held up the German advance for days.",
+     "Britain joined the war to defend Belgium."),
+    ("Business", "shop", "Rents went up", "The landlord doubled the rent in 2019.",
+     "Shows that costs rose faster than sales."),
+])
+def test_a_heading_and_its_explanations_are_one_point_never_repeated(subject, thing, heading, first, second):
+    cause = topic(HEADED.format(subject=subject, thing=thing, heading=heading, first=first, second=second)).causes[0]
+    points = marking_points(cause)
+    head = heading.rstrip(".")
+    with_head = [p for p in points if p.startswith(head)]
+    assert len(with_head) == 1, points  # never 'X.' and then 'X: detail'
+    assert first.rstrip(".")[1:] in with_head[0] and second.rstrip(".")[1:] in with_head[0]
+    assert not any(p in (f"{head}.", end) for p in points for end in (first, second))
+    assert "Prices rose every year after the war." in points
+    assert credit_count(cause) == 3  # the tariff still counts each line of the notes credited

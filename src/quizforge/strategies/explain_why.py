@@ -9,7 +9,7 @@ from ..model import Cause, Extended, Level, Question, Section, Topic
 from .. import quality
 from . import _enquiry, _reasons
 from ._gates import in_turns, printable, reveals
-from ._marking import marking_points
+from ._marking import credit_count, marking_points
 from ._text import end_sentence
 from .base import Options
 
@@ -69,13 +69,13 @@ def creditworthy(cause: Cause) -> tuple[str, ...]:
 
 
 def marks_for(points: int) -> int:
-    """The tariff fits the material: 6 marks needs three points to credit, 4 marks two."""
+    """The tariff fits the material: 6 marks needs three lines of the notes to credit, 4 marks two."""
     return MARKS if points >= 3 else 4
 
 
 def explain_question(topic: Topic, cause: Cause, marks: int, starters: bool = False) -> Question:
     indicative = creditworthy(cause)
-    marks = min(marks, marks_for(len(indicative)))
+    marks = min(marks, marks_for(credit_count(cause)))
     body = Extended(lines=marks * LINES_PER_MARK, indicative=indicative, levels=levels_for(marks), cause_id=cause.id,
                     starters=STARTERS if starters else ())
     return Question(
@@ -102,7 +102,7 @@ class ExplainWhy:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         count = options.count or DEFAULT_COUNT
-        causes = [c for c in topic.causes if len(creditworthy(c)) >= 2 and has_focus(topic, c)
+        causes = [c for c in topic.causes if credit_count(c) >= 2 and has_focus(topic, c)
                   and not reveals(prompt_for(topic, c), options.secrets)]
         if not causes:
             raise NotEnoughMaterial(
