@@ -276,3 +276,40 @@ def test_a_heading_and_its_explanations_are_one_point_never_repeated(subject, th
     assert not any(p in (f"{head}.", end) for p in points for end in (first, second))
     assert "Prices rose every year after the war." in points
     assert credit_count(cause) == 3  # the tariff still counts each line of the notes credited
+
+
+SIDES = """\
+title: {title}
+subject: Religious Studies
+{extra}
+categories:
+  - title: Arguments for {subject}
+    points:
+      - The universe must have had a first cause.
+      - The world looks designed, so someone must have designed it.
+      - Many people say they have experienced something beyond themselves.
+  - title: Arguments against {subject}
+    points:
+      - Evil and suffering are hard to explain if a loving creator exists.
+      - Science can explain the origin of the universe without a creator.
+      - Religious experiences may be tricks of the mind.
+"""
+
+
+@pytest.mark.parametrize("title, extra, subject, expected", [
+    ("Looking for meaning", "causes:\n  - title: Existence of God\n    points:\n      - Theists believe in God.\n"
+     "      - Atheists do not believe in God.", "God", "arguments for the existence of God"),
+    ("The existence of Allah", "", "Allah", "arguments for the existence of Allah"),
+    ("Beliefs about the afterlife", "question: Is there an afterlife?", "life after death",
+     "arguments for life after death"),  # no wording to borrow: the title stays
+    ("The nature of God", "", "God", "arguments for God"),  # 'for the nature of God' is no claim
+    ("Ethics and the death penalty", "question: Should the use of the death penalty return?", "death penalty",
+     "arguments for the use of the death penalty"),
+])
+def test_explain_two_names_what_is_argued_as_the_notes_word_it(title, extra, subject, expected):
+    notes = topic(SIDES.format(title=title, extra=extra, subject=subject))
+    prompts = [q.prompt for q in make(notes, "explain-two").questions]
+    assert f"Explain two {expected}." in prompts
+    assert f"Explain two {expected.replace('for', 'against', 1)}." in prompts
+    statement = make(notes, "evaluate").questions[0].prompt.splitlines()[0]
+    assert statement == f"\u2018The {expected} are stronger than the {expected.replace('for', 'against', 1)}.\u2019"

@@ -31,15 +31,48 @@ class Sides:
     con: Cause
     pro_noun: str  # 'arguments', 'advantages'
     con_noun: str  # 'arguments', 'disadvantages'
+    wording: str = ""  # 'the existence of God': how the notes' own titles name what is argued about
 
     def title(self, side: Cause) -> str:
-        """'arguments for God', 'disadvantages of nuclear power': the side's own title in running text."""
+        """'arguments for the existence of God', 'disadvantages of nuclear power': the side's own title in
+        running text, naming the subject as the notes' enquiry or title words it."""
         text = side.title.strip().rstrip(".")
-        return text[0].lower() + text[1:]
+        text = text[0].lower() + text[1:]
+        if self.wording:
+            noun = self.pro_noun if side is self.pro else self.con_noun
+            for pattern in (p for pair in PAIRS for p in pair):
+                m = _match(pattern, text)
+                if m and m.group(1).lower() == noun:
+                    return f"{text[:m.start(2)].removesuffix('the ')}{self.wording}"
+        return text
 
 
 def _match(pattern: str, title: str) -> re.Match[str] | None:
     return re.fullmatch(pattern, title.strip().rstrip(".").strip(), re.I)
+
+
+# Nouns that make 'arguments for the ... of X' a claim one can argue for ('the nature of God' is not one).
+CLAIMS = frozenset("""existence reality truth use legalisation legalization abolition banning ban introduction
+reintroduction""".split())
+
+
+def wording(topic: Topic, subject: str, sides: tuple[Cause, Cause]) -> str:
+    """'the existence of God' when the notes' title, enquiry question or another branch's title names the
+    subject that way ('Existence of God', 'Does God exist? The existence of God'); else ''.
+
+    'Arguments for God' is shorthand a teacher would not print: the arguments are for a claim about God.
+    Only a 'for/against' subject that is a bare name or noun is reworded.
+    """
+    if len(subject.split()) > 2:
+        return ""
+    texts = [topic.title, topic.question, *(b.title for b in topic.groups if b not in sides)]
+    found = re.compile(rf"\b(?:the\s+)?([A-Za-z]+)\s+of\s+(the\s+)?{re.escape(subject)}\b", re.I)
+    for text in texts:
+        for m in found.finditer(text or ""):
+            noun = m.group(1).lower()
+            if noun in CLAIMS:
+                return f"the {noun} of {(m.group(2) or '').lower()}{subject}"
+    return ""
 
 
 def find(topic: Topic) -> Sides | None:
@@ -53,5 +86,7 @@ def find(topic: Topic) -> Sides | None:
             for con in groups:
                 n = _match(con_pattern, con.title)
                 if n and con is not pro and normalise(n.group(2)) == normalise(m.group(2)):
-                    return Sides(m.group(2).strip(), pro, con, m.group(1).lower(), n.group(1).lower())
+                    subject = m.group(2).strip()
+                    reworded = wording(topic, subject, (pro, con)) if "for" in pro_pattern else ""
+                    return Sides(subject, pro, con, m.group(1).lower(), n.group(1).lower(), reworded)
     return None
