@@ -70,6 +70,8 @@ def topic(text: str):
 
 @pytest.mark.parametrize("question, expected", [
     ("Why did the League of Nations fail?", "why the League of Nations failed"),
+    ("Why did Hitler gain support?", "why Hitler gained support"),
+    ("Why did Lenin win power?", "why Lenin won power"),
     ("Why did Stalin carry out the Purges?", "why Stalin carried out the Purges"),
     ("Why did the Nazi party gain support?", "why the Nazi party gained support"),
     ("Why did the USA not join the League?", "why the USA did not join the League"),
@@ -155,8 +157,9 @@ def test_mark_schemes_credit_explained_points_never_headings_or_scraps():
 
 def test_explain_why_is_worded_from_the_enquiry_question():
     notes = topic(LEAGUE)
-    prompts = {q.prompt for seed in (1, 2, 3) for q in make(notes, "explain", seed).questions}
-    assert "Explain why the League of Nations failed. In your answer, write about membership." in prompts
+    prompts = {q.prompt for seed in (1, 2, 3) for q in get_explain(notes, seed).questions}
+    assert "Explain why the League of Nations failed. In your answer, write about its membership." in prompts
+    assert not any(p.endswith(("write about membership.", "write about organisation.")) for p in prompts)
     assert not any("helps to answer" in p or "\u2018" in p for p in prompts)
 
 
@@ -313,3 +316,60 @@ def test_explain_two_names_what_is_argued_as_the_notes_word_it(title, extra, sub
     assert f"Explain two {expected.replace('for', 'against', 1)}." in prompts
     statement = make(notes, "evaluate").questions[0].prompt.splitlines()[0]
     assert statement == f"\u2018The {expected} are stronger than the {expected.replace('for', 'against', 1)}.\u2019"
+
+
+CATEGORY = """\
+title: Made-up notes
+subject: History
+question: {question}
+causes:
+  - title: {heading}
+    points:
+{children}
+  - title: Money ran out
+    points:
+      - Taxes fell every year after the war.
+      - The government borrowed more than it could repay.
+"""
+
+
+def _children(*names: str) -> str:
+    return "".join(f"      - text: {n}\n        points:\n          - The {n.lower()} was a problem for the government.\n"
+                   for n in names)
+
+
+@pytest.mark.parametrize("question, heading, children, expected", [
+    ("Why did the Weimar Republic collapse?", "Leadership", ("President", "Chancellor"),
+     "Explain why the Weimar Republic collapsed. In your answer, write about its leadership, such as the "
+     "president and the chancellor."),
+    ("Why did the Liberal reforms happen?", "Legislation", ("Pensions", "Insurance"),
+     "Explain why the Liberal reforms happened. In your answer, write about their legislation, such as the "
+     "pensions and the insurance."),
+    ("Why did Hitler gain support?", "Organisation", ("Rallies", "Posters"),  # a person: no 'its'
+     "Explain why Hitler gained support. In your answer, write about organisation, such as the rallies and "
+     "the posters."),
+    ("Why did the empire decline?", "Propaganda", ("Posters", "Films"),  # not a category: as it was
+     "Explain why the empire declined. In your answer, write about propaganda."),
+])
+def test_a_bare_category_heading_is_named_with_whose_it_is_and_two_things_under_it(question, heading, children,
+                                                                                      expected):
+    notes = topic(CATEGORY.format(question=question, heading=heading, children=_children(*children)))
+    prompts = {q.prompt for q in make(notes, "explain", 1).questions}
+    assert expected in prompts
+
+
+def test_another_seed_names_another_pair_where_the_notes_have_one():
+    notes = topic(CATEGORY.format(question="Why did the treaty fail?", heading="Enforcement",
+                                  children=_children("Army", "Navy", "Courts")))
+    prompts = {q.prompt for seed in (1, 2, 3) for q in get_explain(notes, seed).questions
+               if "enforcement" in q.prompt}
+    assert len(prompts) == 3 and all(p.startswith("Explain why the treaty failed. In your answer, write about "
+                                                  "its enforcement, such as the ") for p in prompts)
+
+
+def get_explain(notes, seed):
+    """The explain section as a paper with this seed draws it (the seed also turns the focus pair)."""
+    from quizforge.assemble import strategy_rng
+    from quizforge.strategies import Options, get
+
+    return get("explain").generate(notes, strategy_rng(seed, "explain"), Options(seed=seed))
