@@ -76,7 +76,7 @@ def joined(heading: str, text: str) -> str:
     return end_sentence(f"{head}: {body}")
 
 
-def _lower_start(text: str) -> str:
+def lower_start(text: str) -> str:
     """A line's body as it reads after a colon or semicolon: 'She was ...' -> 'she was ...', 'Britain' stays."""
     body = text.strip()
     first = body.split(" ", 1)[0]
@@ -91,7 +91,7 @@ def merged(heading: str, bodies: list[str]) -> str:
     """'The USA never joined.' + its explanations -> one explained point:
     'The USA never joined: without the richest country ...; a country hit by sanctions ...'."""
     head = heading.strip().rstrip(".:;,")
-    parts = [_lower_start(b).rstrip(" .;") for b in bodies]
+    parts = [lower_start(b).rstrip(" .;") for b in bodies]
     return end_sentence(f"{head}: {'; '.join(parts)}")
 
 
