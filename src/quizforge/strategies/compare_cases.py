@@ -12,7 +12,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Aspect, Cause, Extended, Question, Section, ShortAnswer, Topic
 from . import _abbrev
-from ._exam import profile_for
+from ._exam import profile_for, subject_skills
 from ._marking import lower_start
 from ._groups import (heading_kind, heading_phrase, in_running_text, joined, reads_as_item, sentence,
                       shared_headings, uses_case_study)
@@ -100,7 +100,8 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
             evidence += [f"{case.title} ({heading_phrase(x.heading)}): {sentence(p.text)}"
                          for x in case.aspects if heading_kind(x.heading) == "effects" for p in x.walk()]
     body = Extended(lines=profile.lines, indicative=labelled(first, a) + labelled(second, b) + tuple(evidence),
-                    levels=profile.levels, spag=profile.spag, rules=profile.rules)
+                    levels=profile.levels, spag=profile.spag, rules=profile.rules,
+                    skills=subject_skills(topic, "assess"))
     return Question(
         id=f"compare-cases:{profile.name}:{first.id},{second.id}:{heading_phrase(a.heading)}", strategy="compare-cases",
         prompt=prompt, marks=profile.marks + profile.spag_marks, body=body,

@@ -11,7 +11,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
 from . import _sides
-from ._exam import profile_for
+from ._exam import profile_for, subject_skills
 from ._marking import marking_points
 from .base import Options
 
@@ -51,7 +51,7 @@ class Evaluate:
                 "that are full sentences")
         body = Extended(
             lines=profile.lines, indicative=marking_points(sides.pro), indicative_against=marking_points(sides.con),
-            levels=profile.levels, spag=profile.spag, rules=profile.rules,
+            levels=profile.levels, spag=profile.spag, rules=profile.rules, skills=subject_skills(topic, "judgement"),
             starters=profile.starters if options.starters else (),
         )
         prompt = "\n".join((f"\u2018{statement_for(sides)}\u2019", "Evaluate this statement.", *SHOULD))

@@ -7,7 +7,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Level, Question, Section, Topic
 from .. import quality
-from . import _enquiry, _reasons
+from . import _enquiry, _exam, _reasons
 from ._gates import in_turns, printable, reveals
 from ._marking import credit_count, marking_points
 from ._text import end_sentence
@@ -100,6 +100,7 @@ def explain_question(topic: Topic, cause: Cause, marks: int, starters: bool = Fa
         body=body,
         answer=f"Explains: {cause.title}.",
         guidance=(
+            *_exam.subject_skills(topic, "explain"),
             "Decide the level first, then the mark within it: the top of the level if the answer fully "
             "meets the description, lower if it only just does.",
             "Credit any other accurate, relevant point; the indicative content is not a checklist.",

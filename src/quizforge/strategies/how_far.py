@@ -6,7 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from . import _enquiry, _reasons
-from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._exam import points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import lower_first
 from .base import Options
@@ -66,7 +66,7 @@ class HowFar:
             levels=profile.levels,
             stimulus=tuple(stimulus(c) for c in sorted(bullets, key=causes.index)),
             spag=profile.spag,
-            rules=profile.rules,
+            rules=profile.rules, skills=subject_skills(topic, "judgement"),
             starters=profile.starters if options.starters else (),
         )
         question = Question(

@@ -14,7 +14,7 @@ import re
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
-from ._exam import profile_for
+from ._exam import profile_for, subject_skills
 from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
 from ._text import end_sentence, normalise, stands_alone
 from .base import Options
@@ -125,6 +125,7 @@ class Present:
         body = Extended(
             lines=profile.lines, indicative=indicative(branch, topic), levels=profile.levels,
             cause_id=branch.id, stimulus=write_about(branch, topic), spag=profile.spag, rules=profile.rules,
+            skills=subject_skills(topic, "present"),
             starters=profile.starters if options.starters else (),
         )
         question = Question(
