@@ -266,6 +266,8 @@ causes:
      "Many Germans saw the government as weak."),
     ("History", "Schlieffen Plan", "Belgium resisted.", "The Belgian army held up the German advance for days.",
      "Britain joined the war to defend Belgium."),
+    ("History", "blockade", "Supplies ran short", "A ship could slip through at night.",
+     "I think the navy was too small."),
     ("Business", "shop", "Rents went up", "The landlord doubled the rent in 2019.",
      "Shows that costs rose faster than sales."),
 ])
@@ -276,6 +278,8 @@ def test_a_heading_and_its_explanations_are_one_point_never_repeated(subject, th
     with_head = [p for p in points if p.startswith(head)]
     assert len(with_head) == 1, points  # never 'X.' and then 'X: detail'
     assert first.rstrip(".")[1:] in with_head[0] and second.rstrip(".")[1:] in with_head[0]
+    after = with_head[0].split(": ", 1)[1]
+    assert after[0] == (first[0] if first.split()[0] in ("I", "Britain", "Belgium") else first[0].lower())
     assert not any(p in (f"{head}.", end) for p in points for end in (first, second))
     assert "Prices rose every year after the war." in points
     assert credit_count(cause) == 3  # the tariff still counts each line of the notes credited

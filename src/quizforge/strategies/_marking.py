@@ -71,7 +71,7 @@ def joined(heading: str, text: str) -> str:
     body = text.strip()
     first = body.split(" ", 1)[0]
     low = first.lower()
-    if first[1:].islower() and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS or pos(low)):
+    if first != "I" and (first[1:].islower() or len(first) == 1) and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS or pos(low)):
         body = body[0].lower() + body[1:]  # a name ('Britain', 'USSR') keeps its capital
     return end_sentence(f"{head}: {body}")
 
@@ -81,7 +81,7 @@ def lower_start(text: str) -> str:
     body = text.strip()
     first = body.split(" ", 1)[0]
     low = first.lower()
-    if first[1:].islower() and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS
+    if first != "I" and (first[1:].islower() or len(first) == 1) and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS
                                 or low in DETERMINERS or pos(low)):
         return body[0].lower() + body[1:]
     return body
