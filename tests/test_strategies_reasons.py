@@ -377,3 +377,27 @@ def get_explain(notes, seed):
     from quizforge.strategies import Options, get
 
     return get("explain").generate(notes, strategy_rng(seed, "explain"), Options(seed=seed))
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("Must be a creator, the world is too ordered to be chance.", "God", "There must be a creator, the world is too ordered to be chance."),
+    ("Must have been a first cause of the universe.", "Allah", "There must have been a first cause of the universe."),
+    ("Can't be a coincidence that the universe supports life.", "God", "There can't be a coincidence that the universe supports life."),
+    ("If he is all-loving why does he allow suffering?", "God", "If God is all-loving why does he allow suffering?"),
+    ("Although it is cheap, it produces waste that lasts for centuries.", "nuclear power",  # not a name: kept
+     "Although it is cheap, it produces waste that lasts for centuries."),
+    ("Many people report religious experiences.", "God", "Many people report religious experiences."),
+])
+def test_a_sides_shorthand_is_written_out_for_the_mark_scheme(text, subject, expected):
+    from quizforge.strategies._sides import written_out
+    assert written_out(text, subject) == expected
+
+
+def test_evaluate_credits_the_arguments_the_shorthand_used_to_lose():
+    notes = topic(SIDES.format(title="Looking for meaning", extra="", subject="God").replace(
+        "      - Evil and suffering are hard to explain if a loving creator exists.",
+        "      - If he is so powerful why does he let there be evil in the world?").replace(
+        "      - The universe must have had a first cause.", "      - Must have been a first cause."))
+    body = make(notes, "evaluate").questions[0].body
+    assert "There must have been a first cause." in body.indicative
+    assert "If God is so powerful why does he let there be evil in the world?" in body.indicative_against

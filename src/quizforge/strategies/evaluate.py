@@ -12,7 +12,6 @@ from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
 from . import _sides
 from ._exam import profile_for, subject_skills
-from ._marking import marking_points
 from .base import Options
 
 DEFAULT_PROFILE = "evaluate-12"
@@ -50,7 +49,7 @@ class Evaluate:
                 f"(such as 'Arguments for X' and 'Arguments against X'), each with {_sides.MIN_POINTS} points "
                 "that are full sentences")
         body = Extended(
-            lines=profile.lines, indicative=marking_points(sides.pro), indicative_against=marking_points(sides.con),
+            lines=profile.lines, indicative=sides.points(sides.pro), indicative_against=sides.points(sides.con),
             levels=profile.levels, spag=profile.spag, rules=profile.rules, skills=subject_skills(topic, "judgement"),
             starters=profile.starters if options.starters else (),
         )
