@@ -467,3 +467,14 @@ def test_present_takes_its_theme_in_turns_so_seed_two_writes_on_another():
     assert set(foci) == usable  # consecutive seeds share nothing while the themes last
     again = get("present").generate(topic, random.Random(99), Options(seed=1)).questions[0].body.cause_id
     assert again == foci[0]  # the paper's seed decides, not the random stream
+
+
+def test_present_mark_scheme_prints_literatures_skills_before_the_content():
+    from quizforge.render.html import render_html
+
+    topic = topic_of()
+    body = run("present", topic).questions[0].body
+    assert [s[:4] for s in body.skills] == ["AO1:", "AO2:", "AO3:"]
+    assert all(word in body.skills[1] for word in ("language", "structure", "form"))
+    html = render_html(assemble(topic, 1, ("present",)).paper, "markscheme")
+    assert html.index("What to reward") < html.index("Indicative content") < html.index("Marking guidance")
