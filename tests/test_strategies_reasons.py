@@ -188,13 +188,30 @@ def test_exam_explain_makes_its_question_from_the_enquiry():
     ("To cover up problems in the economy", "why Stalin carried out the Purges", "past",
      "The main reason why Stalin carried out the Purges was to cover up problems in the economy."),
     ("Membership", "why the League of Nations failed", "past",
-     "Membership was the main reason why the League of Nations failed."),
+     "The main reason why the League of Nations failed was its membership."),
+    ("Leadership", "why the Liberal reforms happened", "past",
+     "The main reason why the Liberal reforms happened was their leadership."),
+    ("Organisation", "why Stalin carried out the Purges", "past",  # a person owns no organisation
+     "Organisation was the main reason why Stalin carried out the Purges."),
+    ("Propaganda", "why the Nazi Party gained support", "past",  # not a category heading
+     "Propaganda was the main reason why the Nazi Party gained support."),
     ("Because antibiotics are used in farming", "why resistant bacteria are becoming more common", "present",
      "The main reason why resistant bacteria are becoming more common is that antibiotics are used in farming."),
     ("To remove old rivals", None, "past", "The main reason was to remove old rivals."),
 ])
 def test_how_far_states_the_main_reason_as_a_sentence(title, enquiry, tense, statement):
-    assert statement_for(title, enquiry, tense) == statement
+    owners = {"why the League of Nations failed": "the League of Nations", "why Stalin carried out the Purges": "Stalin",
+              "why the Liberal reforms happened": "the Liberal reforms", "why the Nazi Party gained support": "the Nazi Party"}
+    assert statement_for(title, enquiry, tense, owners.get(enquiry)) == statement
+
+
+@pytest.mark.parametrize("question, owner", [
+    ("Why did the League of Nations fail?", "the League of Nations"), ("Why did the Liberal reforms happen?",
+     "the Liberal reforms"), ("Why did Hitler gain support?", "Hitler"), ("Why was the Treaty so unpopular?", "the Treaty"),
+    ("What happened in 1066?", None),
+])
+def test_the_enquiry_names_who_or_what_it_is_about(question, owner):
+    assert _enquiry.subject(question) == owner
 
 
 def test_how_far_prompt_on_the_default_notes(purges):

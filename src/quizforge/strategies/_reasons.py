@@ -74,12 +74,17 @@ def is_category(title: str) -> bool:
             and text.lower().endswith(CATEGORY_ENDINGS))
 
 
+def can_own(owner: str | None) -> bool:
+    """'the League of Nations' can own a membership; 'Stalin' (a person) or nothing cannot."""
+    return bool(owner) and owner.split()[0].lower() == "the" and len(owner.split()) > 1
+
+
 def whose(title: str, owner: str | None, named: bool = False) -> str:
     """'Organisation' + 'the League of Nations' -> 'the organisation of the League of Nations', or 'its
     organisation' when the sentence before has just ``named`` it; the plain noun phrase when there is no
     owner to name (or it is a person: never 'the organisation of Stalin')."""
     phrase = noun_phrase(title)
-    if not (is_category(title) and owner and owner.split()[0].lower() == "the" and len(owner.split()) > 1):
+    if not (is_category(title) and can_own(owner)):
         return phrase
     if named:
         head = owner.split(" of ")[0].split()[-1].lower()
