@@ -89,3 +89,15 @@ def test_one_title_is_written_out_where_the_notes_define_it():
                   d2="A lifetime", c1="None", c2="None", definition="Repeating keeps it in short-term memory (STM).")
     assert _abbrev.written("STM", topic) == "short-term memory (STM)"
     assert _abbrev.written("LTM", topic) == ""
+
+
+@pytest.mark.parametrize("first, second, definition, expected", [
+    ("STM", "LTM", "Repeating keeps it in short term memory.", ("short-term memory (STM)", "long-term memory (LTM)")),
+    ("HIC", "LIC", "A high income country (HIC) has a GNI above $12,000.",
+     ("high income country (HIC)", "low income country (LIC)")),
+    ("STM", "XTM", "Repeating keeps it in short term memory.", ("short-term memory (STM)", "XTM")),  # no partner
+])
+def test_the_partner_of_a_spelled_out_abbreviation_is_written_out_by_analogy(first, second, definition, expected):
+    topic = notes(title="Notes", subject="Psychology", first=first, second=second, d1="Long", d2="Short",
+                  c1="High", c2="Low", definition=definition)
+    assert _abbrev.pair(first, second, topic) == expected

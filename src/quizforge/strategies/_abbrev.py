@@ -99,6 +99,28 @@ def _run(words: list[str], start: int, abbreviation: str) -> str:
     return " ".join(taken)
 
 
+# Words that stand in for each other in a pair of abbreviations: 'STM' is 'short-term memory', so 'LTM'
+# beside it is 'long-term memory'.
+FAMILIES = (("short", "long", "medium"), ("high", "low"), ("primary", "secondary", "tertiary"),
+            ("upper", "lower"), ("inner", "outer"), ("internal", "external"), ("positive", "negative"))
+
+
+def by_analogy(abbreviation: str, other: str, other_spelled: str) -> str:
+    """'LTM' beside 'STM' = 'short-term memory' -> 'long-term memory': the same words after the first,
+    whose first word has one partner in its family that starts with the abbreviation's first letter."""
+    if not (other_spelled and ABBREVIATION.fullmatch(abbreviation) and len(abbreviation) == len(other)
+            and abbreviation[1:] == other[1:] and abbreviation[0] != other[0]):
+        return ""
+    first, _, rest = other_spelled.partition("-") if "-" in other_spelled.split()[0] else other_spelled.partition(" ")
+    joiner = "-" if "-" in other_spelled.split()[0] else " "
+    for family in FAMILIES:
+        if first in family:
+            partners = [w for w in family if w != first and w[0] == abbreviation[0].lower()]
+            if len(partners) == 1:
+                return f"{partners[0]}{joiner}{rest}"
+    return ""
+
+
 def head_noun(phrase: str) -> str:
     """'short-term memory' -> 'memory'."""
     return phrase.split()[-1] if phrase else ""
@@ -118,6 +140,7 @@ def pair(first: str, second: str, topic: Topic) -> tuple[str, str] | None:
     memory (STM)'); None when neither needs it, so the caller keeps its own wording."""
     out = [first.strip().rstrip("."), second.strip().rstrip(".")]
     spelled = [spelled_out(t, topic) for t in out]
+    spelled = [found or by_analogy(out[i], out[1 - i], spelled[1 - i]) for i, found in enumerate(spelled)]
     if not any(spelled) and not any(lone_adjective(t) for t in out):
         return None
     for i, title in enumerate(out):
