@@ -25,7 +25,7 @@ from quizforge.strategies import Options, get
 from quizforge.strategies._quotes import curly, names_in, printed
 from quizforge.strategies._text import STOP_WORDS, normalise
 from quizforge.strategies.complete_quote import WEAK_WORDS
-from quizforge.strategies.present import text_name
+from quizforge.strategies.present import _items as present_items, text_name
 
 LIT = ("complete-quote", "match-quotes", "who-says", "present")
 
@@ -452,6 +452,29 @@ def test_quotations_pass_the_gates_as_a_writers_words_but_scraps_do_not():
     assert quality.ok("‘Out, out damned spot’", "quotation")
     assert not quality.ok("‘look not like the inhabitants of the earth’", "statement")
     assert not quality.ok("1. circle the cauldron", "quotation") and not quality.ok("circle -> cauldron", "quotation")
-    paper = assemble(load_notes(FIXTURES / "03-macbeth.yaml"), 1, LIT).paper
-    present = next(q for q in paper.questions if q.strategy == "present")
-    assert any("Out, out damned spot" in item for item in present.body.indicative)
+    notes = load_notes(FIXTURES / "03-macbeth.yaml")
+    indicative = [item for seed in range(1, 7) for q in assemble(notes, seed, LIT).paper.questions
+                  if q.strategy == "present" for item in q.body.indicative]  # the themes are taken in turns
+    assert any("Out, out damned spot" in item for item in indicative)
+
+
+def test_present_takes_its_theme_in_turns_so_seed_two_writes_on_another():
+    topic = topic_of()
+    usable = {b.id for b in topic.themes if present_items(b, topic) >= 3}
+    assert len(usable) >= 2
+    foci = [get("present").generate(topic, random.Random(0), Options(seed=seed)).questions[0].body.cause_id
+            for seed in range(1, len(usable) + 1)]
+    assert set(foci) == usable  # consecutive seeds share nothing while the themes last
+    again = get("present").generate(topic, random.Random(99), Options(seed=1)).questions[0].body.cause_id
+    assert again == foci[0]  # the paper's seed decides, not the random stream
+
+
+def test_present_mark_scheme_prints_literatures_skills_before_the_content():
+    from quizforge.render.html import render_html
+
+    topic = topic_of()
+    body = run("present", topic).questions[0].body
+    assert [s[:4] for s in body.skills] == ["AO1:", "AO2:", "AO3:"]
+    assert all(word in body.skills[1] for word in ("language", "structure", "form"))
+    html = render_html(assemble(topic, 1, ("present",)).paper, "markscheme")
+    assert html.index("What to reward") < html.index("Indicative content") < html.index("Marking guidance")

@@ -9,7 +9,7 @@ from quizforge.errors import NotEnoughMaterial
 from quizforge.load import parse_notes
 from quizforge.model import Extended, Match, ShortAnswer
 from quizforge.strategies import _enquiry, _reasons
-from quizforge.strategies._marking import marking_points, standalone, subjectless
+from quizforge.strategies._marking import credit_count, marking_points, standalone, subjectless
 from quizforge.strategies.how_far import statement_for
 
 from .conftest import make
@@ -70,6 +70,8 @@ def topic(text: str):
 
 @pytest.mark.parametrize("question, expected", [
     ("Why did the League of Nations fail?", "why the League of Nations failed"),
+    ("Why did Hitler gain support?", "why Hitler gained support"),
+    ("Why did Lenin win power?", "why Lenin won power"),
     ("Why did Stalin carry out the Purges?", "why Stalin carried out the Purges"),
     ("Why did the Nazi party gain support?", "why the Nazi party gained support"),
     ("Why did the USA not join the League?", "why the USA did not join the League"),
@@ -148,14 +150,16 @@ def test_mark_schemes_credit_explained_points_never_headings_or_scraps():
     assert "Slow to make decisions: one year to look into the Manchurian Crisis and 8 months for the Abyssinian." in points
     assert "Council: run by the permanent members who went by their own decisions." in points
     membership = marking_points(topic(LEAGUE).causes[0])
-    assert "USSR: she was only allowed to join in 1934." in membership
+    assert ("USSR: she was only allowed to join in 1934; if they had been members earlier, they might have "
+            "helped stop the Manchurian Crisis.") in membership
     assert not any(p.startswith(("She ", "If they", "Looks like")) for p in membership)
 
 
 def test_explain_why_is_worded_from_the_enquiry_question():
     notes = topic(LEAGUE)
-    prompts = {q.prompt for seed in (1, 2, 3) for q in make(notes, "explain", seed).questions}
-    assert "Explain why the League of Nations failed. In your answer, write about membership." in prompts
+    prompts = {q.prompt for seed in (1, 2, 3) for q in get_explain(notes, seed).questions}
+    assert "Explain why the League of Nations failed. In your answer, write about its membership." in prompts
+    assert not any(p.endswith(("write about membership.", "write about organisation.")) for p in prompts)
     assert not any("helps to answer" in p or "\u2018" in p for p in prompts)
 
 
@@ -169,7 +173,8 @@ def test_the_tariff_fits_the_material():
     for seed in range(1, 6):
         for q in make(notes, "explain", seed).questions:
             body: Extended = q.body
-            assert q.marks <= 6 and (q.marks < 6 or len(body.indicative) >= 3)
+            cause = next(c for c in notes.causes if c.id == q.cause_id)
+            assert q.marks <= 6 and (q.marks < 6 or credit_count(cause) >= 3) and len(body.indicative) >= 2
             assert q.marks == body.levels[-1].high
 
 
@@ -183,13 +188,30 @@ def test_exam_explain_makes_its_question_from_the_enquiry():
     ("To cover up problems in the economy", "why Stalin carried out the Purges", "past",
      "The main reason why Stalin carried out the Purges was to cover up problems in the economy."),
     ("Membership", "why the League of Nations failed", "past",
-     "Membership was the main reason why the League of Nations failed."),
+     "The main reason why the League of Nations failed was its membership."),
+    ("Leadership", "why the Liberal reforms happened", "past",
+     "The main reason why the Liberal reforms happened was their leadership."),
+    ("Organisation", "why Stalin carried out the Purges", "past",  # a person owns no organisation
+     "Organisation was the main reason why Stalin carried out the Purges."),
+    ("Propaganda", "why the Nazi Party gained support", "past",  # not a category heading
+     "Propaganda was the main reason why the Nazi Party gained support."),
     ("Because antibiotics are used in farming", "why resistant bacteria are becoming more common", "present",
      "The main reason why resistant bacteria are becoming more common is that antibiotics are used in farming."),
     ("To remove old rivals", None, "past", "The main reason was to remove old rivals."),
 ])
 def test_how_far_states_the_main_reason_as_a_sentence(title, enquiry, tense, statement):
-    assert statement_for(title, enquiry, tense) == statement
+    owners = {"why the League of Nations failed": "the League of Nations", "why Stalin carried out the Purges": "Stalin",
+              "why the Liberal reforms happened": "the Liberal reforms", "why the Nazi Party gained support": "the Nazi Party"}
+    assert statement_for(title, enquiry, tense, owners.get(enquiry)) == statement
+
+
+@pytest.mark.parametrize("question, owner", [
+    ("Why did the League of Nations fail?", "the League of Nations"), ("Why did the Liberal reforms happen?",
+     "the Liberal reforms"), ("Why did Hitler gain support?", "Hitler"), ("Why was the Treaty so unpopular?", "the Treaty"),
+    ("What happened in 1066?", None),
+])
+def test_the_enquiry_names_who_or_what_it_is_about(question, owner):
+    assert _enquiry.subject(question) == owner
 
 
 def test_how_far_prompt_on_the_default_notes(purges):
@@ -239,3 +261,160 @@ def test_an_rs_exam_asks_explain_two_and_evaluate_and_does_not_sort_the_same_arg
     paper = assemble(notes, 1, plan.strategies, options=plan.options, required=plan.required, limit=plan.limit).paper
     kinds = [s.strategy for s in paper.sections]
     assert "explain-two" in kinds and "evaluate" in kinds and "sort" not in kinds
+
+
+HEADED = """\
+title: Made-up notes
+subject: {subject}
+question: Why did the {thing} fail?
+causes:
+  - title: Money
+    points:
+      - text: {heading}
+        points:
+          - {first}
+          - {second}
+      - Prices rose every year after the war.
+"""
+
+
+@pytest.mark.parametrize("subject, thing, heading, first, second", [
+    ("History", "Weimar Republic", "The army never backed it.", "Generals refused to put down the Kapp Putsch.",
+     "Many Germans saw the government as weak."),
+    ("History", "Schlieffen Plan", "Belgium resisted.", "The Belgian army held up the German advance for days.",
+     "Britain joined the war to defend Belgium."),
+    ("History", "blockade", "Supplies ran short", "A ship could slip through at night.",
+     "I think the navy was too small."),
+    ("Business", "shop", "Rents went up", "The landlord doubled the rent in 2019.",
+     "Shows that costs rose faster than sales."),
+])
+def test_a_heading_and_its_explanations_are_one_point_never_repeated(subject, thing, heading, first, second):
+    cause = topic(HEADED.format(subject=subject, thing=thing, heading=heading, first=first, second=second)).causes[0]
+    points = marking_points(cause)
+    head = heading.rstrip(".")
+    with_head = [p for p in points if p.startswith(head)]
+    assert len(with_head) == 1, points  # never 'X.' and then 'X: detail'
+    assert first.rstrip(".")[1:] in with_head[0] and second.rstrip(".")[1:] in with_head[0]
+    after = with_head[0].split(": ", 1)[1]
+    assert after[0] == (first[0] if first.split()[0] in ("I", "Britain", "Belgium") else first[0].lower())
+    assert not any(p in (f"{head}.", end) for p in points for end in (first, second))
+    assert "Prices rose every year after the war." in points
+    assert credit_count(cause) == 3  # the tariff still counts each line of the notes credited
+
+
+SIDES = """\
+title: {title}
+subject: Religious Studies
+{extra}
+categories:
+  - title: Arguments for {subject}
+    points:
+      - The universe must have had a first cause.
+      - The world looks designed, so someone must have designed it.
+      - Many people say they have experienced something beyond themselves.
+  - title: Arguments against {subject}
+    points:
+      - Evil and suffering are hard to explain if a loving creator exists.
+      - Science can explain the origin of the universe without a creator.
+      - Religious experiences may be tricks of the mind.
+"""
+
+
+@pytest.mark.parametrize("title, extra, subject, expected", [
+    ("Looking for meaning", "causes:\n  - title: Existence of God\n    points:\n      - Theists believe in God.\n"
+     "      - Atheists do not believe in God.", "God", "arguments for the existence of God"),
+    ("The existence of Allah", "", "Allah", "arguments for the existence of Allah"),
+    ("Beliefs about the afterlife", "question: Is there an afterlife?", "life after death",
+     "arguments for life after death"),  # no wording to borrow: the title stays
+    ("The nature of God", "", "God", "arguments for God"),  # 'for the nature of God' is no claim
+    ("Ethics and the death penalty", "question: Should the use of the death penalty return?", "death penalty",
+     "arguments for the use of the death penalty"),
+])
+def test_explain_two_names_what_is_argued_as_the_notes_word_it(title, extra, subject, expected):
+    notes = topic(SIDES.format(title=title, extra=extra, subject=subject))
+    prompts = [q.prompt for q in make(notes, "explain-two").questions]
+    assert f"Explain two {expected}." in prompts
+    assert f"Explain two {expected.replace('for', 'against', 1)}." in prompts
+    statement = make(notes, "evaluate").questions[0].prompt.splitlines()[0]
+    assert statement == f"\u2018The {expected} are stronger than the {expected.replace('for', 'against', 1)}.\u2019"
+
+
+CATEGORY = """\
+title: Made-up notes
+subject: History
+question: {question}
+causes:
+  - title: {heading}
+    points:
+{children}
+  - title: Money ran out
+    points:
+      - Taxes fell every year after the war.
+      - The government borrowed more than it could repay.
+"""
+
+
+def _children(*names: str) -> str:
+    return "".join(f"      - text: {n}\n        points:\n          - The {n.lower()} was a problem for the government.\n"
+                   for n in names)
+
+
+@pytest.mark.parametrize("question, heading, children, expected", [
+    ("Why did the Weimar Republic collapse?", "Leadership", ("President", "Chancellor"),
+     "Explain why the Weimar Republic collapsed. In your answer, write about its leadership, such as the "
+     "president and the chancellor."),
+    ("Why did the Liberal reforms happen?", "Legislation", ("Pensions", "Insurance"),
+     "Explain why the Liberal reforms happened. In your answer, write about their legislation, such as the "
+     "pensions and the insurance."),
+    ("Why did Hitler gain support?", "Organisation", ("Rallies", "Posters"),  # a person: no 'its'
+     "Explain why Hitler gained support. In your answer, write about organisation, such as the rallies and "
+     "the posters."),
+    ("Why did the empire decline?", "Propaganda", ("Posters", "Films"),  # not a category: as it was
+     "Explain why the empire declined. In your answer, write about propaganda."),
+])
+def test_a_bare_category_heading_is_named_with_whose_it_is_and_two_things_under_it(question, heading, children,
+                                                                                      expected):
+    notes = topic(CATEGORY.format(question=question, heading=heading, children=_children(*children)))
+    prompts = {q.prompt for q in make(notes, "explain", 1).questions}
+    assert expected in prompts
+
+
+def test_another_seed_names_another_pair_where_the_notes_have_one():
+    notes = topic(CATEGORY.format(question="Why did the treaty fail?", heading="Enforcement",
+                                  children=_children("Army", "Navy", "Courts")))
+    prompts = {q.prompt for seed in (1, 2, 3) for q in get_explain(notes, seed).questions
+               if "enforcement" in q.prompt}
+    assert len(prompts) == 3 and all(p.startswith("Explain why the treaty failed. In your answer, write about "
+                                                  "its enforcement, such as the ") for p in prompts)
+
+
+def get_explain(notes, seed):
+    """The explain section as a paper with this seed draws it (the seed also turns the focus pair)."""
+    from quizforge.assemble import strategy_rng
+    from quizforge.strategies import Options, get
+
+    return get("explain").generate(notes, strategy_rng(seed, "explain"), Options(seed=seed))
+
+
+@pytest.mark.parametrize("text, subject, expected", [
+    ("Must be a creator, the world is too ordered to be chance.", "God", "There must be a creator, the world is too ordered to be chance."),
+    ("Must have been a first cause of the universe.", "Allah", "There must have been a first cause of the universe."),
+    ("Can't be a coincidence that the universe supports life.", "God", "There can't be a coincidence that the universe supports life."),
+    ("If he is all-loving why does he allow suffering?", "God", "If God is all-loving why does he allow suffering?"),
+    ("Although it is cheap, it produces waste that lasts for centuries.", "nuclear power",  # not a name: kept
+     "Although it is cheap, it produces waste that lasts for centuries."),
+    ("Many people report religious experiences.", "God", "Many people report religious experiences."),
+])
+def test_a_sides_shorthand_is_written_out_for_the_mark_scheme(text, subject, expected):
+    from quizforge.strategies._sides import written_out
+    assert written_out(text, subject) == expected
+
+
+def test_evaluate_credits_the_arguments_the_shorthand_used_to_lose():
+    notes = topic(SIDES.format(title="Looking for meaning", extra="", subject="God").replace(
+        "      - Evil and suffering are hard to explain if a loving creator exists.",
+        "      - If he is so powerful why does he let there be evil in the world?").replace(
+        "      - The universe must have had a first cause.", "      - Must have been a first cause."))
+    body = make(notes, "evaluate").questions[0].body
+    assert "There must have been a first cause." in body.indicative
+    assert "If God is so powerful why does he let there be evil in the world?" in body.indicative_against

@@ -100,3 +100,67 @@ def test_a_preset_falls_back_to_the_default_kinds_when_the_notes_lack_its_materi
     paper, notes = make_paper(BuildRequest(source=two_causes, preset="exam"))
     assert paper.questions  # the exam questions need three causes; the paper is made from the others
     assert any("exam-explain" in n for n in notes)
+
+
+def test_a_profile_names_what_its_subject_rewards_in_each_kind_of_written_answer():
+    from quizforge.subjects import SKILL_KINDS
+
+    for name in shipped_profiles():
+        for kind, lines in (load_profile(name).skills or {}).items():
+            assert kind in SKILL_KINDS and lines and all(line.strip() for line in lines), name
+    assert any("language" in s and "structure" in s and "form" in s
+               for s in profile_for("English Literature").skills_for("present"))
+    assert any(s.startswith("AO3") for s in profile_for("English Literature").skills_for("present"))
+    assert any("justified conclusion" in s for s in profile_for("Religious Studies").skills_for("judgement"))
+    assert any("justified conclusion" in s for s in profile_for("History").skills_for("judgement"))
+    assert profile_for("Underwater basket weaving").skills_for("judgement") == ()
+
+
+def test_a_teachers_skills_are_checked_with_line_numbers(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("title: Mine\nmarking: levels\npapers:\n  default:\n    - strategy: explain\n"
+                    "skills:\n  essays:\n    - Reward clear arguments.\n")
+    with pytest.raises(SourceError) as info:
+        profile_for("History", str(mine))
+    assert str(info.value.problems[0]).startswith(f"{mine}:7:") and "essays" in str(info.value.problems[0])
+    mine.write_text("title: Mine\nmarking: levels\npapers:\n  default:\n    - strategy: explain\n"
+                    "skills:\n  judgement: Reward a justified conclusion.\n")
+    assert profile_for("History", str(mine)).skills_for("judgement") == ("Reward a justified conclusion.",)
+
+
+SIDES_NOTES = """\
+title: Made-up notes
+subject: {subject}
+categories:
+  - title: Arguments for {thing}
+    points:
+      - The universe must have had a first cause.
+      - The world looks designed, so someone must have designed it.
+      - Many people say they have experienced something beyond themselves.
+  - title: Arguments against {thing}
+    points:
+      - Evil and suffering are hard to explain if a loving creator exists.
+      - Science can explain the origin of the universe without a creator.
+      - Religious experiences may be tricks of the mind.
+"""
+
+
+@pytest.mark.parametrize("subject, expect", [
+    ("Religious Studies", "justified conclusion"), ("Philosophy and Ethics", "justified conclusion"),
+    ("Underwater basket weaving", None),
+])
+def test_an_essay_mark_scheme_prints_its_subjects_skills_apart_from_the_content(subject, expect):
+    from quizforge.render.html import render_html
+    from .conftest import make
+
+    notes = parse_notes(SIDES_NOTES.format(subject=subject, thing="God"), "notes.yaml")
+    question = make(notes, "evaluate").questions[0]
+    body = question.body
+    assert not set(body.skills) & set(body.indicative + body.indicative_against)
+    if expect is None:
+        assert body.skills == ()
+        return
+    assert any(expect in s for s in body.skills)
+    paper = assemble(notes, 1, ("evaluate",)).paper
+    html = render_html(paper, "markscheme")
+    assert html.index("What to reward") < html.index("Indicative content")

@@ -280,6 +280,7 @@ class Extended:
     rules: tuple[str, ...] = ()  # marking rules, e.g. "stimulus only cannot reach Level 4"
     indicative_own: tuple[str, ...] = ()  # own knowledge beyond the stimulus (exam "explain why")
     starters: tuple[str, ...] = ()  # sentence starters printed for a support-tier student
+    skills: tuple[str, ...] = ()  # what the subject rewards (its subject profile), printed apart from the content
 
 
 @dataclass(frozen=True)

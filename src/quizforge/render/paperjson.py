@@ -11,7 +11,7 @@ from ..model import Paper
 
 
 # Body fields added after paper.json 0.1; left out when empty so older papers' JSON is unchanged.
-LATER_FIELDS = ("indicative_own", "starters")
+LATER_FIELDS = ("indicative_own", "starters", "skills")
 
 
 def _body(body) -> dict[str, Any]:

@@ -57,7 +57,8 @@ def _verb_at(words: list[str]) -> int | None:
     """Where the main verb starts after the subject: 'the League of Nations fail' -> 4.
 
     A noun that could be a verb, straight before a word that could be one too, is still the subject
-    ('the Nazi party gain support': the verb is 'gain').
+    ('the Nazi party gain support': the verb is 'gain'), unless the subject so far is a name
+    ('Hitler gain support': the verb is 'gain', not 'support').
     """
     for i in range(1, len(words)):
         word, prev = words[i], words[i - 1].lower()
@@ -66,7 +67,8 @@ def _verb_at(words: list[str]) -> int | None:
         if word.lower() == "not":
             return i
         if _can_be_verb(word):
-            if i + 1 < len(words) and _can_be_verb(words[i + 1]) and "NOUN" in pos(word.lower()):
+            named = all(w[:1].isupper() for w in words[:i])  # 'Hitler gain support': a name is a whole subject
+            if not named and i + 1 < len(words) and _can_be_verb(words[i + 1]) and "NOUN" in pos(word.lower()):
                 return i + 1
             return i
     return None
@@ -119,6 +121,22 @@ def clause(question: str) -> str | None:
         if at is None:
             return None
         return " ".join([wh, *rest[:at], aux, *rest[at:]])
+    return None
+
+
+def subject(question: str) -> str | None:
+    """Who or what the enquiry is about: 'Why did the League of Nations fail?' -> 'the League of Nations';
+    None when the question cannot be read."""
+    text = question.strip()
+    if not text.endswith("?"):
+        return None
+    words = text[:-1].split()
+    if len(words) < 3 or words[0].lower() not in WH or not all(tokens(w) for w in words[2:]):
+        return None
+    aux, rest = words[1].lower(), words[2:]
+    if aux in DO or aux in BE_HAVE_MODAL:
+        at = _complement_at(rest) if aux in ("was", "were", "is", "are") else _verb_at(rest)
+        return " ".join(rest[:at]) if at else None
     return None
 
 

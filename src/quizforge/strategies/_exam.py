@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import NotEnoughMaterial, OptionError
+from ..errors import NotEnoughMaterial, OptionError, QuizforgeError
 from ..model import Cause, Topic
 from ..profiles import Profile, load_profile
 from ._gates import printable
@@ -15,6 +15,18 @@ def profile_for(options: Options, default: str, style: str) -> Profile:
     if profile.style != style:
         raise OptionError(f"exam profile '{profile.name}' is for '{profile.style}' questions, not '{style}'")
     return profile
+
+
+def subject_skills(topic: Topic, kind: str) -> tuple[str, ...]:
+    """What the notes' subject rewards in a written answer of ``kind``, from its subject profile
+    (``subjects/*.yaml``, key ``skills``): the marking guidance a colleague marks the skills by, printed
+    apart from the indicative content. A subject without a profile entry gives ()."""
+    from ..subjects import profile_for as subject_profile  # subjects read the strategy registry: import late
+
+    try:
+        return subject_profile(topic.subject).skills_for(kind)
+    except QuizforgeError:
+        return ()
 
 
 def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:

@@ -71,38 +71,86 @@ def joined(heading: str, text: str) -> str:
     body = text.strip()
     first = body.split(" ", 1)[0]
     low = first.lower()
-    if first[1:].islower() and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS or pos(low)):
+    if first != "I" and (first[1:].islower() or len(first) == 1) and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS or pos(low)):
         body = body[0].lower() + body[1:]  # a name ('Britain', 'USSR') keeps its capital
     return end_sentence(f"{head}: {body}")
 
 
-def marking_points(cause: Cause) -> tuple[str, ...]:
-    """The explained points a mark scheme lists for a branch, in the notes' order, without repeats.
+def lower_start(text: str) -> str:
+    """A line's body as it reads after a colon or semicolon: 'She was ...' -> 'she was ...', 'Britain' stays."""
+    body = text.strip()
+    first = body.split(" ", 1)[0]
+    low = first.lower()
+    if first != "I" and (first[1:].islower() or len(first) == 1) and (low in PRONOUNS or low in SUBJECTLESS_OPENERS or low in STOP_WORDS
+                                or low in DETERMINERS or pos(low)):
+        return body[0].lower() + body[1:]
+    return body
 
-    A line that stands alone is listed as it is; a heading is not listed, and the lines under it that
-    do not stand alone are listed joined to it. A top-level line with nothing over it is the reason
-    itself ('Must be a creator ...' under 'Arguments for God') and is listed if it reads as a sentence.
-    """
-    out: list[str] = []
+
+def merged(heading: str, bodies: list[str]) -> str:
+    """'The USA never joined.' + its explanations -> one explained point:
+    'The USA never joined: without the richest country ...; a country hit by sanctions ...'."""
+    head = heading.strip().rstrip(".:;,")
+    parts = [lower_start(b).rstrip(" .;") for b in bodies]
+    return end_sentence(f"{head}: {'; '.join(parts)}")
+
+
+# A heading of this many words or fewer ('The USA never joined') is credited with its explanations.
+SHORT_HEADING = 8
+
+
+def _groups(cause: Cause) -> list[tuple[str, list[str]]]:
+    """(heading, its creditable lines) in the notes' order; a line with nothing over it has heading ''."""
+    out: list[tuple[str, list[str]]] = []
 
     def visit(point: Point, heading: str) -> None:
         text = point.text.strip()
-        if standalone(text):
-            out.append(end_sentence(text))
-        elif point.points:
-            pass  # a heading: credited through the lines under it
-        elif heading:
-            if quality.creditable(joined(heading, text)):
-                out.append(joined(heading, text))
-        elif printable(end_sentence(text)) and not leans_on_another(text):
-            out.append(end_sentence(text))
+        leaves = [c for c in point.points if not c.points]
+        if leaves and standalone(text) and len(tokens(text)) > SHORT_HEADING and all(standalone(c.text) for c in leaves):
+            # a developed sentence over full sentences: each is an explained point of its own
+            out.append(("", [text]))
+            out.extend(("", [c.text.strip()]) for c in leaves)
+        elif leaves:
+            bodies = [c.text.strip() for c in leaves if standalone(c.text.strip())
+                      or quality.creditable(joined(text, c.text.strip()))]
+            if bodies:
+                out.append((text, bodies))
+            elif standalone(text):
+                out.append(("", [text]))
+        elif not point.points:
+            if standalone(text):
+                out.append(("", [text]))
+            elif heading:
+                if quality.creditable(joined(heading, text)):
+                    out.append((heading, [text]))
+            elif printable(end_sentence(text)) and not leans_on_another(text):
+                out.append(("", [text]))
+        elif standalone(text):
+            out.append(("", [text]))
         for child in point.points:
-            visit(child, text)
+            if child.points:
+                visit(child, text)
 
     for point in cause.points:
         visit(point, "")
     for aspect in cause.aspects:
         for point in aspect.points:
             visit(point, aspect.heading)
+    return out
+
+
+def marking_points(cause: Cause) -> tuple[str, ...]:
+    """The explained points a mark scheme lists for a branch, in the notes' order, without repeats.
+
+    A heading and the lines under it are one explained point ('The USA never joined: without the
+    richest country ...; a country hit by sanctions ...'), so neither the heading alone nor the same
+    heading twice is credited. A line with nothing over it is listed if it reads as a sentence.
+    """
+    out = [merged(head, bodies) if head else end_sentence(bodies[0]) for head, bodies in _groups(cause)]
     seen: set[str] = set()
     return tuple(p for p in out if not (p.lower() in seen or seen.add(p.lower())))
+
+
+def credit_count(cause: Cause) -> int:
+    """How many separate lines of the notes the branch's mark scheme credits (a merged point counts each)."""
+    return sum(len(bodies) for _, bodies in _groups(cause))

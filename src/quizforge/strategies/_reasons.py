@@ -62,12 +62,61 @@ def phrase(title: str) -> str:
     return noun_phrase(text)
 
 
-def focus(title: str) -> str:
-    """The sentence that points an 'explain why' answer at one branch."""
+# A one-word heading with one of these endings names a category ('Organisation', 'Membership',
+# 'Leadership'), which reads as a focus only with whose it is: 'the organisation of the League of Nations'.
+CATEGORY_ENDINGS = ("tion", "sion", "ship", "ment", "ance", "ence", "ity", "ure")
+
+
+def is_category(title: str) -> bool:
+    """'Organisation', 'Membership': a bare one-word category heading, not a reason or a named thing."""
+    text = title.strip().rstrip(" .")
+    return (len(text.split()) == 1 and kind(text) == "topic" and text[1:].islower()
+            and text.lower().endswith(CATEGORY_ENDINGS))
+
+
+def can_own(owner: str | None) -> bool:
+    """'the League of Nations' can own a membership; 'Stalin' (a person) or nothing cannot."""
+    return bool(owner) and owner.split()[0].lower() == "the" and len(owner.split()) > 1
+
+
+def whose(title: str, owner: str | None, named: bool = False) -> str:
+    """'Organisation' + 'the League of Nations' -> 'the organisation of the League of Nations', or 'its
+    organisation' when the sentence before has just ``named`` it; the plain noun phrase when there is no
+    owner to name (or it is a person: never 'the organisation of Stalin')."""
+    phrase = noun_phrase(title)
+    if not (is_category(title) and can_own(owner)):
+        return phrase
+    if named:
+        head = owner.split(" of ")[0].split()[-1].lower()
+        plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+        return f"{'their' if plural else 'its'} {phrase}"
+    return f"the {phrase} of {owner}"
+
+
+def examples(cause_points: list[str]) -> list[str]:
+    """The headings under a branch that read as things to write about ('Veto' -> 'the veto', 'USSR' ->
+    'the USSR', 'Germany'): short, no verb, not a sentence."""
+    out = []
+    for text in cause_points:
+        text = text.strip().rstrip(" .")
+        if not text or kind(text) != "topic" or len(text.split()) > 4 or " and " in text:
+            continue
+        phrase = noun_phrase(text)
+        if phrase[:1].islower() and not phrase.startswith(("the ", "a ", "an ")):
+            phrase = f"the {phrase}"  # 'veto' -> 'the veto': a single thing under its heading
+        out.append(phrase)
+    return out
+
+
+def focus(title: str, owner: str | None = None, such_as: tuple[str, ...] = (), named: bool = False) -> str:
+    """The sentence that points an 'explain why' answer at one branch: 'In your answer, write about its
+    organisation, such as the veto and the council.' (``named``: the sentence before names the owner)."""
     text = title.strip().rstrip(" .")
     found = kind(text)
     if found in ("topic", "because-of"):
-        topic = noun_phrase(_after(text, "because of") if found == "because-of" else text)
+        topic = whose(_after(text, "because of") if found == "because-of" else text, owner, named)
+        if len(such_as) >= 2:
+            topic += f", such as {such_as[0]} and {such_as[1]}"
         return f"In your answer, write about {topic}."
     reason = phrase(text)
     reason = reason[len("that "):] if reason.startswith("that ") else reason

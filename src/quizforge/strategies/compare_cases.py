@@ -11,7 +11,9 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Aspect, Cause, Extended, Question, Section, ShortAnswer, Topic
-from ._exam import profile_for
+from . import _abbrev
+from ._exam import profile_for, subject_skills
+from ._marking import lower_start
 from ._groups import (heading_kind, heading_phrase, in_running_text, joined, reads_as_item, sentence,
                       shared_headings, uses_case_study)
 from .base import Options
@@ -46,7 +48,13 @@ def pairs(topic: Topic, options: Options) -> list[tuple[Cause, Cause, list[tuple
 
 
 def names(first: Cause, second: Cause, topic: Topic) -> str:
-    pair = f"{in_running_text(first.title, topic)} and {in_running_text(second.title, topic)}"
+    """'Montserrat and the Icelandic eruption, 2010'; 'sensory memory and short-term memory (STM)' for
+    titles the notes abbreviate or leave as a bare adjective ('Sensory', 'STM')."""
+    written = _abbrev.pair(first.title, second.title, topic)
+    if written:
+        pair = f"{written[0]} and {written[1]}"
+    else:
+        pair = f"{in_running_text(first.title, topic)} and {in_running_text(second.title, topic)}"
     return f"the case studies of {pair}" if uses_case_study(topic) else pair
 
 
@@ -92,7 +100,8 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
             evidence += [f"{case.title} ({heading_phrase(x.heading)}): {sentence(p.text)}"
                          for x in case.aspects if heading_kind(x.heading) == "effects" for p in x.walk()]
     body = Extended(lines=profile.lines, indicative=labelled(first, a) + labelled(second, b) + tuple(evidence),
-                    levels=profile.levels, spag=profile.spag, rules=profile.rules)
+                    levels=profile.levels, spag=profile.spag, rules=profile.rules,
+                    skills=subject_skills(topic, "assess"))
     return Question(
         id=f"compare-cases:{profile.name}:{first.id},{second.id}:{heading_phrase(a.heading)}", strategy="compare-cases",
         prompt=prompt, marks=profile.marks + profile.spag_marks, body=body,
@@ -101,22 +110,34 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
     )
 
 
-def credit(case: Cause, aspect: Aspect) -> str:
+def label(case: Cause, other: Cause, topic: Topic) -> str:
+    """The case as a mark-scheme label: its title, or 'Sensory memory' for a bare adjective the question
+    wrote out."""
+    written = _abbrev.pair(case.title, other.title, topic)
+    if written and _abbrev.lone_adjective(case.title):
+        return written[0][0].upper() + written[0][1:]
+    return case.title.strip().rstrip(".")
+
+
+def credit(case: Cause, aspect: Aspect, name: str = "") -> str:
     """One creditworthy point: the aspect's sentences as they are, or 'Case – heading: value' for table cells."""
     texts = [p.text for p in aspect.walk()]
     if all(reads_as_item(t, 3) for t in texts):
         return " ".join(sentence(t) for t in texts)
-    return f"{case.title} \u2013 {heading_phrase(aspect.heading)}: {joined([t.rstrip('.') for t in texts])}."
+    values = joined([lower_start(t.rstrip(".")) for t in texts])
+    return f"{name or case.title} \u2013 {heading_phrase(aspect.heading)}: {values}."
 
 
 def point_marked(first, second, aspects, topic, rng) -> Question:
     chosen = sorted(rng.sample(aspects, min(MAX_HEADINGS, len(aspects))), key=aspects.index)
     headings = [heading_phrase(a.heading) for a, _ in chosen]
     points, reject = [], []
+    one, two = label(first, second, topic), label(second, first, topic)
     for a, b in chosen:
-        points += [credit(first, a), credit(second, b)]
+        points += [credit(first, a, one), credit(second, b, two)]
         if not reads_as_item(b.points[0].text, 3):  # a bare value could be given for the wrong one
-            reject.append(f"{first.title} \u2013 {heading_phrase(a.heading)}: {b.points[0].text.rstrip('.')} (the two swapped)")
+            swapped = lower_start(b.points[0].text.rstrip("."))
+            reject.append(f"{one} \u2013 {heading_phrase(a.heading)}: {swapped} (the two swapped)")
     marks = len(points)
     prompt = f"Compare {names(first, second, topic)} in terms of {joined(headings)}."
     body = ShortAnswer(answer=" ".join(points), lines=2 * marks + 1, points=tuple(points), reject=tuple(reject))

@@ -10,6 +10,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Aspect, Cause, Question, Section, ShortAnswer, Topic
+from . import _abbrev
 from ._groups import case_reference, heading_kind, heading_phrase, in_running_text, reads_as_item, sentence, uses_case_study
 from .base import Options
 
@@ -29,9 +30,10 @@ def prompt_for(case: Cause, aspect: Aspect, topic: Topic) -> str:
     if uses_case_study(topic):
         task = "describe what happened" if kind == "nature" else f"describe the {what}"
         return f"Using {case_reference(case, topic)}, {task}."
+    name = _abbrev.written(case.title, topic) or in_running_text(case.title, topic)
     if kind == "nature":
-        return f"Describe what happened in {in_running_text(case.title, topic)}."
-    return f"Describe the {what} of {in_running_text(case.title, topic)}."
+        return f"Describe what happened in {name}."
+    return f"Describe the {what} of {name}."
 
 
 def question_for(case: Cause, aspect: Aspect, topic: Topic, hidden: frozenset[str]) -> Question:

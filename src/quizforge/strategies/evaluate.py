@@ -11,8 +11,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
 from . import _sides
-from ._exam import profile_for
-from ._marking import marking_points
+from ._exam import profile_for, subject_skills
 from .base import Options
 
 DEFAULT_PROFILE = "evaluate-12"
@@ -50,8 +49,8 @@ class Evaluate:
                 f"(such as 'Arguments for X' and 'Arguments against X'), each with {_sides.MIN_POINTS} points "
                 "that are full sentences")
         body = Extended(
-            lines=profile.lines, indicative=marking_points(sides.pro), indicative_against=marking_points(sides.con),
-            levels=profile.levels, spag=profile.spag, rules=profile.rules,
+            lines=profile.lines, indicative=sides.points(sides.pro), indicative_against=sides.points(sides.con),
+            levels=profile.levels, spag=profile.spag, rules=profile.rules, skills=subject_skills(topic, "judgement"),
             starters=profile.starters if options.starters else (),
         )
         prompt = "\n".join((f"\u2018{statement_for(sides)}\u2019", "Evaluate this statement.", *SHOULD))

@@ -6,7 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from . import _enquiry
-from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._exam import points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import end_sentence
 from .base import Options
@@ -39,7 +39,7 @@ class ExamExplain:
             indicative_own=tuple(summary_of(c) for c in others),
             levels=profile.levels,
             stimulus=tuple(stimulus(c) for c in chosen),
-            rules=profile.rules,
+            rules=profile.rules, skills=subject_skills(topic, "explain"),
             starters=profile.starters if options.starters else (),
         )
         question = Question(

@@ -6,7 +6,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
-from ._exam import profile_for
+from ._exam import profile_for, subject_skills
 from ._factors import change_of, lower_start, free_factors, mechanism_source, result_sentence
 from ._groups import joined, sentence
 from .base import Options
@@ -41,7 +41,8 @@ class ExplainFactors:
         indicative = []
         for f in chosen:
             indicative += [result_sentence(f), *(sentence(s) for s in f.mechanism)]
-        body = Extended(lines=profile.lines, indicative=tuple(indicative), levels=profile.levels, rules=profile.rules)
+        body = Extended(lines=profile.lines, indicative=tuple(indicative), levels=profile.levels, rules=profile.rules,
+                    skills=subject_skills(topic, "science"))
         what = joined([subject_of(f) for f in chosen])
         question = Question(
             id=f"explain-factors:{profile.name}:" + ",".join(f.id for f in chosen), strategy=self.name,

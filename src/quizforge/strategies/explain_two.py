@@ -12,7 +12,6 @@ from ..errors import NotEnoughMaterial
 from ..model import Question, Section, ShortAnswer, Topic
 from . import _sides
 from ._gates import in_turns, reveals
-from ._marking import marking_points
 from .base import Options
 
 MARKS = 4
@@ -50,7 +49,7 @@ class ExplainTwo:
         questions = tuple(
             Question(
                 id=f"explain-two:{side.id}", strategy=self.name, prompt=prompt_for(sides, pro), marks=MARKS,
-                body=ShortAnswer(answer=f"Two {sides.title(side)}, each explained.", points=marking_points(side),
+                body=ShortAnswer(answer=f"Two {sides.title(side)}, each explained.", points=sides.points(side),
                                  lines=LINES),
                 answer=f"Two {sides.title(side)}, each explained.", guidance=GUIDANCE, cause_id=side.id,
                 sources=tuple(p.id for p in side.walk()),  # its answers: no other question may print them

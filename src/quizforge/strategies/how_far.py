@@ -6,7 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from . import _enquiry, _reasons
-from ._exam import points_of, profile_for, stimulus, summary_of, usable_causes
+from ._exam import points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import lower_first
 from .base import Options
@@ -14,7 +14,7 @@ from .base import Options
 DEFAULT_PROFILE = "how-far-16"
 
 
-def statement_for(title: str, enquiry: str | None = None, tense: str = "past") -> str:
+def statement_for(title: str, enquiry: str | None = None, tense: str = "past", owner: str | None = None) -> str:
     """The statement to judge, with the enquiry as a clause where the notes' question can be read:
     'The main reason why Stalin carried out the Purges was to cover up problems in the economy.',
     'Membership was the main reason why the League of Nations failed.'; without it,
@@ -23,6 +23,8 @@ def statement_for(title: str, enquiry: str | None = None, tense: str = "past") -
     if enquiry is None:
         return f"The main reason was {lower_first(title)}."
     was = "was" if tense == "past" else "is"
+    if _reasons.is_category(title) and _reasons.can_own(owner):  # 'Membership' -> '... failed was its membership.'
+        return f"The main reason {enquiry} {was} {_reasons.whose(title, owner, named=True)}."
     if _reasons.kind(title) == "topic":
         topic = _reasons.noun_phrase(title)
         return f"{topic[0].upper()}{topic[1:]} {was} the main reason {enquiry}."
@@ -41,7 +43,7 @@ def enquiry_clause(topic: Topic) -> str | None:
 def prompt_for(topic: Topic, title: str) -> str:
     enquiry = enquiry_clause(topic)
     tense = _enquiry.tense_of(topic.question) if _enquiry.clause(topic.question or "") else "past"
-    statement = statement_for(title, enquiry, tense)
+    statement = statement_for(title, enquiry, tense, _enquiry.subject(topic.question or ""))
     if enquiry is None:
         return f"\u201c{topic.question}\u201d\n\u2018{statement}\u2019\nHow far do you agree? Explain your answer."
     return f"\u2018{statement}\u2019\nHow far do you agree? Explain your answer."
@@ -66,7 +68,7 @@ class HowFar:
             levels=profile.levels,
             stimulus=tuple(stimulus(c) for c in sorted(bullets, key=causes.index)),
             spag=profile.spag,
-            rules=profile.rules,
+            rules=profile.rules, skills=subject_skills(topic, "judgement"),
             starters=profile.starters if options.starters else (),
         )
         question = Question(

@@ -14,7 +14,8 @@ import re
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
-from ._exam import profile_for
+from ._exam import profile_for, subject_skills
+from ._gates import in_turns
 from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
 from ._text import end_sentence, normalise, stands_alone
 from .base import Options
@@ -120,11 +121,13 @@ class Present:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'how does the writer present' needs a theme or character with at least "
                 f"{MIN_ITEMS} points or quotations that say what they show")
-        branch = rng.choice(branches)
+        # taken in turns by the paper's seed: seed 2 writes on another theme or character while there is one
+        branch = in_turns(branches, 1, options.seed, "present", key=lambda b: b.id)[0]
         focus = branch.title.strip() if branch.kind == "character" else focus_phrase(branch, topic)
         body = Extended(
             lines=profile.lines, indicative=indicative(branch, topic), levels=profile.levels,
             cause_id=branch.id, stimulus=write_about(branch, topic), spag=profile.spag, rules=profile.rules,
+            skills=subject_skills(topic, "present"),
             starters=profile.starters if options.starters else (),
         )
         question = Question(

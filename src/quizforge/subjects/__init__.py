@@ -21,6 +21,9 @@ from ..papers.presets import PresetItem, _PresetReader
 SHIPPED = Path(__file__).resolve().parent
 FALLBACK = "general"
 PAPERS = ("default", "worksheet", "quick-quiz", "exam")
+# The kinds of written answer a profile's ``skills`` can speak to, by the exam profile's style
+# ('explain' for 'Explain why', 'judgement' for how-far and evaluate, 'present', 'assess', 'science').
+SKILL_KINDS = ("explain", "judgement", "present", "assess", "science")
 MARKING = ("levels", "points")
 
 
@@ -35,10 +38,16 @@ class SubjectProfile:
     max_sections: int = 5
     source: str = ""
     limits: dict[str, int] | None = None  # paper kind -> its own section limit (else max_sections)
+    # kind of written answer -> what the subject rewards in it, printed as marking guidance
+    skills: dict[str, tuple[str, ...]] | None = None
 
     def items(self, paper: str) -> tuple[PresetItem, ...]:
         """The strategies for a kind of paper; the default list stands in for one not given."""
         return self.papers.get(paper) or self.papers["default"]
+
+    def skills_for(self, kind: str) -> tuple[str, ...]:
+        """What this subject rewards in a written answer of ``kind`` ('explain', 'judgement', ...)."""
+        return (self.skills or {}).get(kind, ())
 
     def limit(self, paper: str) -> int:
         """How many sections a paper of this kind keeps (the first with material, in order)."""
@@ -91,13 +100,14 @@ def _check_strategies(profile: SubjectProfile) -> None:
 
 class _ProfileReader(_PresetReader):
     def profile(self, root: Node, name: str) -> SubjectProfile:
-        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections", "limits"))
+        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections", "limits", "skills"))
         if top is None:
             raise SourceError(self.problems)
         marking = self.text(top.get("marking"), "marking") or "points"
         if marking not in MARKING:
             self.problem(top["marking"], "marking", f"'{marking}' is not one of {', '.join(MARKING)}")
         papers = self.papers(top.get("papers"))
+        skills = self.skills(top.get("skills"))
         if self.problems:
             raise SourceError(sorted(self.problems, key=lambda p: p.line))
         return SubjectProfile(
@@ -105,8 +115,13 @@ class _ProfileReader(_PresetReader):
             matches=tuple(_key(m) for m in self.text_list(top.get("matches"), "matches")),
             marking=marking, spag=self.flag(top.get("spag"), "spag"), papers=papers,
             max_sections=self.number(top.get("max_sections"), "max_sections") or 5, source=self.file,
-            limits=self.limits(top.get("limits")),
+            limits=self.limits(top.get("limits")), skills=skills,
         )
+
+    def skills(self, node: Node | None) -> dict[str, tuple[str, ...]]:
+        fields = self.mapping(node, "skills", (), SKILL_KINDS) if node is not None else {}
+        return {kind: lines for kind, value in (fields or {}).items()
+                if (lines := self.text_list(value, f"skills.{kind}"))}
 
     def limits(self, node: Node | None) -> dict[str, int]:
         fields = self.mapping(node, "limits", (), PAPERS) if node is not None else {}
