@@ -89,8 +89,9 @@ def test_well_formed_outlines_keep_every_node(tree, bullet, indent):
     # Structure only: --keep-spelling, so that a random word near a real one ("haarbreak") is not corrected.
     topic = import_source(Source("map.txt", render(tree, bullet, indent).encode(), ".txt"), keep_spelling=True).topic
     _, causes = tree
-    assert len(topic.causes) == len(causes)
-    for imported, (title, points) in zip(topic.causes, causes):
+    # the shape may be guessed otherwise (branch words like 'raises' read as factors); the branches stay
+    assert len(topic.groups) == len(causes)
+    for imported, (title, points) in zip(topic.groups, causes):
         # A title is a heading: no full stop; shouted words may be lowered ("EXACT copies").
         assert imported.title.casefold() == sentence_case(title).rstrip(".").casefold()
         assert [len(p.points) for p in imported.points] == [len(subs) for _, subs in points]
@@ -135,6 +136,8 @@ def freemind(tree) -> bytes:
 @example(tree=[("0", ["0"]), ("0", ["IMAGE"])], kind=("x.opml", opml))  # once failed: "IMAGE" is a media placeholder
 @example(tree=[("0", ["0"]), ("0", ["1:"])], kind=("x.opml", opml))
 @example(tree=[("0", ["0"]), ("BEBlY", ["0"])], kind=("x.opml", opml))  # once 'corrected' to 'Belly'
+@example(tree=[("0", ["0"]), ("0", ["0aaa"])], kind=("x.opml", opml))  # spaced to '0 aaa', a clean-up, not an invention
+@example(tree=[("0", ["0"]), ("0", ["ITLL"])], kind=("x.opml", opml))  # "IT'LL": a contraction restored
 def test_xml_outlines_import_or_fail_clearly(tree, kind):
     name, render_xml = kind
     try:
@@ -160,4 +163,6 @@ def words_of(text: str) -> set[str]:
     """The words of a text, compared case-blind; upper-casing first so a capital the clean-up adds
     ('ı0' -> 'I0', dotless i) compares equal to the letter typed."""
     import re
-    return {w.upper().casefold() for w in re.findall(r"\w+", text)}
+    # digits and letters apart: the clean-up spaces a number glued to a word ('2more' -> '2 more')
+    # and apostrophes out: the clean-up restores them in contractions ('itll' -> "it'll")
+    return {w.upper().casefold() for w in re.findall(r"\d+|[^\W\d]+", re.sub(r"['\u2019]", "", text))}
