@@ -159,7 +159,7 @@ def test_05_mitosis_process():
     assert topic.key_terms[0].definition == "The splitting of the nuclear material as one continuous process."
     texts = [p.text for s in topic.stages for p in s.walk()]
     assert "Nuclear membrane and nucleolus are intact." in texts  # "+" written out
-    assert "Centromere duplicates (chromosomes are now separate)." in texts
+    assert "The centromere duplicates (chromosomes are now separate)." in texts
     assert "corrected: 'seperate' -> 'separate'" in report(result)
     assert "corrected: 'Telephase' -> 'Telophase'" in report(result)  # one vowel from the only real word near it
     assert "#   line 37: 'Telephase' -> 'Telophase'" in result.yaml  # every correction listed for the teacher
@@ -190,7 +190,7 @@ def test_07_stopping_distances_factors_and_key_terms():
     assert topic.outcome == "thinking distance and braking distance"
     # grouped by what each affects; speed, under both, is a factor of each
     assert [(f.title, f.affects) for f in topic.factors] == [
-        ("How fast you're going", "thinking distance"), ("Slow drivers reactions", "thinking distance"),
+        ("How fast you're going", "thinking distance"), ("Slow drivers' reactions", "thinking distance"),
         ("How fast you're going", "braking distance"), ("Mass of car", "braking distance"),
         ("Quality of brakes", "braking distance"), ("Less grip between road and tyres", "braking distance")]
     assert [t.term for t in topic.key_terms] == ["Thinking distance", "Braking distance", "Stopping distance"]

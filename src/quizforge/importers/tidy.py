@@ -1,0 +1,298 @@
+"""Tidy wording: what a teacher would put right before photocopying, where the notes show how.
+
+The last text pass of an import (after spelling), over the whole tree so that a fix can rest on the
+notes' own usage. Each fix is one small function; ``tidy_tree`` reports every change with its line,
+and flags (CHECK) what it cannot put right safely:
+
+- a particle split off by a spaced hyphen ("pinches - in" -> "pinches in");
+- initials missing their last stop ("J.J Thompson" -> "J.J. Thompson");
+- a plural possessive missing its apostrophe ("slow drivers reactions" -> "slow drivers' reactions");
+- an American spelling in British notes ("center" -> "centre"; "tire" -> "tyre" when the notes write "tyre");
+- a common word capitalised mid-sentence that the notes elsewhere write in lower case ("World is perfect");
+- the article a subject needs, where the notes use that noun with an article ("Spindle disappears." ->
+  "The spindle disappears.", because the notes say "a spindle");
+- a subject pronoun under a heading that names who or what ("USSR" > "She was only allowed to join in
+  1934" -> "The USSR was only allowed to join in 1934");
+- flagged only: a word apparently missing ("the very who thought of it"), and "she" or "her" for a country.
+
+Words inside quotation marks are the author's and are never touched. Patterns are linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..quality.words import is_country, is_finite_form, lemma, missing_word, pos
+from .tree import CHECK, CLEANED, OutlineNode, Report, quote
+from .words import Words
+
+QUOTED = re.compile(r"‘[^’]*’|“[^”]*”|\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
+PARTICLES = "in|out|up|down|off|on|over|back|away|apart"
+PARTICLE_WORDS = frozenset(PARTICLES.split("|"))
+PARTICLE_DASH = re.compile(rf"\b([a-z]{{3,}}) [-–] ({PARTICLES})(?=[\s.,;:!?)]|$)")
+INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3}[A-Z])(?= [A-Z][a-z])")
+# A plural noun for people ('drivers', 'voters', 'scientists', 'parents') straight before a noun.
+PEOPLE_PLURAL = re.compile(r"\b([a-z]{3,}(?:ers|ors|ists|ians|ents))( )([a-z]{3,})\b")
+WORD = re.compile(r"[A-Za-z]+")
+# Spellings that are English words both ways, American in one sense: changed only when the notes also
+# write the British form ("tyres" elsewhere makes "tire quality" a slip, not the verb).
+US_PAIRS = {"tire": "tyre", "tires": "tyres", "curb": "kerb", "curbs": "kerbs", "plow": "plough",
+            "plows": "ploughs", "aluminum": "aluminium", "mold": "mould", "molds": "moulds"}
+# Computing keeps 'program'; a unit keeps 'meter' (a measuring device is a 'meter' in British English too).
+US_ENDINGS = ((re.compile(r"(?<=[a-z]{3})er(s?)$"), r"re\1"), (re.compile(r"(?<=[a-z]{2})or(s|ed|ing|ful|ite|ites)?$"), r"our\1"),
+              (re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$"), r"is\1"), (re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing)$"), r"ys\1"),
+              (re.compile(r"(?<=[a-z]{3})ense(s?)$"), r"ence\1"))
+MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?! [A-Z])")
+SENTENCE_START = re.compile(r"^[A-Za-z][a-z]+(?: [a-z]+){1,3}\b")
+ARTICLE_BEFORE = re.compile(r"\b((?i:the|a|an)) (?=([a-z]+(?: [a-z]+){0,2})\b)")
+PRONOUN_START = re.compile(r"^(She|He|They) (\w+)")
+GENDERED = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
+PLURAL_PRONOUNS = re.compile(r"\b(they|them|their|theirs|she|he|her|him|his|it|its)\b", re.IGNORECASE)
+NOT_NAMES = frozenset("the and of in on for to a an at by with from".split())
+
+
+def _outside_quotes(text: str, start: int) -> bool:
+    return not any(a <= start < b for a, b in _quoted_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in QUOTED.finditer(text))
+
+
+def _sub(pattern: re.Pattern[str], fix, text: str) -> str:
+    """pattern.sub(fix), leaving every match inside quotation marks as it is."""
+    return pattern.sub(lambda m: fix(m) if _outside_quotes(text, m.start()) else m[0], text)
+
+
+def particle_dash(text: str) -> str:
+    """'The cell membrane pinches - in.' -> 'pinches in': a particle belongs to its verb."""
+    return _sub(PARTICLE_DASH, lambda m: f"{m[1]} {m[2]}" if "VERB" in pos(m[1]) else m[0], text)
+
+
+def initials(text: str) -> str:
+    """'J.J Thompson' -> 'J.J. Thompson': every initial has its stop."""
+    return _sub(INITIALS, lambda m: m[1] + ".", text)
+
+
+def plural_possessive(text: str) -> str:
+    """'slow drivers reactions' -> 'slow drivers' reactions': people in the plural, then a thing of theirs."""
+    def fix(m: re.Match[str]) -> str:
+        people, thing = m[1], m[3]
+        if lemma(people) == people or pos(people) != frozenset({"NOUN"}):
+            return m[0]
+        # 'drivers brake', 'voters choose': a verb may follow; but a plural subject takes no '-s' verb, so
+        # 'workers rights' is a noun after all.
+        if "NOUN" not in pos(thing) or (pos(thing) != frozenset({"NOUN"}) and not (thing.endswith("s") and lemma(thing) != thing)):
+            return m[0]
+        return f"{people}'{m[2]}{thing}"
+    return _sub(PEOPLE_PLURAL, fix, text)
+
+
+def british(word: str, words: Words, spelled: frozenset[str]) -> str | None:
+    """The British spelling of an American one ('center' -> 'centre'), or None when it is not one."""
+    low = word.lower()
+    if low in US_PAIRS:
+        fix = US_PAIRS[low]
+        family = {fix, fix + "s", fix.removesuffix("s")}  # 'tyres' in the notes is evidence for 'tyre'
+        return fix if family & spelled else None
+    if low in words.british or low in words.proper or low == "program":
+        return None
+    for pattern, replacement in US_ENDINGS:
+        new = pattern.sub(replacement, low)
+        if new != low and new in words.british:
+            return new
+    return None
+
+
+def spell_british(text: str, words: Words, spelled: frozenset[str]) -> str:
+    def fix(m: re.Match[str]) -> str:
+        word = m[0]
+        if not word.islower() and not (word[0].isupper() and word[1:].islower() and _starts_sentence(text, m.start())):
+            return word  # a name or an acronym
+        new = british(word, words, spelled) if _outside_quotes(text, m.start()) else None
+        return (new[0].upper() + new[1:] if word[0].isupper() else new) if new else word
+    return WORD.sub(fix, text)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
+def lower_capitals(text: str, words: Words, lower: Counter[str], capital: Counter[str]) -> str:
+    """'Must be a creator, World is perfect' -> 'world': a common word the notes write in lower case
+    more often than capitalised, capitalised mid-sentence with no name beside it."""
+    def fix(m: re.Match[str]) -> str:
+        word, low = m[1], m[1].lower()
+        before = text[:m.start()].split()
+        if before and before[-1][:1].isupper():
+            return word  # 'Poor Law', 'Black Death': part of a name
+        if low not in words.british or low in words.proper or not _outside_quotes(text, m.start()):
+            return word
+        return low if lower[low] >= max(1, capital[low]) else word
+    return MID_CAPITAL.sub(fix, text)
+
+
+def add_article(text: str, countable: frozenset[str]) -> str:
+    """'Spindle disappears.' -> 'The spindle disappears.': a singular noun phrase as subject, with no
+    determiner, where the notes themselves give that noun an article."""
+    m = SENTENCE_START.match(text)
+    if not m:
+        return text
+    words = text[:m.end()].split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        phrase, verb = [w.lower() for w in words[:k]], words[k]
+        after = text[len(" ".join(words[:k + 1])):].lstrip()
+        if " ".join(phrase) in countable and _subject(phrase) and _verb_after(verb, after):
+            return ("The " if text[0].isupper() else "the ") + text[0].lower() + text[1:]
+    return text
+
+
+def _subject(phrase: list[str]) -> bool:
+    """A singular noun with adjectives or nouns before it ('spindle', 'forward reaction')."""
+    head = phrase[-1]
+    # A term the lexicon lacks ('centromere') counts as a noun: the notes give it an article.
+    if (head.endswith("s") and lemma(head) != head) or (pos(head) and "NOUN" not in pos(head)):
+        return False
+    return all(pos(w) & {"NOUN", "ADJ"} and "DET" not in pos(w) for w in phrase[:-1])
+
+
+def _verb_after(verb: str, after: str) -> bool:
+    """'is', 'has', 'disappears', 'duplicates (': a singular verb; one that is also a noun ('duplicates')
+    only where no noun phrase goes on after it."""
+    if verb in {"is", "was", "has"}:
+        return True
+    if not is_finite_form(verb) or not verb.endswith("s"):
+        return False
+    if "NOUN" not in pos(verb):
+        return True
+    nxt = after.split(" ", 1)[0].lower() if after else ""
+    return not after or after[0] in "(.,;:!?" or nxt in {"the", "a", "an", "to", "into", "on", "at", "from", "with"} | PARTICLE_WORDS
+
+
+def countable_phrases(texts: Iterable[str]) -> frozenset[str]:
+    """Noun phrases the notes write with an article: 'a spindle', 'an atom' (one word, so countable), 'the
+    forward reaction' (two or three words: a particular thing). 'the temperature' alone proves nothing."""
+    found = set()
+    for text in texts:
+        for m in ARTICLE_BEFORE.finditer(text):
+            words = m[2].lower().split()
+            for k in range(1, len(words) + 1):
+                phrase = words[:k]
+                if m[1].lower() in ("a", "an") or k >= 2:
+                    found.add(" ".join(phrase))
+    return frozenset(found)
+
+
+def name_heading(text: str, words: Words) -> str | None:
+    """The heading as a subject ('USSR' -> 'The USSR', 'Lady Macbeth'), when it is a short name: every
+    word capitalised and the last one not a common word. None for any other heading."""
+    parts = text.strip().rstrip(".:").split()
+    if not parts or len(parts) > 4 or any(p.lower() not in NOT_NAMES and not p[:1].isupper() for p in parts):
+        return None
+    last = parts[-1].lower()
+    if not (is_country(" ".join(parts)) or parts[-1].isupper() or last in words.proper or last not in words.british):
+        return None
+    name = " ".join(parts)
+    return f"the {name}" if _takes_the(name) else name
+
+
+def _takes_the(name: str) -> bool:
+    """'the USSR', 'the United Kingdom', 'the Netherlands'; not 'Germany' (nor a person's initials)."""
+    if not is_country(name):
+        return False
+    return (name.isupper() and len(name) <= 5) or bool(re.search(r"\b(United|Republic|Kingdom|Union|States|Federation|"
+                                                                  r"Emirates|Islands)\b|lands$|ines$", name))
+
+
+def heading_subject(text: str, heading: str, words: Words) -> str | None:
+    """'She was only allowed to join in 1934' under 'USSR' -> 'The USSR was only allowed to join in 1934'.
+
+    Only 'she'/'he' under one name and 'they' under two joined by 'and', with no other pronoun left in the
+    line that could point at something else (a country's later 'she' becomes 'it')."""
+    m = PRONOUN_START.match(text)
+    subject = name_heading(heading, words)
+    if not m or subject is None or not ({"VERB", "AUX"} & pos(m[2].lower())):
+        return None
+    plural = " and " in heading
+    if (m[1] == "They") != plural:
+        return None
+    rest = text[m.end(1):]
+    if plural and PLURAL_PRONOUNS.search(rest):
+        return None
+    if not plural:
+        country = is_country(heading.strip().rstrip(".:"))
+        if country and m[1] == "She":
+            rest = re.sub(r"\bshe\b", "it", rest)
+        if GENDERED.search(rest):
+            return None
+    if m[1] != "They" and m[2].lower() in {"are", "were", "have"}:
+        return None
+    return subject[0].upper() + subject[1:] + rest
+
+
+def flags(text: str) -> list[str]:
+    """What the tidier cannot put right: a missing word, 'she' for a country."""
+    out = []
+    gap = missing_word(text)
+    if gap:
+        out.append(f"a word seems to be missing in {quote(gap)}; say it in full")
+    return out
+
+
+def tidy_tree(root: OutlineNode, report: Report, words: Words | None) -> OutlineNode:
+    """Every node's wording tidied as above; each change reported, each doubt flagged."""
+    nodes = [n for n in root.walk() if n.line]
+    texts = [QUOTED.sub(" ", n.text) for n in nodes]
+    spelled = frozenset(w.lower() for t in texts for w in WORD.findall(t))
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for t in texts:
+        for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z]+)", t):
+            (capital if m[1][0].isupper() else lower)[m[1].lower()] += 1
+    countable = countable_phrases(texts)
+
+    def visit(node: OutlineNode, heading: str) -> OutlineNode:
+        text = _tidy(node, heading, words, spelled, lower, capital, countable, report)
+        children = [visit(c, text) for c in node.children]
+        return node.with_text(text).with_children(children)
+    return root.with_children([visit(c, "") for c in root.children])
+
+
+def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, capital, countable, report: Report) -> str:
+    text = node.text
+    steps = []
+    if words is not None and node.marker != "row":
+        steps += [("British spelling", lambda t: spell_british(t, words, spelled)),
+                  ("capitals", lambda t: lower_capitals(t, words, lower, capital))]
+    steps += [("particle", particle_dash), ("initials", initials), ("possessive", plural_possessive)]
+    if not node.children and node.marker != "row":
+        steps.append(("article", lambda t: add_article(t, countable)))
+    changed = []
+    for name, step in steps:
+        new = step(text)
+        if new != text:
+            changed.append(name)
+            text = new
+    if words is not None and heading and not node.children:
+        new = heading_subject(text, heading, words)
+        if new:
+            changed.append("subject named")
+            text = new
+    if changed:
+        report.add(CLEANED, node.line, f"{', '.join(changed)}: {quote(node.text, 70)} -> {quote(text, 70)}")
+    for message in flags(text):
+        report.add(CHECK, node.line, message)
+    if heading and _country_she(text, heading):
+        report.add(CHECK, node.line, f"'she' or 'her' for a country ({quote(heading.strip(), 30)}): write 'it' or 'its', or name it")
+    return text
+
+
+def _country_she(text: str, heading: str) -> bool:
+    """'she' or 'her' in a line under a heading that names a country ('Germany', 'Japan and Italy')."""
+    names = [heading.strip().rstrip(".:"), *re.findall(r"[A-Z][A-Za-z]+", heading)]
+    return bool(re.search(r"\b(she|her)\b", text, re.IGNORECASE)) and any(is_country(n) for n in names)
