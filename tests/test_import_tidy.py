@@ -119,7 +119,7 @@ def test_a_sense_that_is_american_only_changes_with_the_british_form_in_the_note
 @needs_words
 def test_a_common_word_capitalised_mid_sentence_is_lowered_when_the_notes_write_it_lower():
     lines = flat("Must be a creator, World is perfect", "the world is old", "the world is big")
-    assert lines[0] == "Must be a creator, world is perfect"
+    assert lines[0] == "There must be a creator, world is perfect"
 
 
 @needs_words
@@ -312,3 +312,37 @@ def test_tidying_stays_fast_on_long_lines(line):
     started = time.perf_counter()
     flat(line, "a spindle")
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_vocabulary_term_capitalised_in_one_table_is_lowered_when_another_writes_it_small():
+    rows = [OutlineNode("Gentil", 1, (OutlineNode("Kind", 2, (), "cell"),), "row"),
+            OutlineNode("Paris", 3, (OutlineNode("Paris", 4, (), "cell"),), "row"),
+            OutlineNode("Venir", 5, (OutlineNode("To come", 6, (), "cell"),), "row"),
+            OutlineNode("gentil(le)", 7, (OutlineNode("kind", 8, (), "cell"),), "row"),
+            OutlineNode("paresseux", 9, (OutlineNode("lazy", 10, (), "cell"),), "row")]
+    texts, _ = tidied(*rows)
+    assert texts[0] == "gentil" and texts[2] == "Paris" and texts[4] == "Venir"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Must be a creator, so someone designed it.", "There must be a creator, so someone designed it."),
+    ("Must have been a first cause.", "There must have been a first cause."),
+    ("must be meaning and purpose to our life", "there must be meaning and purpose to our life"),
+    ("Could be more rain in winter.", "There could be more rain in winter."),
+])
+def test_a_modal_be_with_no_subject_before_a_noun_phrase_gets_there(before, after):
+    assert tidy.there_must(before) == after
+
+
+@pytest.mark.parametrize("line", ["Must be perfect in every way.", "Must be careful with acid.", "Must have been quickly done.",
+                                  "It must be a creator.", "Must go to school."])
+def test_a_modal_be_before_an_adjective_or_with_a_subject_is_left(line):
+    assert tidy.there_must(line) == line
+
+
+@needs_words
+def test_a_capitalised_phrase_mid_sentence_is_lowered_when_the_notes_write_it_lower():
+    lines = flat("rehearsal moves it into Long Term Memory for years", "long term memory lasts a lifetime",
+                 "it reached the Black Death quickly")
+    assert lines[0] == "rehearsal moves it into long term memory for years"
+    assert lines[2] == "it reached the Black Death quickly"  # never written in lower case: a name

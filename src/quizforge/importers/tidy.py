@@ -11,6 +11,7 @@ and flags (CHECK) what it cannot put right safely:
 - a common word capitalised mid-sentence that the notes elsewhere write in lower case ("World is perfect");
 - the article a subject needs, where the notes use that noun with an article ("Spindle disappears." ->
   "The spindle disappears.", because the notes say "a spindle");
+- 'there' for a modal 'be' with no subject ("Must be a creator" -> "There must be a creator");
 - a subject pronoun under a heading that names who or what ("USSR" > "She was only allowed to join in
   1934" -> "The USSR was only allowed to join in 1934");
 - flagged only: a word apparently missing ("the very who thought of it"), and "she" or "her" for a country.
@@ -45,6 +46,7 @@ US_PAIRS = {"tire": "tyre", "tires": "tyres", "curb": "kerb", "curbs": "kerbs", 
 US_ENDINGS = ((re.compile(r"(?<=[a-z]{3})er(s?)$"), r"re\1"), (re.compile(r"(?<=[a-z]{2})or(s|ed|ing|ful|ite|ites)?$"), r"our\1"),
               (re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$"), r"is\1"), (re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing)$"), r"ys\1"),
               (re.compile(r"(?<=[a-z]{3})ense(s?)$"), r"ence\1"))
+MID_RUN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b(?! [A-Z])")
 MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?! [A-Z])")
 SENTENCE_START = re.compile(r"^[A-Za-z][a-z]+(?: [a-z]+){1,3}\b")
 ARTICLE_BEFORE = re.compile(r"\b((?i:the|a|an)) (?=([a-z]+(?: [a-z]+){0,2})\b)")
@@ -123,7 +125,8 @@ def _starts_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-def lower_capitals(text: str, words: Words, lower: Counter[str], capital: Counter[str]) -> str:
+def lower_capitals(text: str, words: Words, lower: Counter[str], capital: Counter[str],
+                   phrases: frozenset[str] = frozenset()) -> str:
     """'Must be a creator, World is perfect' -> 'world': a common word the notes write in lower case
     more often than capitalised, capitalised mid-sentence with no name beside it."""
     def fix(m: re.Match[str]) -> str:
@@ -134,7 +137,16 @@ def lower_capitals(text: str, words: Words, lower: Counter[str], capital: Counte
         if low not in words.british or low in words.proper or not _outside_quotes(text, m.start()):
             return word
         return low if lower[low] >= max(1, capital[low]) else word
-    return MID_CAPITAL.sub(fix, text)
+    return MID_RUN.sub(lambda m: _lower_run(m, text, words, phrases), MID_CAPITAL.sub(fix, text))
+
+
+def _lower_run(m: re.Match[str], text: str, words: Words, phrases: frozenset[str]) -> str:
+    """'stored in Long Term Memory' -> 'long term memory' when the notes write that phrase in lower case."""
+    run = m[1]
+    low = run.lower()
+    if low not in phrases or not _outside_quotes(text, m.start()) or any(w in words.proper for w in low.split()):
+        return run
+    return low
 
 
 def add_article(text: str, countable: frozenset[str]) -> str:
@@ -172,6 +184,24 @@ def _verb_after(verb: str, after: str) -> bool:
         return True
     nxt = after.split(" ", 1)[0].lower() if after else ""
     return not after or after[0] in "(.,;:!?" or nxt in {"the", "a", "an", "to", "into", "on", "at", "from", "with"} | PARTICLE_WORDS
+
+
+EXISTENTIAL = re.compile(r"^(?P<modal>[Mm]ust|[Cc]ould|[Mm]ight|[Ss]hould) (?P<be>be|have been) (?P<next>[A-Za-z]+)\b")
+SOME = frozenset("a an some no more many much another lots".split())
+
+
+def there_must(text: str) -> str:
+    """'Must be a creator' -> 'There must be a creator': a modal 'be' with no subject, before a noun
+    phrase, says that something exists. Before an adjective ('Must be perfect') it says what something
+    is, and needs a subject the line does not give: left alone."""
+    m = EXISTENTIAL.match(text)
+    if not m:
+        return text
+    nxt = m["next"].lower()
+    if nxt not in SOME and not ("NOUN" in pos(nxt) and "ADJ" not in pos(nxt) and not nxt.endswith("ly")):
+        return text
+    there = "There" if text[0].isupper() else "there"
+    return f"{there} {m['modal'].lower()}{text[len(m['modal']):]}"
 
 
 def countable_phrases(texts: Iterable[str]) -> frozenset[str]:
@@ -255,21 +285,39 @@ def tidy_tree(root: OutlineNode, report: Report, words: Words | None) -> Outline
         for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z]+)", t):
             (capital if m[1][0].isupper() else lower)[m[1].lower()] += 1
     countable = countable_phrases(texts)
+    small_runs = frozenset(_lower_ngrams(texts))
+    small_terms = {_first_word(n.text) for n in nodes if n.marker == "row" and n.text[:1].islower()}
+    rows = {n.text for n in nodes if n.marker == "row"}
 
     def visit(node: OutlineNode, heading: str) -> OutlineNode:
-        text = _tidy(node, heading, words, spelled, lower, capital, countable, report)
+        text = _tidy(node, heading, words, spelled, lower, capital, countable, small_runs, report)
+        if node.marker == "row":
+            text = lower_term(text, small_terms, node.line, report, rows)
         children = [visit(c, text) for c in node.children]
         return node.with_text(text).with_children(children)
     return root.with_children([visit(c, "") for c in root.children])
 
 
-def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, capital, countable, report: Report) -> str:
+def _lower_ngrams(texts: Iterable[str]) -> Iterable[str]:
+    """Every run of two to four lower-case words in the notes ('short term memory')."""
+    for text in texts:
+        found = WORD.findall(text)
+        for i in range(len(found)):
+            for n in (2, 3, 4):
+                run = found[i:i + n]
+                if len(run) == n and all(w.islower() for w in run):
+                    yield " ".join(run)
+
+
+def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, capital, countable, small_runs,
+          report: Report) -> str:
     text = node.text
     steps = []
     if words is not None and node.marker != "row":
         steps += [("British spelling", lambda t: spell_british(t, words, spelled)),
-                  ("capitals", lambda t: lower_capitals(t, words, lower, capital))]
-    steps += [("particle", particle_dash), ("initials", initials), ("possessive", plural_possessive)]
+                  ("capitals", lambda t: lower_capitals(t, words, lower, capital, small_runs))]
+    steps += [("particle", particle_dash), ("initials", initials), ("possessive", plural_possessive),
+              ("subject 'there'", there_must)]
     if not node.children and node.marker != "row":
         steps.append(("article", lambda t: add_article(t, countable)))
     changed = []
@@ -290,6 +338,28 @@ def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, 
     if heading and _country_she(text, heading):
         report.add(CHECK, node.line, f"'she' or 'her' for a country ({quote(heading.strip(), 30)}): write 'it' or 'its', or name it")
     return text
+
+
+TERM_WORD = re.compile(r"[^\W\d_][^\s(/|]*")
+
+
+def _first_word(text: str) -> str:
+    m = TERM_WORD.match(text)
+    return m[0] if m else ""
+
+
+def lower_term(text: str, small: set[str], line: int, report: Report, rows: set[str] = frozenset()) -> str:
+    """'Gentil' -> 'gentil' in a vocabulary table that writes 'gentil(le)' elsewhere: a table's sentence
+    case, not a name. A term whose word the notes never write in lower case keeps its capital, and so does
+    one that would then read exactly as another row."""
+    word = _first_word(text)
+    if not word[:1].isupper() or not word[1:].islower() or word.lower() not in small:
+        return text
+    new = text[0].lower() + text[1:]
+    if new in rows:
+        return text  # the same term twice ('Bavard(e)', 'bavard(e)'): one capital tells the two rows apart
+    report.add(CLEANED, line, f"capitals: {quote(text, 40)} -> {quote(new, 40)} (written so on another line)")
+    return new
 
 
 def _country_she(text: str, heading: str) -> bool:
