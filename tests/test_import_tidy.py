@@ -346,3 +346,32 @@ def test_a_capitalised_phrase_mid_sentence_is_lowered_when_the_notes_write_it_lo
                  "it reached the Black Death quickly")
     assert lines[0] == "rehearsal moves it into long term memory for years"
     assert lines[2] == "it reached the Black Death quickly"  # never written in lower case: a name
+
+
+@pytest.mark.parametrize("before, after", [
+    ("1597 - King Philip sends a fleet against England - his ships are scattered by a storm",
+     "1597 - King Philip sends a fleet against England; his ships are scattered by a storm"),
+    ("the CPU reads the address - this is copied into the MDR.", "the CPU reads the address; this is copied into the MDR."),
+    ("Even if there was a Big Bang - somebody must have made it happen.", "Even if there was a Big Bang, somebody must have made it happen."),
+    ("If the river floods - the farmers lose their crops.", "If the river floods, the farmers lose their crops."),
+])
+def test_two_clauses_joined_by_a_dash_get_a_semicolon_or_a_comma(before, after):
+    assert tidy.clause_dash(before) == after
+
+
+@pytest.mark.parametrize("line", [
+    "Afterlife - human existence after death",  # a term and its meaning
+    "1586 - The Babington Plot - Walsingham uncovers a plan",  # a date, a label
+    "Montserrat - Nature (NIC)",
+    "pages 10 - 12 explain the cycle",
+    "‘I know - I know’ George says",  # inside a quotation
+    "Symbolism - where an item stands for something else",
+])
+def test_a_dash_after_a_term_label_or_date_is_left(line):
+    assert tidy.clause_dash(line) == line
+
+
+@needs_words
+def test_a_heading_keeps_its_title_case():
+    texts, _ = tidied(node("How To Present Yourself", 1, node("we present ourselves to the class", 2)))
+    assert texts[0] == "How To Present Yourself"

@@ -5,6 +5,8 @@ notes' own usage. Each fix is one small function; ``tidy_tree`` reports every ch
 and flags (CHECK) what it cannot put right safely:
 
 - a particle split off by a spaced hyphen ("pinches - in" -> "pinches in");
+- two clauses joined by a spaced dash ("... against England - his ships are scattered" -> "England; his
+  ships are scattered"; after a fronted "If ..." clause, a comma);
 - initials missing their last stop ("J.J Thompson" -> "J.J. Thompson");
 - a plural possessive missing its apostrophe ("slow drivers reactions" -> "slow drivers' reactions");
 - an American spelling in British notes ("center" -> "centre"; "tire" -> "tyre" when the notes write "tyre");
@@ -26,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..quality.words import is_country, is_finite_form, lemma, missing_word, pos
+from ..quality.words import STOP, is_country, is_finite_form, lemma, missing_word, pos
 from .tree import CHECK, CLEANED, OutlineNode, Report, quote
 from .words import Words
 
@@ -46,8 +48,8 @@ US_PAIRS = {"tire": "tyre", "tires": "tyres", "curb": "kerb", "curbs": "kerbs", 
 US_ENDINGS = ((re.compile(r"(?<=[a-z]{3})er(s?)$"), r"re\1"), (re.compile(r"(?<=[a-z]{2})or(s|ed|ing|ful|ite|ites)?$"), r"our\1"),
               (re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations)$"), r"is\1"), (re.compile(r"(?<=[a-z]{3})yz(e|es|ed|ing)$"), r"ys\1"),
               (re.compile(r"(?<=[a-z]{3})ense(s?)$"), r"ence\1"))
-MID_RUN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b(?! [A-Z])")
-MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b(?! [A-Z])")
+MID_RUN = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b(?! [A-Z])")
+MID_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,})\b(?! [A-Z])")
 SENTENCE_START = re.compile(r"^[A-Za-z][a-z]+(?: [a-z]+){1,3}\b")
 ARTICLE_BEFORE = re.compile(r"\b((?i:the|a|an)) (?=([a-z]+(?: [a-z]+){0,2})\b)")
 PRONOUN_START = re.compile(r"^(She|He|They) (\w+)")
@@ -73,6 +75,36 @@ def _sub(pattern: re.Pattern[str], fix, text: str) -> str:
 def particle_dash(text: str) -> str:
     """'The cell membrane pinches - in.' -> 'pinches in': a particle belongs to its verb."""
     return _sub(PARTICLE_DASH, lambda m: f"{m[1]} {m[2]}" if "VERB" in pos(m[1]) else m[0], text)
+
+
+CLAUSE_DASH = re.compile(r"(?<=\S) [-–—] (?=\S)")
+SUBORDINATORS = ("if ", "even if ", "when ", "although ", "though ", "because ", "since ", "as ", "while ", "unless ")
+
+
+def clause_dash(text: str) -> str:
+    """'sends a second armada against England - his ships are scattered' -> '...England; his ships are
+    scattered': two clauses a dash only sits between. After a fronted 'If ...' clause it is a comma. A dash
+    after a label, a date or a term ('1586 - The Babington Plot', 'Afterlife - human existence') is left."""
+    from ..quality.clause import has_clause
+
+    dashes = list(CLAUSE_DASH.finditer(text))
+    if not dashes:
+        return text
+    bounds = [0, *(m.start() for m in dashes), len(text)]
+    out, last = [], 0
+    for k, m in enumerate(dashes):
+        left = text[bounds[k] + (3 if k else 0):m.start()].strip()
+        right = text[m.end():bounds[k + 2]].strip()
+        if not _outside_quotes(text, m.start()) or not has_clause(left) or not has_clause(right):
+            continue
+        joint = ", " if left.lower().startswith(SUBORDINATORS) else "; "
+        first = right.split(" ", 1)[0]
+        out += [text[last:m.start()], joint]
+        last = m.end()
+        if first[1:].islower() and first.lower() in STOP:  # '- The ships sank' -> '; the ships sank'
+            out.append(first[0].lower())
+            last += 1
+    return "".join(out) + text[last:]
 
 
 def initials(text: str) -> str:
@@ -314,9 +346,11 @@ def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, 
     text = node.text
     steps = []
     if words is not None and node.marker != "row":
-        steps += [("British spelling", lambda t: spell_british(t, words, spelled)),
-                  ("capitals", lambda t: lower_capitals(t, words, lower, capital, small_runs))]
-    steps += [("particle", particle_dash), ("initials", initials), ("possessive", plural_possessive),
+        steps.append(("British spelling", lambda t: spell_british(t, words, spelled)))
+    if words is not None and not node.children and node.marker not in ("row", "heading", "table"):
+        # a heading's capitals are its title case ('To Present Yourself')
+        steps.append(("capitals", lambda t: lower_capitals(t, words, lower, capital, small_runs)))
+    steps += [("particle", particle_dash), ("clauses joined by a dash", clause_dash), ("initials", initials), ("possessive", plural_possessive),
               ("subject 'there'", there_must)]
     if not node.children and node.marker != "row":
         steps.append(("article", lambda t: add_article(t, countable)))
