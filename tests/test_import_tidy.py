@@ -375,3 +375,13 @@ def test_a_dash_after_a_term_label_or_date_is_left(line):
 def test_a_heading_keeps_its_title_case():
     texts, _ = tidied(node("How To Present Yourself", 1, node("we present ourselves to the class", 2)))
     assert texts[0] == "How To Present Yourself"
+
+
+@pytest.mark.parametrize("line", [
+    "Sea level rise - melting ice sheets add water to the oceans",  # a short label that looks like a clause
+    "Heavy rain falls - rivers rise - towns flood - people move away",  # a list in one line
+    "'An iron curtain has descended' - shows that Europe was split",  # a quotation and its comment
+    "George shoots Lennie in the end - shows that he is kind",  # a comment with no subject
+])
+def test_a_dash_before_a_list_a_comment_or_after_a_short_label_is_left(line):
+    assert tidy.clause_dash(line) == line

@@ -38,7 +38,7 @@ PARTICLE_WORDS = frozenset(PARTICLES.split("|"))
 PARTICLE_DASH = re.compile(rf"\b([a-z]{{3,}}) [-–] ({PARTICLES})(?=[\s.,;:!?)]|$)")
 INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3}[A-Z])(?= [A-Z][a-z])")
 # A plural noun for people ('drivers', 'voters', 'scientists', 'parents') straight before a noun.
-PEOPLE_PLURAL = re.compile(r"\b([a-z]{3,}(?:ers|ors|ists|ians|ents))( )([a-z]{3,})\b")
+PEOPLE_PLURAL = re.compile(r"\b([a-z]{3,}(?:ers|ors|ists|ians|ents))( )(?=([a-z]{3,})\b)")
 WORD = re.compile(r"[A-Za-z]+")
 # Spellings that are English words both ways, American in one sense: changed only when the notes also
 # write the British form ("tyres" elsewhere makes "tire quality" a slip, not the verb).
@@ -51,7 +51,7 @@ US_ENDINGS = ((re.compile(r"(?<=[a-z]{3})er(s?)$"), r"re\1"), (re.compile(r"(?<=
 MID_RUN = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b(?! [A-Z])")
 MID_CAPITAL = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,})\b(?! [A-Z])")
 SENTENCE_START = re.compile(r"^[A-Za-z][a-z]+(?: [a-z]+){1,3}\b")
-ARTICLE_BEFORE = re.compile(r"\b((?i:the|a|an)) (?=([a-z]+(?: [a-z]+){0,2})\b)")
+ARTICLE_BEFORE = re.compile(r"\b((?i:the|a|an)) (?=([A-Za-z][a-z]*(?: [A-Za-z][a-z]*){0,2})\b)")
 PRONOUN_START = re.compile(r"^(She|He|They) (\w+)")
 GENDERED = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 PLURAL_PRONOUNS = re.compile(r"\b(they|them|their|theirs|she|he|her|him|his|it|its)\b", re.IGNORECASE)
@@ -77,8 +77,17 @@ def particle_dash(text: str) -> str:
     return _sub(PARTICLE_DASH, lambda m: f"{m[1]} {m[2]}" if "VERB" in pos(m[1]) else m[0], text)
 
 
-CLAUSE_DASH = re.compile(r"(?<=\S) [-–—] (?=\S)")
+CLAUSE_DASH = re.compile(r"(?<=[\w)]) [-–—] (?=[\w(])")
 SUBORDINATORS = ("if ", "even if ", "when ", "although ", "though ", "because ", "since ", "as ", "while ", "unless ")
+
+
+MIN_CLAUSE_WORDS = 5  # 'Sea level rise' reads as a clause to the lexicon; a label this short is a label
+
+
+def _subjectless(text: str) -> bool:
+    """'shows that ...', 'ends with ...': a comment on what comes before, with no subject of its own."""
+    first = text.split(" ", 1)[0].lower()
+    return is_finite_form(first) and first not in STOP
 
 
 def clause_dash(text: str) -> str:
@@ -88,16 +97,17 @@ def clause_dash(text: str) -> str:
     from ..quality.clause import has_clause
 
     dashes = list(CLAUSE_DASH.finditer(text))
-    if not dashes:
-        return text
+    if not dashes or len(dashes) > 2 or _quoted_spans(text):
+        return text  # 'Sea level rise - ice melts - water expands': a list the mapper splits; a quotation's comment
     bounds = [0, *(m.start() for m in dashes), len(text)]
     out, last = [], 0
     for k, m in enumerate(dashes):
         left = text[bounds[k] + (3 if k else 0):m.start()].strip()
         right = text[m.end():bounds[k + 2]].strip()
-        if not _outside_quotes(text, m.start()) or not has_clause(left) or not has_clause(right):
+        fronted = left.lower().startswith(SUBORDINATORS)
+        if (len(left.split()) < MIN_CLAUSE_WORDS and not fronted) or not has_clause(left) or not has_clause(right) or _subjectless(right):
             continue
-        joint = ", " if left.lower().startswith(SUBORDINATORS) else "; "
+        joint = ", " if fronted else "; "
         first = right.split(" ", 1)[0]
         out += [text[last:m.start()], joint]
         last = m.end()
@@ -122,7 +132,7 @@ def plural_possessive(text: str) -> str:
         # 'workers rights' is a noun after all.
         if "NOUN" not in pos(thing) or (pos(thing) != frozenset({"NOUN"}) and not (thing.endswith("s") and lemma(thing) != thing)):
             return m[0]
-        return f"{people}'{m[2]}{thing}"
+        return f"{people}'{m[2]}"
     return _sub(PEOPLE_PLURAL, fix, text)
 
 
@@ -236,13 +246,17 @@ def there_must(text: str) -> str:
     return f"{there} {m['modal'].lower()}{text[len(m['modal']):]}"
 
 
-def countable_phrases(texts: Iterable[str]) -> frozenset[str]:
+def countable_phrases(texts: Iterable[str], names: frozenset[str] = frozenset()) -> frozenset[str]:
     """Noun phrases the notes write with an article: 'a spindle', 'an atom' (one word, so countable), 'the
-    forward reaction' (two or three words: a particular thing). 'the temperature' alone proves nothing."""
+    forward reaction' (two or three words: a particular thing). 'the temperature' alone proves nothing.
+    Case is ignored (a stray capital is no name), except for ``names``: words the notes capitalise
+    mid-sentence more often than not ('the Germany of 1919' is no evidence for 'a germany')."""
     found = set()
     for text in texts:
         for m in ARTICLE_BEFORE.finditer(text):
             words = m[2].lower().split()
+            if names & set(words):
+                words = words[:next(i for i, w in enumerate(words) if w in names)]
             for k in range(1, len(words) + 1):
                 phrase = words[:k]
                 if m[1].lower() in ("a", "an") or k >= 2:
@@ -306,28 +320,83 @@ def flags(text: str) -> list[str]:
     return out
 
 
+MAX_ROUNDS = 5
+
+
 def tidy_tree(root: OutlineNode, report: Report, words: Words | None) -> OutlineNode:
-    """Every node's wording tidied as above; each change reported, each doubt flagged."""
-    nodes = [n for n in root.walk() if n.line]
-    texts = [QUOTED.sub(" ", n.text) for n in nodes]
-    spelled = frozenset(w.lower() for t in texts for w in WORD.findall(t))
+    """Every node's wording tidied as above; each change reported, each doubt flagged.
+
+    Two rounds: case and spelling first, then the rest, whose evidence (which nouns take an article) is
+    read from the notes as the first round left them, so that tidying tidied notes changes nothing."""
+    changes: dict[int, tuple[str, list[str]]] = {}
+    for _ in range(MAX_ROUNDS):  # a lowered word is new evidence for the next: until nothing changes
+        before = root
+        root = _case_and_spelling(root, words, changes)
+        if root == before:
+            break
+    countable = _evidence(root)
+
+    def visit(node: OutlineNode, heading: str) -> OutlineNode:
+        text = _tidy(node, heading, words, countable, changes, report)
+        return node.with_text(text).with_children([visit(c, text) for c in node.children])
+    return root.with_children([visit(c, "") for c in root.children])
+
+
+def _counts(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word is written in lower case, and capitalised, inside a sentence."""
     lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     for t in texts:
-        for m in re.finditer(r"(?<=[a-z,;] )([A-Za-z]+)", t):
+        for m in re.finditer(r"(?<=[a-z,;\-–] )([A-Za-z]+)", t):  # after a dash too: it may become a semicolon
             (capital if m[1][0].isupper() else lower)[m[1].lower()] += 1
-    countable = countable_phrases(texts)
+    return lower, capital
+
+
+def _texts(root: OutlineNode) -> list[str]:
+    return [QUOTED.sub(" ", n.text) for n in root.walk() if n.line]
+
+
+def _evidence(root: OutlineNode) -> frozenset[str]:
+    texts = _texts(root)
+    lower, capital = _counts(texts)
+    return countable_phrases(texts, frozenset(w for w in capital if capital[w] > lower[w]))
+
+
+def _case_and_spelling(root: OutlineNode, words: Words | None, changes: dict) -> OutlineNode:
+    if words is None:
+        return root
+    nodes = [n for n in root.walk() if n.line]
+    texts = _texts(root)
+    spelled = frozenset(w.lower() for t in texts for w in WORD.findall(t))
+    lower, capital = _counts(texts)
     small_runs = frozenset(_lower_ngrams(texts))
     small_terms = {_first_word(n.text) for n in nodes if n.marker == "row" and n.text[:1].islower()}
     rows = {n.text for n in nodes if n.marker == "row"}
 
-    def visit(node: OutlineNode, heading: str) -> OutlineNode:
-        text = _tidy(node, heading, words, spelled, lower, capital, countable, small_runs, report)
+    def visit(node: OutlineNode) -> OutlineNode:
+        steps = []
         if node.marker == "row":
-            text = lower_term(text, small_terms, node.line, report, rows)
-        children = [visit(c, text) for c in node.children]
-        return node.with_text(text).with_children(children)
-    return root.with_children([visit(c, "") for c in root.children])
+            steps.append(("capitals", lambda t: lower_term(t, small_terms, rows)))
+        else:
+            steps.append(("British spelling", lambda t: spell_british(t, words, spelled)))
+        if not node.children and node.marker not in ("row", "heading", "table"):
+            # a heading's capitals are its title case ('To Present Yourself')
+            steps.append(("capitals", lambda t: lower_capitals(t, words, lower, capital, small_runs)))
+        text = _apply(node, steps, changes)
+        return node.with_text(text).with_children([visit(c) for c in node.children])
+    return root.with_children([visit(c) for c in root.children])
+
+
+def _apply(node: OutlineNode, steps, changes: dict) -> str:
+    """Run the steps over the node's text, noting in ``changes`` (line -> original, names) what changed."""
+    text = node.text
+    for name, step in steps:
+        new = step(text)
+        if new != text:
+            original, names = changes.setdefault(node.line, (text, []))
+            names.append(name)
+            text = new
+    return text
 
 
 def _lower_ngrams(texts: Iterable[str]) -> Iterable[str]:
@@ -341,32 +410,18 @@ def _lower_ngrams(texts: Iterable[str]) -> Iterable[str]:
                     yield " ".join(run)
 
 
-def _tidy(node: OutlineNode, heading: str, words: Words | None, spelled, lower, capital, countable, small_runs,
+def _tidy(node: OutlineNode, heading: str, words: Words | None, countable: frozenset[str], changes: dict,
           report: Report) -> str:
-    text = node.text
-    steps = []
-    if words is not None and node.marker != "row":
-        steps.append(("British spelling", lambda t: spell_british(t, words, spelled)))
-    if words is not None and not node.children and node.marker not in ("row", "heading", "table"):
-        # a heading's capitals are its title case ('To Present Yourself')
-        steps.append(("capitals", lambda t: lower_capitals(t, words, lower, capital, small_runs)))
-    steps += [("particle", particle_dash), ("clauses joined by a dash", clause_dash), ("initials", initials), ("possessive", plural_possessive),
-              ("subject 'there'", there_must)]
+    steps = [("particle", particle_dash), ("clauses joined by a dash", clause_dash), ("initials", initials),
+             ("possessive", plural_possessive), ("subject 'there'", there_must)]
     if not node.children and node.marker != "row":
         steps.append(("article", lambda t: add_article(t, countable)))
-    changed = []
-    for name, step in steps:
-        new = step(text)
-        if new != text:
-            changed.append(name)
-            text = new
     if words is not None and heading and not node.children:
-        new = heading_subject(text, heading, words)
-        if new:
-            changed.append("subject named")
-            text = new
-    if changed:
-        report.add(CLEANED, node.line, f"{', '.join(changed)}: {quote(node.text, 70)} -> {quote(text, 70)}")
+        steps.append(("subject named", lambda t: heading_subject(t, heading, words) or t))
+    text = _apply(node, steps, changes)
+    if node.line in changes:
+        original, names = changes[node.line]
+        report.add(CLEANED, node.line, f"{', '.join(dict.fromkeys(names))}: {quote(original, 70)} -> {quote(text, 70)}")
     for message in flags(text):
         report.add(CHECK, node.line, message)
     if heading and _country_she(text, heading):
@@ -382,7 +437,7 @@ def _first_word(text: str) -> str:
     return m[0] if m else ""
 
 
-def lower_term(text: str, small: set[str], line: int, report: Report, rows: set[str] = frozenset()) -> str:
+def lower_term(text: str, small: set[str], rows: set[str] = frozenset()) -> str:
     """'Gentil' -> 'gentil' in a vocabulary table that writes 'gentil(le)' elsewhere: a table's sentence
     case, not a name. A term whose word the notes never write in lower case keeps its capital, and so does
     one that would then read exactly as another row."""
@@ -390,10 +445,7 @@ def lower_term(text: str, small: set[str], line: int, report: Report, rows: set[
     if not word[:1].isupper() or not word[1:].islower() or word.lower() not in small:
         return text
     new = text[0].lower() + text[1:]
-    if new in rows:
-        return text  # the same term twice ('Bavard(e)', 'bavard(e)'): one capital tells the two rows apart
-    report.add(CLEANED, line, f"capitals: {quote(text, 40)} -> {quote(new, 40)} (written so on another line)")
-    return new
+    return text if new in rows else new  # the same term twice ('Bavard(e)', 'bavard(e)'): a capital tells them apart
 
 
 def _country_she(text: str, heading: str) -> bool:
