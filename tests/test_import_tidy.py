@@ -361,7 +361,7 @@ def test_two_clauses_joined_by_a_dash_get_a_semicolon_or_a_comma(before, after):
 
 @pytest.mark.parametrize("line", [
     "Afterlife - human existence after death",  # a term and its meaning
-    "1586 - The Babington Plot - Walsingham uncovers a plan",  # a date, a label
+    "1586 - The Babington Plot",  # a date, a label
     "Montserrat - Nature (NIC)",
     "pages 10 - 12 explain the cycle",
     "‘I know - I know’ George says",  # inside a quotation
@@ -385,3 +385,24 @@ def test_a_heading_keeps_its_title_case():
 ])
 def test_a_dash_before_a_list_a_comment_or_after_a_short_label_is_left(line):
     assert tidy.clause_dash(line) == line
+
+
+@pytest.mark.parametrize("before, after", [
+    ("1586 - The Babington Plot - Walsingham uncovers a plan", "1586 - The Babington Plot: Walsingham uncovers a plan"),
+    ("1605 - Gunpowder Plot - Catholics try to blow up Parliament", "1605 - Gunpowder Plot: Catholics try to blow up Parliament"),
+    ("Scene 4 - The Banquet Scene - Macbeth sees the ghost", "Scene 4 - The Banquet Scene: Macbeth sees the ghost"),
+])
+def test_a_title_between_two_dashes_labels_the_sentence_after_it(before, after):
+    assert tidy.label_colon(before) == after
+
+
+@pytest.mark.parametrize("line", [
+    "Montserrat - Nature - ash fell",  # too short to be sure it is a sentence
+    "1586 - The Babington Plot",
+    "1586 - the plot failed - Mary was executed",  # not a title
+    "1586 - The Plot - shows Mary was guilty",  # a comment with no subject
+    "Afterlife - Life After Death - what happens to us",
+    "In 1932 Stalin wanted an old Bolshevik - Ryutin - shot, but the Politburo refused",  # a name set off by dashes
+])
+def test_no_label_colon_without_a_title_and_a_sentence(line):
+    assert tidy.label_colon(line) == line

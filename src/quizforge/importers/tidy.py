@@ -7,6 +7,8 @@ and flags (CHECK) what it cannot put right safely:
 - a particle split off by a spaced hyphen ("pinches - in" -> "pinches in");
 - two clauses joined by a spaced dash ("... against England - his ships are scattered" -> "England; his
   ships are scattered"; after a fronted "If ..." clause, a comma);
+- a title-case name between two dashes labels the sentence after it ("1586 - The Babington Plot - Walsingham
+  uncovers a plan" -> "1586 - The Babington Plot: Walsingham uncovers a plan");
 - initials missing their last stop ("J.J Thompson" -> "J.J. Thompson");
 - a plural possessive missing its apostrophe ("slow drivers reactions" -> "slow drivers' reactions");
 - an American spelling in British notes ("center" -> "centre"; "tire" -> "tyre" when the notes write "tyre");
@@ -29,6 +31,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..quality.words import STOP, is_country, is_finite_form, lemma, missing_word, pos
+from .text import changed_part
 from .tree import CHECK, CLEANED, OutlineNode, Report, quote
 from .words import Words
 
@@ -115,6 +118,28 @@ def clause_dash(text: str) -> str:
             out.append(first[0].lower())
             last += 1
     return "".join(out) + text[last:]
+
+
+def label_colon(text: str) -> str:
+    """'1586 - The Babington Plot - Walsingham uncovers a plan' -> '... The Babington Plot: Walsingham
+    uncovers a plan': a name in title case between two dashes labels the sentence after it. The first
+    dash of a line is left as it is (the mapper reads 'date - event' and 'term - meaning' there)."""
+    from ..quality.clause import has_clause
+
+    dashes = list(CLAUSE_DASH.finditer(text))
+    if len(dashes) != 2 or _quoted_spans(text):
+        return text
+    first, second = dashes
+    head, label, right = text[:first.start()], text[first.end():second.start()], text[second.end():]
+    if len(head.split()) > 4 or has_clause(head):
+        return text  # 'Stalin wanted an old Bolshevik - Ryutin - shot': a name set off in the sentence
+    words = label.split()
+    named = [w for w in words if w.lower() not in NOT_NAMES]
+    if not 1 <= len(words) <= 5 or not named or not all(w[:1].isupper() for w in named) or has_clause(label):
+        return text
+    if not has_clause(right) or _subjectless(right):
+        return text
+    return f"{text[:second.start()]}: {right}"
 
 
 def initials(text: str) -> str:
@@ -412,7 +437,8 @@ def _lower_ngrams(texts: Iterable[str]) -> Iterable[str]:
 
 def _tidy(node: OutlineNode, heading: str, words: Words | None, countable: frozenset[str], changes: dict,
           report: Report) -> str:
-    steps = [("particle", particle_dash), ("clauses joined by a dash", clause_dash), ("initials", initials),
+    steps = [("particle", particle_dash), ("clauses joined by a dash", clause_dash),
+             ("label before a colon", label_colon), ("initials", initials),
              ("possessive", plural_possessive), ("subject 'there'", there_must)]
     if not node.children and node.marker != "row":
         steps.append(("article", lambda t: add_article(t, countable)))
@@ -421,7 +447,8 @@ def _tidy(node: OutlineNode, heading: str, words: Words | None, countable: froze
     text = _apply(node, steps, changes)
     if node.line in changes:
         original, names = changes[node.line]
-        report.add(CLEANED, node.line, f"{', '.join(dict.fromkeys(names))}: {quote(original, 70)} -> {quote(text, 70)}")
+        before, after = changed_part(original, text)
+        report.add(CLEANED, node.line, f"{', '.join(dict.fromkeys(names))}: {quote(before, 70)} -> {quote(after, 70)}")
     for message in flags(text):
         report.add(CHECK, node.line, message)
     if heading and _country_she(text, heading):
