@@ -159,7 +159,7 @@ def test_05_mitosis_process():
     assert topic.key_terms[0].definition == "The splitting of the nuclear material as one continuous process."
     texts = [p.text for s in topic.stages for p in s.walk()]
     assert "Nuclear membrane and nucleolus are intact." in texts  # "+" written out
-    assert "Centromere duplicates (chromosomes are now separate)." in texts
+    assert "The centromere duplicates (chromosomes are now separate)." in texts
     assert "corrected: 'seperate' -> 'separate'" in report(result)
     assert "corrected: 'Telephase' -> 'Telophase'" in report(result)  # one vowel from the only real word near it
     assert "#   line 37: 'Telephase' -> 'Telophase'" in result.yaml  # every correction listed for the teacher
@@ -190,7 +190,7 @@ def test_07_stopping_distances_factors_and_key_terms():
     assert topic.outcome == "thinking distance and braking distance"
     # grouped by what each affects; speed, under both, is a factor of each
     assert [(f.title, f.affects) for f in topic.factors] == [
-        ("How fast you're going", "thinking distance"), ("Slow drivers reactions", "thinking distance"),
+        ("How fast you're going", "thinking distance"), ("Slow drivers' reactions", "thinking distance"),
         ("How fast you're going", "braking distance"), ("Mass of car", "braking distance"),
         ("Quality of brakes", "braking distance"), ("Less grip between road and tyres", "braking distance")]
     assert [t.term for t in topic.key_terms] == ["Thinking distance", "Braking distance", "Stopping distance"]
@@ -244,8 +244,8 @@ def test_10_existence_of_god_mixed():
     assert len(topic.causes[0].points) == 3  # three statements run into one node, split
     assert [t.term for t in topic.key_terms] == ["Afterlife", "Symbolism", "God", "Awe", "Revelation"]
     texts = [p.text for b in topic.groups for p in b.walk()]
-    assert "Must have been a first cause, world can't just have been a coincidence." in texts
-    assert "Must be meaning and purpose to our life." in texts
+    assert "There must have been a first cause, world can't just have been a coincidence." in texts
+    assert "There must be meaning and purpose to our life." in texts
     assert "corrected: 'desn't' -> 'doesn't'" in report(result)
     assert "Group of people joined together" in result.yaml.split("title:")[0]  # the term is missing: a comment
     assert topic.question == "" and "# CHECK question" in result.yaml
@@ -283,7 +283,9 @@ def test_13_french_vocabulary_glossary():
     terms = {t.term: t.definition for t in topic.key_terms}
     assert len(terms) == 58
     assert terms["Découvrir"] == "To discover"
-    assert terms["Socialable"] == "Social" and terms["Gentil"] == "Kinds"  # typos in a foreign list: kept
+    assert terms["Socialable"] == "Social" and terms["gentil"] == "Kinds"  # typos in a foreign list: kept
+    # ('Gentil' in a sentence-case table is 'gentil', as the notes write 'gentil(le)'; 'Bavard(e)' keeps its capital
+    # beside a row 'bavard(e)')
     assert "Qualités" not in terms and "défauts" not in terms  # header rows repeated as data
     assert "corrected" not in report(result)
 

@@ -150,8 +150,8 @@ def test_mark_schemes_credit_explained_points_never_headings_or_scraps():
     assert "Slow to make decisions: one year to look into the Manchurian Crisis and 8 months for the Abyssinian." in points
     assert "Council: run by the permanent members who went by their own decisions." in points
     membership = marking_points(topic(LEAGUE).causes[0])
-    assert ("USSR: she was only allowed to join in 1934; if they had been members earlier, they might have "
-            "helped stop the Manchurian Crisis.") in membership
+    assert not any("she was only allowed" in p for p in membership)  # 'she' for a country (Q205)
+    assert any(p.startswith("USSR: ") and "if they had been members earlier" in p for p in membership)
     assert not any(p.startswith(("She ", "If they", "Looks like")) for p in membership)
 
 

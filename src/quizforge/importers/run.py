@@ -1,7 +1,7 @@
 """The import, in the order it happens, one pass at a time, each with its line in the report:
 
 read (a reader per format) -> repair structure -> remove page chrome -> clean text ->
-correct spelling -> detect shape and map to notes -> write YAML -> validate -> save.
+correct spelling -> tidy wording -> detect shape and map to notes -> write YAML -> validate -> save.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..load import parse_notes
 from ..load.notes import slug_for
 from ..load.yamltree import read_bytes, read_text
 from ..model import Topic
-from . import spelling, structure, text, words
+from . import spelling, structure, text, tidy, words
 from .clean import clean_tree
 from .draft import Draft
 from .mapper import map_outline, map_records
@@ -76,7 +76,8 @@ def clean_passes(tree: OutlineNode, report: Report, keep_spelling: bool = False)
     tree = report.run_pass("remove chrome and placeholders", clean_tree, tree, report)
     lists = words.load()
     tree = report.run_pass("clean text", text.clean_tree, tree, report, lists)
-    return report.run_pass("correct spelling", spelling.correct_tree, tree, report, lists, keep_spelling)
+    tree = report.run_pass("correct spelling", spelling.correct_tree, tree, report, lists, keep_spelling)
+    return report.run_pass("tidy wording", tidy.tidy_tree, tree, report, lists)
 
 
 def read_source(path: Path) -> Source:

@@ -47,6 +47,7 @@ SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGN
     (r"\bgovt\.?(?=\s|$)", "government"),
     (r"\byrs\b", "years"),
     (r"\bcos\b(?= [a-z])", "because"),
+    (r"\binfo\b(?![@./\w-])", "information"),
 ))
 
 SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
@@ -92,7 +93,7 @@ def _shorthand(text: str, marker: str, words: Words | None = None) -> str:
     text = AMPERSAND.sub(" and ", text)
     text = PLUS.sub(" and ", text)
     for pattern, replacement in SHORTHAND:
-        text = pattern.sub(replacement, text)
+        text = pattern.sub(lambda m, r=replacement: r[0].upper() + r[1:] if m[0][0].isupper() and r[0].isalpha() else r, text)
     return text
 
 

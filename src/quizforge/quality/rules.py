@@ -10,7 +10,7 @@ import re
 
 from .base import register
 from .clause import has_clause, unresolved_pronoun
-from .words import CONJUNCTIONS, PREPOSITIONS, has_verb, known, pos, tokens, zipf
+from .words import CONJUNCTIONS, PREPOSITIONS, has_verb, is_country, known, missing_word, pos, tokens, zipf
 
 SENTENCE = ("statement",)
 ITEMS = ("statement", "option")
@@ -129,6 +129,42 @@ def pronoun_subject(text: str) -> str | None:
         return None  # Q201 says it already
     found = unresolved_pronoun(text)
     return f"'{found}'" if found else None
+
+
+@register("Q204", "missing-word", "a word is missing ('the very who thought of it')", ROLES_ALL)
+def missing(text: str) -> str | None:
+    found = missing_word(text)
+    return f"'{found}'" if found else None
+
+
+FEMALE = frozenset("""
+queen queens lady ladies woman women wife wives mother mothers daughter daughters girl girls sister sisters
+princess empress duchess mrs miss ms madam actress widow she's
+""".split())
+NATIONALITY = re.compile(r"(?:an|ian|ese|ish|ic)$")
+FEMININE = re.compile(r"\b(she|her|hers|herself)\b", re.I)
+
+
+@register("Q205", "country-she", "calls a country 'she' or 'her'", ITEMS)
+def country_she(text: str) -> str | None:
+    """'USSR: she was only allowed to join', 'Germany: it makes her support ... weaker'. Only when every name
+    before the pronoun is a country (a person, 'Queen', 'Elizabeth', may be who 'she' is)."""
+    m = FEMININE.search(text)
+    if not m:
+        return None
+    before = tokens(text[:m.start()])
+    if any(w.lower() in FEMALE for w in before):
+        return None
+    runs = [run[0] for run in re.finditer(r"[A-Z][\w'-]*(?: (?:of |the )?[A-Z][\w'-]*)*", text[:m.start()])]
+    if not any(is_country(r) or any(is_country(w) for w in r.split()) for r in runs):
+        return None
+    for run in runs:
+        if is_country(run):
+            continue
+        for name in run.split():
+            if not is_country(name) and not pos(name.lower()) and not NATIONALITY.search(name) and name.lower() not in TITLE_SMALL:
+                return None  # someone else is named: 'she' may be that person
+    return f"'{m[0]}'"
 
 
 # A sentence of the notes quoted in a question's prompt ('Which case study does this describe? “...”').

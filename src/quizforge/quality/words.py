@@ -275,3 +275,48 @@ def verbs(words: list[str]) -> Iterator[tuple[int, bool]]:
         # with an object after it (but 'Show trials and confessions' has only a conjunction after it).
         if "NOUN" in pos(prev) and nxt and nxt not in PREPOSITIONS | CONJUNCTIONS:
             yield i, False
+
+
+# Names for countries that ISO 3166 does not list as such: the short forms notes use.
+COUNTRY_EXTRAS = ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "Soviet Union",
+                  "America", "Russia", "Prussia", "Austria-Hungary", "Czechoslovakia", "Yugoslavia")
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Country names, lower case, from pycountry's ISO 3166 tables (current and former countries, names,
+    common and official names, three-letter codes: 'germany', 'usa', 'ussr', 'united kingdom'), plus a
+    few short forms ISO leaves out. pycountry ships its data in its wheel; nothing is downloaded."""
+    try:
+        import pycountry
+    except ImportError as exc:
+        raise QuizforgeError("the quality gates need the 'pycountry' package: pip install pycountry") from exc
+    names = {n.lower() for n in COUNTRY_EXTRAS}
+    for table in (pycountry.countries, pycountry.historic_countries):
+        for country in table:
+            for field in ("name", "common_name", "official_name", "alpha_3"):
+                value = getattr(country, field, None)
+                if value:
+                    names.add(value.lower())
+                    names.update(part.strip().lower() for part in value.split(",") if part.strip())
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """'Germany', 'USSR', 'the United Kingdom': a country's name (case as written: 'chad' is a word)."""
+    name = " ".join(name.split())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if not name[:1].isupper():
+        return False
+    return name.lower() in countries()
+
+
+# A relative pronoun straight after a determiner or 'very' has lost the noun between them.
+MISSING_NOUN = re.compile(r"\b(?:the|a|an|very|my|your|his|its|our|their|every|each)\s+(?:who|whom|which)\b", re.I)
+
+
+def missing_word(text: str) -> str | None:
+    """'not wanted even by the very who thought of it' -> 'very who': a word is missing there."""
+    m = MISSING_NOUN.search(text)
+    return m[0] if m else None
