@@ -107,7 +107,7 @@ def test_explain_factor_is_point_marked_from_change_effect_and_mechanism():
     )
     assert q.marks == 3
     assert q.body.reject == ("Increasing the pressure decreases the yield of ammonia (the wrong direction)",)
-    assert q.guidance[0] == "1 mark for each of the following points, up to 3 marks."
+    assert q.guidance[0] == "1 mark for each of the points above, up to 3 marks."
     assert "A high pressure is expensive to produce." not in q.body.points
     assert q.sources == ("factor:f1",)
 
@@ -133,7 +133,7 @@ factors:
 {steps}"""
     q = gen("explain-factor", text).questions[0]
     assert q.marks == 4 and len(q.body.points) == 7
-    assert q.guidance[0] == "1 mark each for any 4 of the following points."
+    assert q.guidance[0] == "1 mark each for any 4 of the points above."
 
 
 def test_explain_factor_needs_a_mechanism():

@@ -120,7 +120,7 @@ def test_the_tariff_is_the_number_of_points_that_belong_to_the_factor(process):
     # the aside about diluting the acid shares no word with temperature or its other points: not credited
     assert qs["f1"].body.points == ("The forward reaction is exothermic, so a higher temperature lowers the yield.",
                                     "A lower temperature makes the reaction too slow.")
-    assert qs["f1"].marks == 2 and qs["f1"].guidance[0] == "1 mark for each of the following points."
+    assert qs["f1"].marks == 2 and qs["f1"].guidance[0] == "1 mark for each of the points above."
     assert qs["f2"].body.points[1] == "A high pressure is not worth its cost."  # 'Therefore,' leaned on the point before
 
 

@@ -144,7 +144,7 @@ def point_marked(first, second, aspects, topic, rng) -> Question:
     return Question(
         id=f"compare-cases:{first.id},{second.id}:" + ",".join(headings), strategy="compare-cases", prompt=prompt,
         marks=marks, body=body, answer=" ".join(points),
-        guidance=(f"1 mark for each of the following points, up to {marks} marks.",
+        guidance=(f"1 mark for each of the points above, up to {marks} marks.",
                   f"An answer that describes the two separately, with no comparison (such as 'whereas'), gains at most {marks - 1} marks."),
         sources=tuple(p.id for a, b in chosen for p in (*a.walk(), *b.walk())),
     )

@@ -38,8 +38,8 @@ def question_for(factor: Cause, topic: Topic, tier: str, printed: frozenset[str]
     points = ([result_sentence(factor)] if result_counts else []) + steps
     cap = 3 if tier == "support" else MAX_MARKS
     marks = max(2, min(len(points), cap)) if len(points) >= 2 else 1
-    guidance = [f"1 mark for each of the following points, up to {marks} marks."
-                if marks >= len(points) else f"1 mark each for any {marks} of the following points."]
+    guidance = [f"1 mark for each of the points above, up to {marks} marks."
+                if marks >= len(points) else f"1 mark each for any {marks} of the points above."]
     if result_counts and steps:
         guidance.append("An answer that only states the effect, with no explanation of why, gains 1 mark.")
     if given:

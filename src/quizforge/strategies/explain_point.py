@@ -142,8 +142,8 @@ def question_for(factor: Cause, topic: Topic, options: Options) -> Question | No
     cap = 3 if options.tier == "support" else MAX_MARKS
     marks = min(len(texts), cap)
     every = marks == len(texts)
-    guidance = ("1 mark for each of the following points." if every
-                else f"1 mark each for any {NUMBER_WORDS[marks]} of the following points.",
+    guidance = ("1 mark for each of the points above." if every
+                else f"1 mark each for any {NUMBER_WORDS[marks]} of the points above.",
                 "Allow the same point in the student's own words.")
     prompt = prompt_for(factor, topic, marks, options.hidden)
     if not prompt or (prompt.startswith("State how") and not says_which_way(texts[0])):

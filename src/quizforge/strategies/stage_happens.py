@@ -85,8 +85,8 @@ def question_for(topic: Topic, stage: Cause, points: list[Point], noun: str, tie
     within = "" if phrase.endswith("phase") else f" of {process_name(topic)}"
     prompt = (f"Describe what happens to {thing} during {phrase}{within}." if marks >= 2
               else f"What happens to {thing} during {phrase}{within}?")
-    lead = "1 mark for each of the following points." if marks == len(texts) else \
-        f"1 mark each for any {('two', 'three')[marks - 2]} of the following points."
+    lead = "1 mark for each of the points above." if marks == len(texts) else \
+        f"1 mark each for any {('two', 'three')[marks - 2]} of the points above."
     return Question(
         id=f"stage-happens:{stage.id}:{points[0].id}", strategy="stage-happens", prompt=prompt, marks=marks,
         body=ShortAnswer(answer=" ".join(texts), lines=marks + 1, points=texts), answer=" ".join(texts),
