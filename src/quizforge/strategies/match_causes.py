@@ -10,6 +10,7 @@ from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
+from ..quality.fit import balanced, even_split
 from ._text import end_sentence
 from .base import Options
 
@@ -53,16 +54,20 @@ class MatchCauses:
             )
         if len(cause_ids) > MAX_CAUSES:
             cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
-        total = sum(len(pools[c]) for c in cause_ids)
+        # each cause's examples in this seed's turn, no cause with more than twice another's share (plus one)
+        piles = [in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id) for cid in cause_ids]
+        most = 2 * min(len(p) for p in piles) + 1
+        piles = [p[:most] for p in piles]
+        total = sum(len(p) for p in piles)
         count = min(options.count or len(cause_ids) + 2, MAX_EXAMPLES, total)
         count = max(count, len(cause_ids))
-        chosen: list[tuple[Point, int]] = []
-        for i, cid in enumerate(cause_ids):  # every cause gets one example (in this seed's turn) ...
-            pool = in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id)
-            chosen.append((pool.pop(0), i))
-            pools[cid] = pool
-        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
-        chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get two
+        turn = list(range(len(piles)))
+        rng.shuffle(turn)  # which causes get a second example when not all can
+        chosen = [(p, turn[i]) for p, i in even_split([piles[j] for j in turn], count)]  # one from each, then ...
+        if not balanced([sum(1 for _, i in chosen if i == j) for j in range(len(cause_ids))]):
+            raise NotEnoughMaterial(
+                f"{topic.source}: matching two causes needs at least two examples of each (one cause with a "
+                "single example is matched by elimination); add examples to the notes or a third cause")
         count = len(chosen)
         rng.shuffle(chosen)
         causes = tuple(topic.cause(cid).title for cid in cause_ids)
