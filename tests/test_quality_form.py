@@ -6,7 +6,7 @@ import random
 
 from hypothesis import given, settings, strategies as st
 
-from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, number
+from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, long_ones, number
 
 
 def test_number_of_a_noun_phrase_and_of_a_definition():
@@ -94,3 +94,22 @@ def test_cue_is_a_property_of_the_set_not_the_order(seed):
     # an option that agrees with every other one by form never stands out
     if all(agrees(right, w) for w in options[1:]):
         assert cue(options, 0) in ("", "length")
+
+
+def test_one_long_item_in_a_matching_list():
+    items = ["The USA never joined the League.", "Any member could veto a decision.",
+             "The League had no army of its own.",
+             "Without the richest and strongest country in the world the League had no money, no trade weapon "
+             "and no political backing, and this weakened its power to act against aggressors."]
+    assert long_ones(items) == [3]
+    assert long_ones(items[:3]) == []
+    assert long_ones(["Short.", "Also short."]) == []  # two items: no 'rest' to compare with
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=3, max_value=12), min_size=3, max_size=8))
+def test_items_of_like_length_never_stand_out(sizes):
+    """Lengths within a factor of two and six words of each other: no item is flagged."""
+    base = min(sizes)
+    sizes = [min(n, 2 * base, base + 5) for n in sizes]
+    assert long_ones([" ".join(["word"] * n) for n in sizes]) == []

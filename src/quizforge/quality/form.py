@@ -183,4 +183,20 @@ def bank_cues(bank: Sequence[str], answers: Sequence[str], rivals: int = 2) -> l
     return [a for a in answers if sum(1 for w in bank if w != a and fits_gap(a, w)) < rivals]
 
 
-__all__ = ["Form", "agrees", "bank_cues", "cue", "fits_gap", "form", "number", "shape", "word_classes"]
+OUTLIER = 2.5  # an item this many times the median length of the others (and ...
+OUTLIER_BY = 6  # ... this many words longer than any of them) stands out in a matching list
+
+
+def long_ones(texts: Sequence[str]) -> list[int]:
+    """Indices of the items much longer than the rest of a matching or sorting list: a student matches
+    the one long example to the one group with much to say, or reads it as the 'main' answer."""
+    sizes = [len(t.split()) for t in texts]
+    out = []
+    for i, n in enumerate(sizes):
+        rest = sorted(m for j, m in enumerate(sizes) if j != i)
+        if len(rest) >= 2 and n >= OUTLIER * rest[len(rest) // 2] and n - rest[-1] >= OUTLIER_BY:
+            out.append(i)
+    return out
+
+
+__all__ = ["long_ones", "Form", "agrees", "bank_cues", "cue", "fits_gap", "form", "number", "shape", "word_classes"]

@@ -11,6 +11,7 @@ from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
 from ..quality.fit import balanced, even_split
+from ..quality.form import long_ones
 from ._text import end_sentence
 from .base import Options
 
@@ -39,6 +40,15 @@ def _examples_by_cause(topic: Topic, options: Options) -> dict[str, list[Point]]
     return {k: v for k, v in usable.items() if v}
 
 
+def without_long(piles: list[list[Point]]) -> list[list[Point]]:
+    """The piles without examples much longer than the rest (``quality.form.long_ones``), where every pile
+    keeps at least one; else as they were."""
+    every = [p for pile in piles for p in pile]
+    long = {every[i].id for i in long_ones([p.text for p in every])}
+    trimmed = [[p for p in pile if p.id not in long] for pile in piles]
+    return trimmed if all(trimmed) else piles
+
+
 class MatchCauses:
     name = "match"
     title = "Match the cause to the example"
@@ -56,6 +66,7 @@ class MatchCauses:
             cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
         # each cause's examples in this seed's turn, no cause with more than twice another's share (plus one)
         piles = [in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id) for cid in cause_ids]
+        piles = without_long(piles)
         most = 2 * min(len(p) for p in piles) + 1
         piles = [p[:most] for p in piles]
         total = sum(len(p) for p in piles)

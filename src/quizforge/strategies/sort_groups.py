@@ -15,6 +15,7 @@ import string
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..quality.fit import MIN_EACH, stance_clash, subheading
+from ..quality.form import long_ones
 from ..model import Cause, Match, Point, Question, Section, Topic
 from ._groups import (distinctive_title_stems, is_trivia, names_a_group, printable, reads_as_item, says_the_same, sentence, unnamed,
                       uses_case_study, without_names)
@@ -83,6 +84,10 @@ def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: 
     """One item from each group first, then the rest in turn, so no group dominates; items the seed
     before sorted (``used``) only when a group has no others."""
     groups = [g for g in groups if g.id in found]
+    every = [item for g in groups for item in found[g.id]]
+    long = {every[i][0].id for i in long_ones([text for _, text in every])}  # one long item stands out
+    if all(any(p.id not in long for p, _ in found[g.id]) for g in groups):
+        found = {g.id: [item for item in found[g.id] if item[0].id not in long] for g in groups}
     if len(groups) > MAX_GROUPS:
         groups = sorted(rng.sample(groups, MAX_GROUPS), key=groups.index)
     piles = []
