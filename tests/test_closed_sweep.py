@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent
 NOTES = sorted([*ROOT.glob("fixtures/notes/*.yaml"), *ROOT.glob("fixtures/*.yaml"), *ROOT.parent.glob("sources/*.yaml")])
 CHOICES = ("multiple-choice", "term-choice", "odd-one-out")
 BANKS = ("fill-blank", "term-blank")
-SORTS = ("match", "sort")
+SORTS = ("match", "sort", "match-quotes", "sort-factors")
 
 
 @lru_cache(maxsize=None)

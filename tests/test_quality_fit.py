@@ -153,3 +153,29 @@ def test_sort_of_two_groups_with_one_item_in_one_is_refused():
     from quizforge.errors import NotEnoughMaterial
     with pytest.raises(NotEnoughMaterial):
         get("sort").generate(parse_notes(lopsided), random.Random(1), Options())
+
+
+STOPPING = """\
+title: Stopping distances
+subject: Physics
+outcome: stopping distance
+factors:
+  - {title: Tiredness, affects: thinking distance, effect: slower reactions}
+  - {title: Alcohol, affects: thinking distance, effect: slower reactions}
+  - {title: Mass of car, affects: braking distance, effect: more to stop}
+  - {title: Icy road, affects: braking distance, effect: less grip}
+  - {title: Quality of brakes, affects: braking distance, effect: worn brakes slip}
+"""
+
+
+def test_sort_factors_leaves_out_a_factor_named_after_its_outcome():
+    topic = parse_notes(STOPPING)
+    for seed in range(1, 10):
+        q = get("sort-factors").generate(topic, random.Random(seed), Options(seed=seed)).questions[0]
+        assert "Quality of brakes" not in q.body.examples  # 'brakes' beside 'Braking distance'
+        assert sorted(q.body.key.count(i) for i in range(2)) == [2, 2]
+    lopsided = STOPPING.replace("  - {title: Alcohol, affects: thinking distance, effect: slower reactions}\n", "")
+    import pytest
+    from quizforge.errors import NotEnoughMaterial
+    with pytest.raises(NotEnoughMaterial, match="two or more for each"):
+        get("sort-factors").generate(parse_notes(lopsided), random.Random(1), Options())

@@ -10,7 +10,7 @@ from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
-from ..quality.fit import balanced, even_split
+from ..quality.fit import balanced, echoes_title, even_split
 from ..quality.form import long_ones
 from ._text import end_sentence
 from .base import Options
@@ -64,7 +64,16 @@ class MatchCauses:
             )
         if len(cause_ids) > MAX_CAUSES:
             cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
-        # each cause's examples in this seed's turn, no cause with more than twice another's share (plus one)
+        # each cause's examples in this seed's turn, no cause with more than twice another's share (plus one),
+        # and none repeating a word that only its own cause's title has among the titles printed
+        # ('Communist Party' under one of two causes, when a third that shares it is not printed)
+        printed = {cid: topic.cause(cid).title for cid in cause_ids}
+        pools = {cid: [p for p in pools[cid] if not echoes_title(p.text, printed[cid],
+                                                                 [t for c, t in printed.items() if c != cid])]
+                 for cid in cause_ids}
+        if not all(pools.values()):
+            raise NotEnoughMaterial(f"{topic.source}: matching needs examples that do not repeat a word of their "
+                                    "own cause's title, for every cause printed")
         piles = [in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id) for cid in cause_ids]
         piles = without_long(piles)
         most = 2 * min(len(p) for p in piles) + 1
