@@ -63,3 +63,22 @@ def test_closed_items_have_no_form_cue_and_even_splits(path, seed):
             for pid in q.body.example_ids:
                 p = points.get(pid)
                 assert p is None or not subheading(p.text, len(p.points)), p.text
+
+
+@pytest.mark.parametrize("path", NOTES, ids=lambda p: p.stem)
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(min_value=1, max_value=500))
+def test_key_term_matches_have_three_definitions_and_no_misleading_word(path, seed):
+    from quizforge.quality.fit import echoes_title
+    found = section(path, "key-terms", seed)
+    t = topic(path)
+    for q in (found.questions if found else ()):
+        if isinstance(q.body, Match):
+            assert len(q.body.examples) >= 3, q.body.examples
+            if language(t):
+                continue
+            terms = q.body.causes
+            for definition, k in zip(q.body.examples, q.body.key):
+                for j, term in enumerate(terms):
+                    others = [o.term for o in t.key_terms if o.term != term]
+                    assert not (j != k and echoes_title(definition, term, others)), (definition, term)

@@ -6,6 +6,7 @@ import random
 import re
 
 from ..errors import NotEnoughMaterial
+from ..quality.fit import echoes_title
 from ..quality.words import known, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._glossary import confusable, gives_away, language
@@ -16,6 +17,7 @@ from .base import Options
 
 
 MAX_MATCH = 6
+MIN_MATCH = 3  # definitions in a matching question: fewer is a guess between two
 DEFINE_COUNT = 2
 MASK = "\u2026"  # the term's own name is hidden in its definition
 
@@ -138,7 +140,16 @@ class KeyTerms:
         step = MAX_MATCH + DEFINE_COUNT if len(terms) > MAX_MATCH + DEFINE_COUNT else DEFINE_COUNT
         terms = fresh_first(in_turns(terms, step, options.seed, "key-terms", key=lambda t: t.term),
                             options.previous, term_source)
-        revealing = [t for t in terms if gives_away(t, masked(t))]
+        others = {t.term: [o.term for o in topic.key_terms if o is not t] for t in topic.key_terms}
+        # 'Distance travelled until the car stops' for 'Stopping distance': the definition's own word, by lemma
+        revealing = [t for t in terms if gives_away(t, masked(t))
+                     or (not lang and echoes_title(masked(t), t.term, others[t.term]))]
+
+        def trap(a: KeyTerm, b: KeyTerm) -> bool:
+            """a's definition uses a word of b's name ('putting on the brakes' beside 'Braking distance'), or
+            the other way round: listed together, one points at the wrong term."""
+            return not lang and (echoes_title(masked(a), b.term, others[b.term])
+                                 or echoes_title(masked(b), a.term, others[a.term]))
         n_define = DEFINE_COUNT if options.tier != "support" else 1
         if len(terms) - n_define < 3:  # a defined term never also appears in the match
             n_define = min(n_define, len(revealing)) if len(terms) - len(revealing) >= 3 else 0
@@ -147,23 +158,40 @@ class KeyTerms:
         # cycle') would give the match away: such a term is better asked as "Define ...".
         picked: list[KeyTerm] = []
         for term in [t for t in terms if t not in revealing]:  # confusable definitions never share a match
-            if len(picked) < n_match and not any(confusable(term, p) for p in picked):
+            if len(picked) < n_match and not any(confusable(term, p) or trap(term, p) for p in picked):
                 picked.append(term)
-        if len(picked) < min(3, n_match):
-            picked = terms[:n_match]
+        if len(picked) < min(3, n_match):  # too few: revealing terms too, but never two that mislead
+            picked = []
+            for term in terms:
+                if len(picked) < n_match and not any(confusable(term, p) or trap(term, p) for p in picked):
+                    picked.append(term)
         matched = sorted(picked, key=topic.key_terms.index)
         rest = [t for t in terms if t not in picked]
         defines = sorted(rest, key=lambda t: t not in revealing)[:n_define]
         # One term more than definitions, so the last definition is not matched by elimination: a term
         # no other question asks about if there is one, else one of the matched terms loses its definition.
         spares = [t for t in rest if t not in defines and t not in revealing
-                  and not any(confusable(t, m) for m in matched)]
+                  and not any(confusable(t, m) or trap(t, m) for m in matched)]
         if spares:
             spare = spares[0]
         else:
             spare = matched.pop(rng.randrange(len(matched))) if len(matched) >= 3 else None
         ask = (lambda t: meaning_question(t, lang)) if lang else define_question
-        questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
+        for term in [d for d in defines if d not in revealing]:  # a fuller match before a second 'define'
+            if len(matched) < MIN_MATCH and not any(confusable(term, m) or trap(term, m)
+                                                    for m in [*matched, *([spare] if spare else [])]):
+                matched.append(term)
+                defines.remove(term)
+        matched.sort(key=topic.key_terms.index)
+        if len(matched) >= MIN_MATCH:
+            questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
+        else:
+            # two definitions to match is a guess between two: the terms are asked one by one instead
+            questions = tuple(ask(t) for t in [*defines, *matched, *([spare] if spare else [])][:max(n_define, 1)
+                                                                                          + DEFINE_COUNT])
+            if not questions:
+                raise NotEnoughMaterial(f"{topic.source}: key terms needs at least {MIN_MATCH + 1} key_terms whose "
+                                        "definitions do not use a word of any term's name")
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
                         else "Show that you know what the key words of this topic mean.")
         return Section(self.name, "Vocabulary" if lang else self.title, instructions, questions)
