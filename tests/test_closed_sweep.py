@@ -59,7 +59,10 @@ def test_closed_items_have_no_form_cue_and_even_splits(path, seed):
         for q in (found.questions if found else ()):
             assert isinstance(q.body, Match)
             counts = [q.body.key.count(i) for i in range(len(q.body.causes))]
-            assert balanced(counts), (counts, q.body.causes)
+            if name == "match" and len(counts) == 2:  # a cause with one example: at most one ahead of it
+                assert min(counts) >= 1 and max(counts) - min(counts) <= 1, (counts, q.body.causes)
+            else:
+                assert balanced(counts), (counts, q.body.causes)
             for pid in q.body.example_ids:
                 p = points.get(pid)
                 assert p is None or not subheading(p.text, len(p.points)), p.text

@@ -275,12 +275,14 @@ def test_match_has_one_answer_even_when_a_point_repeats():
         assert min(q.body.key.count(i) for i in range(2)) >= 2  # two causes: two examples each
 
 
-def test_match_of_two_causes_refuses_a_three_to_one_split():
-    """One cause with a single example is matched by elimination: no question rather than a weak one."""
+def test_match_of_two_causes_is_never_three_to_one():
+    """One cause with a single example beside three of the other is a guess at the odd one: at most one ahead."""
     topic = parse_notes(MATCHABLE.replace("      - A smaller container leaves less room between the molecules.\n", "")
                         .replace("      - Crowded particles bump into each other more often.\n", ""))
-    with pytest.raises(NotEnoughMaterial, match="at least two examples of each"):
-        get("match").generate(topic, random.Random(1), Options())
+    for seed in range(1, 12):
+        q = get("match").generate(topic, random.Random(seed), Options(seed=seed)).questions[0]
+        counts = [q.body.key.count(i) for i in range(2)]
+        assert max(counts) - min(counts) <= 1, counts
 
 
 def test_explain_prompt_uses_the_stem(purges):
@@ -351,8 +353,7 @@ ALL_FIVE = {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky", "n
     ("multiple-choice", ALL_FIVE),
     ("true-false", ALL_FIVE - {"antibiotic-resistance"}),  # Biology: a swapped year is trivia, its only swaps
     ("key-terms", {"purges", "antibiotic-resistance", "notes-dated", "notes-matching"}),
-    # notes-dated: 'overturn the Treaty of Versailles' fits appeasement nearly as well as Hitler's aims
-    ("odd-one-out", ALL_FIVE - {"notes-dated"}),
+    ("odd-one-out", ALL_FIVE),
     ("sequence", {"notes-dated"}),
     ("exam-explain", ALL_FIVE),
     ("how-far", ALL_FIVE),

@@ -278,3 +278,16 @@ def test_a_definition_that_uses_another_listed_term_is_not_matched_beside_it():
     for seed in range(6):
         questions = make(topic, "key-terms", seed).questions
         assert questions and not any(isinstance(q.body, Match) for q in questions)
+
+
+def test_define_keeps_the_capital_the_notes_give_a_name():
+    """'God' is in the dictionary, but the notes write it with a capital mid-sentence: 'Define the term ‘God’'."""
+    topic = parse_notes("title: RS\nsubject: Religious Studies\nkey_terms:\n"
+                        "  - {term: God, definition: The supreme being who is worshipped.}\n"
+                        "  - {term: Awe, definition: A feeling of wonder at the presence of God.}\n"
+                        "  - {term: Symbolism, definition: Where an item stands for something else.}\n"
+                        "  - {term: Groundwater, definition: Water held under the ground in rocks.}\n")
+    prompts = {q.prompt for seed in range(8) for q in make(topic, "key-terms", seed).questions}
+    assert "Define the term \u2018god\u2019." not in prompts
+    assert "Define the term \u2018God\u2019." in prompts
+    assert not any("\u2018Symbolism\u2019" in p or "\u2018Awe\u2019" in p for p in prompts)  # common words lower

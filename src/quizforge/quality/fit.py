@@ -2,7 +2,7 @@
 
 An item is scored against every group by the distinctive words it shares with the group's
 title and the group's other items (never with itself). It is doubtful when another group
-scores close to its own (``CLOSE``), or when it shares nothing with its own group but something
+scores as high as its own (``CLOSE``), or when it shares nothing with its own group but something
 with another: a student could defend putting it there.
 
 Beside the scores: ``echoes_title`` (an item that repeats its group's title word, 'members' under
@@ -26,7 +26,7 @@ T = TypeVar("T")
 
 OTHER_ITEMS = 0.5
 MIN_RIVAL = 2.5  # about one distinctive word of another group's title, or several of its items' words
-CLOSE = 0.75  # another group scoring this share of the item's own group's score is a second home for it
+CLOSE = 1.0  # another group scoring this share of the item's own group's score is a second home for it
 STEM = 6  # letters: 'members' and 'Membership' share 'member'
 MIN_EACH = 2  # items each group of a two-group sort needs
 HEADING_WORDS = 6  # a line with points beneath it and no longer than this heads them
@@ -97,7 +97,7 @@ def subheading(text: str, children: int) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in content_words(text) if len(w) >= 4}
+    return {w[:STEM] for w in content_words(text) if len(w) >= 3}
 
 
 def echoes_title(text: str, title: str, others: Sequence[str] = ()) -> bool:

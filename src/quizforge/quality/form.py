@@ -21,13 +21,14 @@ LONGER = 2.0  # the right option this many times as long as every wrong one (or 
 LONGER_BY = 4  # ... and at least this many words apart: a cue by length
 MIN_WRONG = 2  # with one wrong option there is no "rest" that agrees
 PLURALS = frozenset("people men women children troops".split())  # 'police', 'staff' read as either
+NAME_WORDS = 3  # longer capitalised options are titles, not bare names
 SHORT = 6  # words: longer options are sentences, whatever names or years they mention
 RELATIVES = frozenset("who which that whose where when whom".split())
 
 
 @dataclass(frozen=True)
 class Form:
-    kind: str  # 'date', 'number', 'name' or 'term' (quality.word_kind, with a sentence's first capital ignored)
+    kind: str  # 'date', 'number', 'name', 'term' (quality.word_kind, a first capital ignored) or '' (cannot tell)
     number: str  # 'plural', 'singular', or '' (not a noun phrase, or cannot tell)
     shape: str  # 'clause' (has a verb), 'infinitive', 'phrase' (a word or a noun phrase) or 'long' (a sentence)
     words: int
@@ -97,6 +98,8 @@ def _kind(text: str) -> str:
         return "term"  # a sentence that mentions a year or a name is neither a date nor a name
     if kind != "name":
         return kind
+    if len(text.split()) > NAME_WORDS:
+        return "term"  # 'Because of the Nazi-Soviet Pact': a title that names a thing, among titles
     content = [w for w in tokens(text) if w.lower() not in STOP]
     if len(content) == 1 and not content[0].isupper():
         word = content[0].lower()

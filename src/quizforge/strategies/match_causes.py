@@ -10,7 +10,7 @@ from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
-from ..quality.fit import balanced, echoes_title, even_split
+from ..quality.fit import echoes_title, even_split
 from ..quality.form import long_ones
 from ._text import end_sentence
 from .base import Options
@@ -68,15 +68,17 @@ class MatchCauses:
         # and none repeating a word that only its own cause's title has among the titles printed
         # ('Communist Party' under one of two causes, when a third that shares it is not printed)
         printed = {cid: topic.cause(cid).title for cid in cause_ids}
-        pools = {cid: [p for p in pools[cid] if not echoes_title(p.text, printed[cid],
+        plain = {cid: [p for p in pools[cid] if not echoes_title(p.text, printed[cid],
                                                                  [t for c, t in printed.items() if c != cid])]
                  for cid in cause_ids}
-        if not all(pools.values()):
-            raise NotEnoughMaterial(f"{topic.source}: matching needs examples that do not repeat a word of their "
-                                    "own cause's title, for every cause printed")
+        if all(plain.values()):  # where every cause keeps one, nothing repeats its own title word
+            pools = plain
         piles = [in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id) for cid in cause_ids]
         piles = without_long(piles)
-        most = 2 * min(len(p) for p in piles) + 1
+        # no cause more than one example ahead of the one with fewest when there are two (3:1 is a guess at
+        # the odd one), nor more than twice another's share plus one when there are more
+        least = min(len(p) for p in piles)
+        most = least + 1 if len(piles) == 2 else 2 * least + 1
         piles = [p[:most] for p in piles]
         total = sum(len(p) for p in piles)
         count = min(options.count or len(cause_ids) + 2, MAX_EXAMPLES, total)
@@ -84,10 +86,6 @@ class MatchCauses:
         turn = list(range(len(piles)))
         rng.shuffle(turn)  # which causes get a second example when not all can
         chosen = [(p, turn[i]) for p, i in even_split([piles[j] for j in turn], count)]  # one from each, then ...
-        if not balanced([sum(1 for _, i in chosen if i == j) for j in range(len(cause_ids))]):
-            raise NotEnoughMaterial(
-                f"{topic.source}: matching two causes needs at least two examples of each (one cause with a "
-                "single example is matched by elimination); add examples to the notes or a third cause")
         count = len(chosen)
         rng.shuffle(chosen)
         causes = tuple(topic.cause(cid).title for cid in cause_ids)

@@ -41,8 +41,11 @@ def _question(qid: str, prompt: str, right: str, wrong: list[str], rng: random.R
 
 
 def alike_first(right: str, wrong: list[str], k: int, rng: random.Random) -> list[str]:
-    """``k`` wrong options drawn from those of the right one's form first (``quality.form.agrees``), so the
-    answer is not the one plural, the one name or the one long option; the rest only to make up the number."""
+    """``k`` wrong options; where a plain draw would leave the answer the one plural, the one name or the one
+    long option, drawn from those of the right one's form first (``quality.form.agrees``)."""
+    chosen = rng.sample(wrong, min(k, len(wrong)))
+    if not cue([right, *chosen], 0):
+        return chosen  # the plain draw gives nothing away: kept, so papers without a cue stay as they were
     same = [w for w in wrong if agrees(right, w)]
     other = [w for w in wrong if w not in same]
     chosen = rng.sample(same, min(k, len(same)))
