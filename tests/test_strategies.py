@@ -260,6 +260,7 @@ causes:
     points:
       - Squeezing the gas pushes the particles closer together.
       - Crowded particles bump into each other more often.
+      - A smaller container leaves less room between the molecules.
 """
 
 
@@ -271,6 +272,17 @@ def test_match_has_one_answer_even_when_a_point_repeats():
     for seed in range(20):
         q = get("match").generate(topic, random.Random(seed), Options()).questions[0]
         assert "Faster particles collide more often." not in q.body.examples
+        assert min(q.body.key.count(i) for i in range(2)) >= 2  # two causes: two examples each
+
+
+def test_match_of_two_causes_is_never_three_to_one():
+    """One cause with a single example beside three of the other is a guess at the odd one: at most one ahead."""
+    topic = parse_notes(MATCHABLE.replace("      - A smaller container leaves less room between the molecules.\n", "")
+                        .replace("      - Crowded particles bump into each other more often.\n", ""))
+    for seed in range(1, 12):
+        q = get("match").generate(topic, random.Random(seed), Options(seed=seed)).questions[0]
+        counts = [q.body.key.count(i) for i in range(2)]
+        assert max(counts) - min(counts) <= 1, counts
 
 
 def test_explain_prompt_uses_the_stem(purges):

@@ -50,7 +50,7 @@ factors:
     affects: reaction time
   - title: Drugs
     affects: reaction time
-  - title: Worn brakes
+  - title: Worn pads
     affects: braking force
     points: [Worn brake pads press less hard on the disc.]
   - title: Tyre grip
@@ -136,7 +136,7 @@ def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
     qs = by_factor(make(grouped, "explain-point", count=5))
     assert qs["f1"].prompt == "State how tiredness affects reaction time."  # one point: one mark, 'State'
     assert qs["f1"].marks == 1
-    assert qs["f4"].prompt == "State how the worn brakes affect braking force."
+    assert qs["f4"].prompt == "State how the worn pads affect braking force."
 
 
 def test_a_one_mark_state_how_needs_an_answer_that_says_which_way():
@@ -166,9 +166,13 @@ def test_sort_factors_groups_by_what_they_affect_and_leaves_out_a_factor_under_b
     assert isinstance(q.body, Match)
     assert q.prompt.startswith("Sort these factors into those that affect reaction time and those that affect braking force.")
     assert q.body.causes == ("Reaction time", "Braking force")
-    assert sorted(q.body.examples) == ["Alcohol", "Drugs", "Tyre grip", "Worn brakes"]  # not 'Tiredness'
+    assert sorted(q.body.examples) == ["Alcohol", "Drugs", "Tyre grip", "Worn pads"]  # not 'Tiredness'
     answers = dict(zip(q.body.examples, q.body.key))
-    assert answers["Alcohol"] == 0 and answers["Worn brakes"] == 1
+    assert answers["Alcohol"] == 0 and answers["Worn pads"] == 1
+    # 'Worn brakes' beside 'Braking force' would sort itself by its word; two to one is no sort at all
+    named = GROUPED.replace("title: Worn pads", "title: Worn brakes")
+    with pytest.raises(NotEnoughMaterial, match="none repeating its outcome's own word"):
+        make(parse_notes(named), "sort-factors")
     assert q.marks == 4
 
 

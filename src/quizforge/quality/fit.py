@@ -2,20 +2,34 @@
 
 An item is scored against every group by the distinctive words it shares with the group's
 title and the group's other items (never with itself). It is doubtful when another group
-scores as high as its own, or when it shares nothing with its own group but something with
-another: a student could defend putting it there.
+scores as high as its own (``CLOSE``), or when it shares nothing with its own group but something
+with another: a student could defend putting it there.
+
+Beside the scores: ``echoes_title`` (an item that repeats its group's title word, 'members' under
+'Membership', is matched by the word, not by knowing), ``stance_clash`` (a doubting line, 'we cannot
+know whether God exists', filed under an 'arguments for' group), and ``balanced`` (a sort of two
+groups split 3:1 is half a guess: each group needs two items).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from .words import content_words, distinctiveness
+import re
 
+from .words import content_words, distinctiveness, tokens
+
+
+T = TypeVar("T")
 
 OTHER_ITEMS = 0.5
 MIN_RIVAL = 2.5  # about one distinctive word of another group's title, or several of its items' words
+CLOSE = 1.0  # another group scoring this share of the item's own group's score is a second home for it
+STEM = 6  # letters: 'members' and 'Membership' share 'member'
+MIN_EACH = 2  # items each group of a two-group sort needs
+HEADING_WORDS = 6  # a line with points beneath it and no longer than this heads them
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ def rivals(groups: Mapping[str, Group]) -> dict[tuple[str, int], tuple[str, ...]
             own = _score(words, own_vocab, title_words[gid], all_vocabs)
             others = tuple(hid for hid in groups if hid != gid and
                            (score := _score(words, vocabs[hid], title_words[hid], all_vocabs, OTHER_ITEMS)) >= MIN_RIVAL
-                           and score >= own)
+                           and score >= CLOSE * own)
             if others:
                 found[(gid, i)] = others
     return found
@@ -76,4 +90,69 @@ def fits(text: str, groups: Mapping[str, Group], own: str) -> tuple[str, ...]:
     return rivals(trial).get((own, len(trial[own].items) - 1), ())
 
 
-__all__: Sequence[str] = ("Group", "rivals", "clear_items", "fits")
+def subheading(text: str, children: int) -> bool:
+    """A short line with points of its own beneath it ('The USA never joined.' over three lines on what that
+    meant) heads those points: it restates its group, and sorted or matched it is no example of it."""
+    return children > 0 and len(tokens(text)) <= HEADING_WORDS
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM] for w in content_words(text) if len(w) >= 3}
+
+
+def echoes_title(text: str, title: str, others: Sequence[str] = ()) -> bool:
+    """True when ``text`` uses a word of ``title`` (or one of its stem: 'members' for 'Membership') that the
+    ``others`` titles do not share: beside the titles, the item names its own group."""
+    own = _stems(title) - set().union(*(_stems(t) for t in others))
+    return bool(own & _stems(text))
+
+
+SIDES = {
+    "for": re.compile(r"\b(for|support|supports|supporting|advantages?|strengths?|pros?|benefits?|in favour)\b", re.I),
+    "against": re.compile(r"\b(against|oppose|opposes|opposing|disadvantages?|weakness(?:es)?|cons|criticisms?|problems?)\b", re.I),
+}
+DOUBT = re.compile(r"\b(doubts?|doubtful|unsure|uncertain|unclear|agnostics?|agnosticism|neutral|undecided|unproven|"
+                   r"unknowable|either way|no (?:proof|evidence)|lack of (?:proof|evidence)|maybe|perhaps)\b", re.I)
+NOT_KNOWN = re.compile(r"\b(?:not|never|cannot|can't|can\u2019t|don't|don\u2019t|doesn't|doesn\u2019t|no one|nobody)\s+"
+                       r"(?:\w+\s+)?(?:know|known|prove|proved|proven|sure|certain|tell|be proved)\b", re.I)
+
+
+def side(title: str) -> str:
+    """'for' or 'against' when a group's title takes a side ('Arguments for God'); '' otherwise."""
+    found = [name for name, pattern in SIDES.items() if pattern.search(title)]
+    return found[0] if len(found) == 1 else ""
+
+
+def stance_clash(text: str, title: str, others: Sequence[str]) -> bool:
+    """A line of doubt ('Agnostics say we cannot know either way') under a group that argues for something,
+    when another group argues against: a student could file it there, or under neither."""
+    if side(title) != "for" or not any(side(t) == "against" for t in others):
+        return False
+    return bool(DOUBT.search(text) or NOT_KNOWN.search(text))
+
+
+def balanced(counts: Sequence[int]) -> bool:
+    """Enough items in every group for a sort to test each: two groups need ``MIN_EACH`` each (a 3:1 split
+    is a guess at the odd one), more groups one each, and no group more than twice another's share plus one."""
+    if len(counts) < 2 or min(counts) < 1:
+        return False
+    if len(counts) == 2 and min(counts) < MIN_EACH:
+        return False
+    return max(counts) <= 2 * min(counts) + 1
+
+
+def even_split(piles: Sequence[Sequence[T]], count: int) -> list[tuple[T, int]]:
+    """Up to ``count`` items taken from the piles in turn (one from each, then again), so no group dominates;
+    (item, pile index) pairs, in the order taken."""
+    taken: list[tuple[T, int]] = []
+    depth = 0
+    while len(taken) < count and any(len(p) > depth for p in piles):
+        for i, pile in enumerate(piles):
+            if len(pile) > depth and len(taken) < count:
+                taken.append((pile[depth], i))
+        depth += 1
+    return taken
+
+
+__all__: Sequence[str] = ("Group", "rivals", "clear_items", "fits", "echoes_title", "stance_clash", "side",
+                          "balanced", "even_split", "subheading")

@@ -7,6 +7,7 @@ import re
 
 from ..model import Choice, Point, Topic
 from .. import quality
+from ..quality.fit import echoes_title, stance_clash, subheading
 from ._text import end_sentence, normalise
 
 
@@ -19,14 +20,21 @@ def examples_by_cause(topic: Topic, *, title_free: bool = False) -> dict[str, li
     A point repeated under two causes belongs to neither, and so does one whose words fit
     another cause as well as its own (``quality.rivals``), so a question built from it can
     never have two right answers; so does one that shares a key word with another cause's
-    title, which would point a student there. With ``title_free``, a point that shares a key word with
-    its own cause's title is left out too: printed beside the titles, it would match itself.
+    title, which would point a student there, and a line of doubt under an 'arguments for' cause
+    (``quality.fit.stance_clash``). With ``title_free``, a point that shares a key word with its own
+    cause's title (or a word of its stem: 'members' under 'Membership') is left out too: printed beside
+    the titles, it would match itself; and so is a short point with points of its own beneath it: a sub-heading
+    ('The USA never joined.' under 'Membership') restates its cause rather than being an example.
     """
     pools = _owned(topic)
     if not title_free:
         return {cid: list(points) for cid, points in pools.items()}
     keys = title_keys(topic)
-    out = {cid: [p for p in points if not (quality.content_words(p.text) & keys[cid])] for cid, points in pools.items()}
+    titles = {c.id: c.title for c in topic.causes}
+    others = {cid: [t for oid, t in titles.items() if oid != cid] for cid in titles}
+    out = {cid: [p for p in points if not (quality.content_words(p.text) & keys[cid]) and not subheading(p.text, len(p.points))
+                 and not echoes_title(p.text, titles[cid], others[cid])]
+           for cid, points in pools.items()}
     return {cid: points for cid, points in out.items() if points}
 
 
@@ -59,6 +67,7 @@ def _owned(topic: Topic) -> dict[str, tuple[Point, ...]]:
             key = normalise(point.text)
             if (quality.ok(end_sentence(point.text)) and len(owners[key]) == 1 and key not in seen
                     and (cause.id, point.text) not in doubtful
+                    and not stance_clash(point.text, cause.title, [c.title for c in topic.causes if c is not cause])
                     and not any(quality.content_words(point.text) & k for cid, k in keys.items() if cid != cause.id)):
                 seen.add(key)
                 kept.append(point)

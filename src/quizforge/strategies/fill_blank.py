@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import quality
 from ..errors import NotEnoughMaterial
+from ..quality.form import bank_cues, fits_gap
 from ..matching import SPELLING_RULE
 from ..model import Gap, Point, Question, Section, Topic
 from ._gates import in_turns, printable, reveals, shown_elsewhere, title_words
@@ -211,8 +212,28 @@ def word_bank(topic: Topic, every: list[Candidate], picked: list[Candidate], opt
         have = spares.get(kind, [])
         if len(have) < WORD_BANK_EXTRAS:
             return ()
-        bank += rng.sample(have, WORD_BANK_EXTRAS)
+        # spares that could stand in one of this kind's gaps by their grammar first (a noun for a noun's gap)
+        answers = [c.answer for c in picked if c.kind == kind]
+        fitting = [w for w in have if any(fits_gap(a, w) for a in answers)]
+        chosen = rng.sample(fitting, min(WORD_BANK_EXTRAS, len(fitting)))
+        rest = [w for w in have if w not in fitting]
+        bank += chosen + rng.sample(rest, WORD_BANK_EXTRAS - len(chosen))
     return tuple(sorted(set(bank), key=str.lower))
+
+
+def without_cues(topic: Topic, every: list[Candidate], picked: list[Candidate], options: Options,
+                 rng: random.Random) -> tuple[list[Candidate], tuple[str, ...]]:
+    """The picked blanks and their bank, leaving out a blank whose answer is the only word of the bank that
+    fits its gap by grammar (``quality.form.bank_cues``); no bank when fewer than two blanks would be left."""
+    bank = word_bank(topic, every, picked, options, rng)
+    cued = set(bank_cues(bank, [c.answer for c in picked])) if bank else set()
+    if not cued:
+        return picked, bank
+    kept = [c for c in picked if c.answer not in cued]
+    if len(kept) < 2:
+        return picked, ()
+    bank = word_bank(topic, every, kept, options, rng)
+    return (kept, bank) if bank and not bank_cues(bank, [c.answer for c in kept]) else (picked, ())
 
 
 class FillBlank:
@@ -240,7 +261,7 @@ class FillBlank:
         short = short_kinds(topic, every, picked, options) if options.word_bank else set()
         if short and len(rest := [c for c in cands if c.kind not in short]) >= 2:
             picked = _pick(rest, count, rng, options.seed, reserved)  # only answers the bank can hide among spares
-        bank = word_bank(topic, every, picked, options, rng) if options.word_bank else ()
+        picked, bank = without_cues(topic, every, picked, options, rng) if options.word_bank else (picked, ())
         questions = tuple(_question(c) for c in picked)
         instructions = "Complete each sentence with the missing word or words."
         if bank:

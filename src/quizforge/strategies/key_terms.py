@@ -6,6 +6,7 @@ import random
 import re
 
 from ..errors import NotEnoughMaterial
+from ..quality.fit import echoes_title
 from ..quality.words import known, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._glossary import confusable, gives_away, language
@@ -16,6 +17,7 @@ from .base import Options
 
 
 MAX_MATCH = 6
+MIN_MATCH = 3  # definitions in a matching question: fewer is a guess between two
 DEFINE_COUNT = 2
 MASK = "\u2026"  # the term's own name is hidden in its definition
 
@@ -85,19 +87,28 @@ def define_parts(definition: str) -> list[str]:
     return parts if len(parts) == 2 and all(len(p.split()) >= 3 for p in parts) else [definition.strip().rstrip(".")]
 
 
-def mid_sentence(term: str) -> str:
+def mid_sentence(term: str, names: frozenset[str] = frozenset()) -> str:
     """A term as it reads inside a sentence: 'Groundwater flow' -> 'groundwater flow'; a name, an acronym or a
-    word the dictionary does not know ('Politburo', 'NKVD') keeps its capital."""
+    word the dictionary does not know ('Politburo', 'NKVD') keeps its capital, and so does a word the notes
+    write with a capital mid-sentence (``names``: 'God' in "God's presence")."""
     words = term.split()
     first = words[0] if words else ""
-    if len(first) < 2 or not first[0].isupper() or any(c.isupper() for c in term[1:]):
+    if len(first) < 2 or not first[0].isupper() or any(c.isupper() for c in term[1:]) or first in names:
         return term
     # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow')
     common = pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
     return term[0].lower() + term[1:] if common else term
 
 
-def define_question(term: KeyTerm) -> Question:
+MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
+
+
+def capitalised_names(topic: Topic) -> frozenset[str]:
+    """Words the notes' definitions write with a capital after a lower-case word: names, whatever the dictionary says."""
+    return frozenset(w for t in topic.key_terms for w in MID_CAPITAL.findall(t.definition))
+
+
+def define_question(term: KeyTerm, names: frozenset[str] = frozenset()) -> Question:
     """'Define the term X': one mark an idea of the definition, each idea printed for the marker."""
     parts = define_parts(term.definition)
     body = ShortAnswer(answer=term.definition, lines=2 if len(parts) == 1 else 3,
@@ -107,7 +118,7 @@ def define_question(term: KeyTerm) -> Question:
     else:
         guidance = ("1 mark for each of the two ideas above, in any words.",)
     return Question(
-        id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{mid_sentence(term.term)}\u2019.",
+        id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"Define the term \u2018{mid_sentence(term.term, names)}\u2019.",
         marks=len(parts), body=body, answer=term.definition, guidance=guidance,
         sources=(term_source(term),),
     )
@@ -138,7 +149,16 @@ class KeyTerms:
         step = MAX_MATCH + DEFINE_COUNT if len(terms) > MAX_MATCH + DEFINE_COUNT else DEFINE_COUNT
         terms = fresh_first(in_turns(terms, step, options.seed, "key-terms", key=lambda t: t.term),
                             options.previous, term_source)
-        revealing = [t for t in terms if gives_away(t, masked(t))]
+        others = {t.term: [o.term for o in topic.key_terms if o is not t] for t in topic.key_terms}
+        # 'Distance travelled until the car stops' for 'Stopping distance': the definition's own word, by lemma
+        revealing = [t for t in terms if gives_away(t, masked(t))
+                     or (not lang and echoes_title(masked(t), t.term, others[t.term]))]
+
+        def trap(a: KeyTerm, b: KeyTerm) -> bool:
+            """a's definition uses a word of b's name ('putting on the brakes' beside 'Braking distance'), or
+            the other way round: listed together, one points at the wrong term."""
+            return not lang and (echoes_title(masked(a), b.term, others[b.term])
+                                 or echoes_title(masked(b), a.term, others[a.term]))
         n_define = DEFINE_COUNT if options.tier != "support" else 1
         if len(terms) - n_define < 3:  # a defined term never also appears in the match
             n_define = min(n_define, len(revealing)) if len(terms) - len(revealing) >= 3 else 0
@@ -146,24 +166,49 @@ class KeyTerms:
         # A definition that still shows a word of its term ('The cycle that ...' for 'Fetch-decode-execute
         # cycle') would give the match away: such a term is better asked as "Define ...".
         picked: list[KeyTerm] = []
-        for term in [t for t in terms if t not in revealing]:  # confusable definitions never share a match
-            if len(picked) < n_match and not any(confusable(term, p) for p in picked):
+        # confusable definitions never share a match; a term that misleads beside many others goes last
+        clashes = {t.term: sum(trap(t, o) for o in terms if o is not t) for t in terms}
+        for term in sorted((t for t in terms if t not in revealing), key=lambda t: clashes[t.term]):
+            if len(picked) < n_match and not any(confusable(term, p) or trap(term, p) for p in picked):
                 picked.append(term)
-        if len(picked) < min(3, n_match):
-            picked = terms[:n_match]
+        if len(picked) < min(3, n_match):  # too few: revealing terms too, but never two that mislead
+            picked = []
+            for term in terms:
+                if len(picked) < n_match and not any(confusable(term, p) or trap(term, p) for p in picked):
+                    picked.append(term)
         matched = sorted(picked, key=topic.key_terms.index)
         rest = [t for t in terms if t not in picked]
         defines = sorted(rest, key=lambda t: t not in revealing)[:n_define]
         # One term more than definitions, so the last definition is not matched by elimination: a term
         # no other question asks about if there is one, else one of the matched terms loses its definition.
         spares = [t for t in rest if t not in defines and t not in revealing
-                  and not any(confusable(t, m) for m in matched)]
+                  and not any(confusable(t, m) or trap(t, m) for m in matched)]
+        # a term to be defined serves as the spare rather than a definition lost from a short match
+        movable = [d for d in defines if d not in revealing and not any(confusable(d, m) or trap(d, m) for m in matched)]
         if spares:
             spare = spares[0]
+        elif len(matched) <= MIN_MATCH and movable and len(defines) > 1:
+            spare = movable[0]
+            defines.remove(spare)
         else:
             spare = matched.pop(rng.randrange(len(matched))) if len(matched) >= 3 else None
-        ask = (lambda t: meaning_question(t, lang)) if lang else define_question
-        questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
+        names = capitalised_names(topic)
+        ask = (lambda t: meaning_question(t, lang)) if lang else (lambda t: define_question(t, names))
+        for term in [d for d in defines if d not in revealing]:  # a fuller match before a second 'define'
+            if len(matched) < MIN_MATCH and not any(confusable(term, m) or trap(term, m)
+                                                    for m in [*matched, *([spare] if spare else [])]):
+                matched.append(term)
+                defines.remove(term)
+        matched.sort(key=topic.key_terms.index)
+        if len(matched) >= MIN_MATCH:
+            questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
+        else:
+            # two definitions to match is a guess between two: the terms are asked one by one instead
+            questions = tuple(ask(t) for t in [*defines, *matched, *([spare] if spare else [])][:max(n_define, 1)
+                                                                                          + DEFINE_COUNT])
+            if not questions:
+                raise NotEnoughMaterial(f"{topic.source}: key terms needs at least {MIN_MATCH + 1} key_terms whose "
+                                        "definitions do not use a word of any term's name")
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
                         else "Show that you know what the key words of this topic mean.")
         return Section(self.name, "Vocabulary" if lang else self.title, instructions, questions)

@@ -10,6 +10,8 @@ from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
+from ..quality.fit import echoes_title, even_split
+from ..quality.form import long_ones
 from ._text import end_sentence
 from .base import Options
 
@@ -38,6 +40,15 @@ def _examples_by_cause(topic: Topic, options: Options) -> dict[str, list[Point]]
     return {k: v for k, v in usable.items() if v}
 
 
+def without_long(piles: list[list[Point]]) -> list[list[Point]]:
+    """The piles without examples much longer than the rest (``quality.form.long_ones``), where every pile
+    keeps at least one; else as they were."""
+    every = [p for pile in piles for p in pile]
+    long = {every[i].id for i in long_ones([p.text for p in every])}
+    trimmed = [[p for p in pile if p.id not in long] for pile in piles]
+    return trimmed if all(trimmed) else piles
+
+
 class MatchCauses:
     name = "match"
     title = "Match the cause to the example"
@@ -53,16 +64,28 @@ class MatchCauses:
             )
         if len(cause_ids) > MAX_CAUSES:
             cause_ids = sorted(rng.sample(cause_ids, MAX_CAUSES), key=cause_ids.index)
-        total = sum(len(pools[c]) for c in cause_ids)
+        # each cause's examples in this seed's turn, no cause with more than twice another's share (plus one),
+        # and none repeating a word that only its own cause's title has among the titles printed
+        # ('Communist Party' under one of two causes, when a third that shares it is not printed)
+        printed = {cid: topic.cause(cid).title for cid in cause_ids}
+        plain = {cid: [p for p in pools[cid] if not echoes_title(p.text, printed[cid],
+                                                                 [t for c, t in printed.items() if c != cid])]
+                 for cid in cause_ids}
+        if all(plain.values()):  # where every cause keeps one, nothing repeats its own title word
+            pools = plain
+        piles = [in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id) for cid in cause_ids]
+        piles = without_long(piles)
+        # no cause more than one example ahead of the one with fewest when there are two (3:1 is a guess at
+        # the odd one), nor more than twice another's share plus one when there are more
+        least = min(len(p) for p in piles)
+        most = least + 1 if len(piles) == 2 else 2 * least + 1
+        piles = [p[:most] for p in piles]
+        total = sum(len(p) for p in piles)
         count = min(options.count or len(cause_ids) + 2, MAX_EXAMPLES, total)
         count = max(count, len(cause_ids))
-        chosen: list[tuple[Point, int]] = []
-        for i, cid in enumerate(cause_ids):  # every cause gets one example (in this seed's turn) ...
-            pool = in_turns(pools[cid], 1, options.seed, f"match:{cid}", key=lambda p: p.id)
-            chosen.append((pool.pop(0), i))
-            pools[cid] = pool
-        spare = [(p, i) for i, cid in enumerate(cause_ids) for p in pools[cid]]
-        chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get two
+        turn = list(range(len(piles)))
+        rng.shuffle(turn)  # which causes get a second example when not all can
+        chosen = [(p, turn[i]) for p, i in even_split([piles[j] for j in turn], count)]  # one from each, then ...
         count = len(chosen)
         rng.shuffle(chosen)
         causes = tuple(topic.cause(cid).title for cid in cause_ids)

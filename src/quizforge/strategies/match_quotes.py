@@ -13,6 +13,7 @@ import re
 import string
 
 from ..errors import NotEnoughMaterial
+from ..quality.fit import balanced, even_split
 from ..model import Match, Question, Quotation, Section, Topic
 from ._quotes import content_words, names_in, printed, quote_source, speaker_source, usable
 from ._text import normalise
@@ -134,15 +135,19 @@ class MatchQuotes:
         # Shuffled, then quotations no other question prints put last, so pop() takes them first.
         pools = {t: sorted(rng.sample(groups[t], len(groups[t])), key=lambda q: quote_source(q) not in options.exclude)
                  for t in titles}
-        chosen = [(pools[t].pop(), i) for i, t in enumerate(titles)]  # every group gets one quotation ...
-        spare = [(q, i) for i, t in enumerate(titles) for q in pools[t] if quote_source(q) not in options.exclude]
-        spare = spare or [(q, i) for i, t in enumerate(titles) for q in pools[t]]
+        # Every group one quotation, then a second each, ...: no group more than twice another's share plus
+        # one, and two groups two each (3:1 is a guess at the odd one out).
+        piles = [pools[t][::-1] for t in titles]
+        piles = [p[:2 * min(map(len, piles)) + 1] for p in piles]
         count = max(min(options.count or len(titles) + 2, MAX_QUOTES), len(titles))
-        chosen += rng.sample(spare, min(count - len(chosen), len(spare)))  # ... and some get more
-        if len(chosen) < MIN_QUOTES:
+        turn = list(range(len(piles)))
+        rng.shuffle(turn)  # which groups get a second quotation when not all can
+        chosen = [(q, turn[i]) for q, i in even_split([piles[j] for j in turn], count)]
+        if len(chosen) < MIN_QUOTES or not balanced([sum(1 for _, i in chosen if i == j) for j in range(len(titles))]):
             raise NotEnoughMaterial(
                 f"{topic.source}: matching quotations needs at least {MIN_QUOTES} quotations that belong to one "
-                "theme or character each and that no other question on this paper prints")
+                "theme or character each and that no other question on this paper prints, two of each where there "
+                "are two themes or characters")
         rng.shuffle(chosen)
         label, wording = WORDING[kind]
         body = Match(causes=tuple(titles), examples=tuple(printed(q) for q, _ in chosen), key=tuple(i for _, i in chosen),

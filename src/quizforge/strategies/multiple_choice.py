@@ -10,6 +10,7 @@ import random
 from typing import Callable
 
 from ..errors import NotEnoughMaterial
+from ..quality.form import agrees, cue
 from ..model import Question, Section, Topic
 from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
@@ -30,13 +31,25 @@ def letter(i: int) -> str:
 
 def _question(qid: str, prompt: str, right: str, wrong: list[str], rng: random.Random, n: int,
               explanation: str, cause_id: str | None = None, sources: tuple[str, ...] = ()) -> Question:
-    wrong = rng.sample(wrong, min(n - 1, len(wrong)))
+    wrong = alike_first(right, wrong, n - 1, rng)
     body = make_choice(right, wrong, rng, explanation)
     return Question(
         id=f"multiple-choice:{qid}", strategy="multiple-choice", prompt=prompt, marks=1, body=body,
         answer=f"{letter(body.correct)} {right}", guidance=("1 mark for the correct letter only.",), cause_id=cause_id,
         sources=sources,
     )
+
+
+def alike_first(right: str, wrong: list[str], k: int, rng: random.Random) -> list[str]:
+    """``k`` wrong options; where a plain draw would leave the answer the one plural, the one name or the one
+    long option, drawn from those of the right one's form first (``quality.form.agrees``)."""
+    chosen = rng.sample(wrong, min(k, len(wrong)))
+    if not cue([right, *chosen], 0):
+        return chosen  # the plain draw gives nothing away: kept, so papers without a cue stay as they were
+    same = [w for w in wrong if agrees(right, w)]
+    other = [w for w in wrong if w not in same]
+    chosen = rng.sample(same, min(k, len(same)))
+    return chosen + rng.sample(other, min(k - len(chosen), len(other)))
 
 
 def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Maker]:
@@ -190,6 +203,8 @@ def _fair(question: Question, options: Options) -> bool:
     if reveals(question.prompt, options.secrets) or any(reveals(o, options.secrets) for o in body.options):
         return False
     if not question.cause_id and stem_echo(question.prompt, body.options, body.correct):
+        return False
+    if cue(body.options, body.correct):  # the answer picked by its look: the only plural, name, long one
         return False
     right = body.options[body.correct]
     return not (len(right.split()) <= 4 and shown_elsewhere(right, options))

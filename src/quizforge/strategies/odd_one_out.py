@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from ..errors import NotEnoughMaterial
+from ..quality.form import cue
 from ..model import Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._pools import examples_by_cause, make_choice
@@ -44,10 +45,14 @@ class OddOneOut:
                 break
             shared = groups[i % len(groups)]  # a different shared reason each time, while there are any
             same = [p for p in pools[shared] if p.id not in used]
-            odd = next(((c, p) for c, p in odd_pool if c != shared and p.id not in used), None)
-            if odd is None or len(same) < SAME:
+            if len(same) < SAME:
                 continue
             same = rng.sample(same, SAME)
+            # the odd one must not stand out by its look (twice as long, the only plural) as well
+            odd = next(((c, p) for c, p in odd_pool if c != shared and p.id not in used and
+                        not cue([end_sentence(p.text), *(end_sentence(q.text) for q in same)], 0)), None)
+            if odd is None:
+                continue
             used.update(p.id for p in (*same, odd[1]))
             questions.append(self._question(topic, shared, same, odd, rng))
         if not questions:

@@ -10,6 +10,7 @@ import string
 from collections import defaultdict
 
 from ..errors import NotEnoughMaterial
+from ..quality.fit import balanced, echoes_title, even_split
 from ..model import Match, Question, Section, Topic
 from ._factors import factor_source
 from ._groups import joined
@@ -58,10 +59,20 @@ class SortFactors:
             raise NotEnoughMaterial(
                 f"{topic.source}: sort-factors needs factors with 'affects' naming two or more outcomes, and at least "
                 f"{MIN_ITEMS} factors between them that affect one outcome only")
+        # a factor that repeats its own outcome's word ('Quality of brakes' under 'Braking distance') sorts itself
+        found = {name: [f for f in fs if not echoes_title(f.title, name, [n for n in found if n != name])]
+                 for name, fs in found.items()}
+        found = {name: fs for name, fs in found.items() if fs}
         names = list(found)
-        items = [(f, i) for i, name in enumerate(names) for f in found[name]]
+        piles = [rng.sample(found[n], len(found[n])) for n in names]
+        piles = [p[:2 * min(map(len, piles)) + 1] for p in piles] if piles else piles
+        items = even_split(piles, MAX_ITEMS)
+        if len(names) < 2 or len(items) < MIN_ITEMS or not balanced([sum(1 for _, i in items if i == j)
+                                                                      for j in range(len(names))]):
+            raise NotEnoughMaterial(
+                f"{topic.source}: sort-factors needs at least {MIN_ITEMS} factors that affect one outcome only, "
+                "two or more for each of two outcomes, none repeating its outcome's own word")
         rng.shuffle(items)
-        items = items[:MAX_ITEMS]
         body = Match(causes=tuple(capital(n) for n in names), examples=tuple(capital(f.title.strip().rstrip(".")) for f, _ in items),
                      key=tuple(i for _, i in items), example_ids=tuple(f.id for f, _ in items),
                      left_label="Outcome", right_label="Change")  # read as short phrases by the quality check

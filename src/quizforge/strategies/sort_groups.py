@@ -1,8 +1,10 @@
 """Sort statements into groups: categories, case studies, themes or characters (never reasons or factors).
 
 Every statement must belong to one group only: an item that uses a word of any group's title (its own
-gives the answer away, another's is a trap), or says much the same as an item of another group, is left
-out, and so is a group with no item that belongs to it alone.
+gives the answer away, another's is a trap), says much the same as an item of another group, fits another
+group's words about as well as its own (``quality.rivals``), is a sub-heading with examples beneath it,
+or doubts under an 'arguments for' group, is left out, and so is a group with no item that belongs to it
+alone. Two groups need two items each, and no group more than twice another's share plus one.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import random
 import string
 
+from .. import quality
 from ..errors import NotEnoughMaterial
+from ..quality.fit import MIN_EACH, stance_clash, subheading
+from ..quality.form import long_ones
 from ..model import Cause, Match, Point, Question, Section, Topic
 from ._groups import (distinctive_title_stems, is_trivia, names_a_group, printable, reads_as_item, says_the_same, sentence, unnamed,
                       uses_case_study, without_names)
@@ -46,15 +51,22 @@ def pools(groups: list[Cause], options: Options, trivia_ok: bool,
     names = distinctive_title_stems(groups)
     titles = tuple(g.title for g in groups)
     texts = {g.id: [unnamed(p.text, titles) for p in g.walk()] for g in groups}
+    # an item whose words fit another group about as well as its own could be sorted there too
+    fit = {g.id: quality.Group(g.title, tuple(texts[g.id])) for g in groups}
+    doubtful = {(gid, fit[gid].items[i]) for gid, i in quality.rivals(fit)}
     out: dict[str, list[tuple[Point, str]]] = {}
     for group in groups:
         others = [t for gid, ts in texts.items() if gid != group.id for t in ts]
+        other_titles = [t for t in titles if t != group.title]
         seen: set[str] = set()
         items = []
         for point in group.walk():
             key = normalise(point.text)
             if key in seen or point.id in options.hidden or point.id in options.exclude:
                 continue
+            if subheading(point.text, len(point.points)) or (group.id, unnamed(point.text, titles)) in doubtful \
+                    or stance_clash(point.text, group.title, other_titles):
+                continue  # a sub-heading, not an example; a second home; a doubt filed under 'for'
             text = without_names(point.text, group.title, names, titles) if mask else \
                 ("" if names_a_group(point.text, names, titles) else point.text)
             if not text or not reads_as_item(text) or not printable(sentence(text)) or any(says_the_same(unnamed(point.text, titles), t) for t in others):
@@ -72,6 +84,10 @@ def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: 
     """One item from each group first, then the rest in turn, so no group dominates; items the seed
     before sorted (``used``) only when a group has no others."""
     groups = [g for g in groups if g.id in found]
+    every = [item for g in groups for item in found[g.id]]
+    long = {every[i][0].id for i in long_ones([text for _, text in every])}  # one long item stands out
+    if all(any(p.id not in long for p, _ in found[g.id]) for g in groups):
+        found = {g.id: [item for item in found[g.id] if item[0].id not in long] for g in groups}
     if len(groups) > MAX_GROUPS:
         groups = sorted(rng.sample(groups, MAX_GROUPS), key=groups.index)
     piles = []
@@ -80,6 +96,8 @@ def choose(groups: list[Cause], found: dict[str, list[tuple[Point, str]]], rng: 
         rng.shuffle(pile)
         pile.sort(key=lambda item: item[0].id not in used)  # popped from the end: the fresh ones first
         piles.append(pile)
+    most = 2 * min(len(p) for p in piles) + 1  # no group more than twice another's share, plus one
+    piles = [p[len(p) - most:] if len(p) > most else p for p in piles]
     chosen: list[tuple[tuple[Point, str], int]] = []
     while len(chosen) < count and any(piles):
         for i, pile in enumerate(piles):
@@ -99,6 +117,8 @@ class SortGroups:
             if len(groups) < 2:
                 continue
             found = pools(groups, options, trivia_ok=not uses_case_study(topic), mask=kind in MASKED)
+            if len(found) == 2 and min(len(v) for v in found.values()) < MIN_EACH:
+                continue  # two groups, one with a single item: that item is sorted by elimination
             if len(found) >= 2 and sum(len(v) for v in found.values()) >= MIN_ITEMS:
                 return self._section(topic, kind, groups, found, rng, options)
         raise NotEnoughMaterial(

@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
+from ..quality.form import bank_cues, fits_gap
 from ..model import Gap, KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import slug
@@ -86,7 +87,17 @@ class TermBlank:
         # Spares no other question prints or asks about first (the same term as a 'define' question, a
         # matching item and a spare reads as a hint), then those the seed before did not use.
         spare = fresh_first(fresh_first(spare, options.previous, term_source),
-                            options.hidden | options.exclude, term_source)[:SPARE]
+                            options.hidden | options.exclude, term_source)
+        # spares that could fill an answer's gap by grammar first: a bank with one plural, one verb or one
+        # name gives that gap away (quality.form)
+        spare = sorted(spare, key=lambda t: not any(fits_gap(a.term, t.term) for a in chosen))[:SPARE]
+        cued = set() if lang or not options.word_bank else \
+            set(bank_cues([t.term for t in (*chosen, *spare)], [a.term for a in chosen]))  # English grammar only
+        if cued and len(kept := [a for a in chosen if a.term not in cued]) >= 2:
+            chosen = kept
+        elif cued:
+            raise NotEnoughMaterial(f"{topic.source}: filling in key terms needs terms of the same kind (all nouns, "
+                                    "say) for the word bank: a word that alone fits its gap gives the answer away")
         shown = [*chosen, *spare]
         blanks = []
         for term in chosen:

@@ -10,6 +10,7 @@ import random
 import re
 
 from ..errors import NotEnoughMaterial
+from ..quality.form import agrees, cue
 from ..model import KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import make_choice, slug
@@ -28,11 +29,12 @@ def distractors(term: KeyTerm, topic: Topic, shown: str) -> list[KeyTerm]:
 
 
 def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> list[str] | None:
-    """Wrong options about as long as the answer (length must not single it out), no two of the same meaning
-    (two that mean the same would both be ruled out together)."""
+    """Wrong options about as long as the answer and of its form (neither must single it out), no two of the
+    same meaning (two that mean the same would both be ruled out together); None when no such set exists."""
     size = len(term.term.split())
     close = [w for w in wrong if abs(len(w.term.split()) - size) <= 1]
-    for pool in (close, wrong):
+    same = [w for w in close if agrees(term.term, w.term)]  # and of its form: not the one plural or name
+    for pool in (same, close, wrong):
         pool = pool[:]
         rng.shuffle(pool)
         chosen: list[KeyTerm] = []
@@ -40,6 +42,8 @@ def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> li
             if not any(confusable(w, c) for c in chosen):
                 chosen.append(w)
             if len(chosen) == n:
+                if cue([term.term, *(c.term for c in chosen)], 0):
+                    break
                 return [c.term for c in chosen]
     return None
 

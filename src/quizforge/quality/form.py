@@ -1,0 +1,205 @@
+"""Homogeneous options: does the right answer look different from the wrong ones?
+
+A student who knows nothing can still pick the one plural among singulars, the one person among
+policies, the one date among terms, the one full sentence among noun phrases or the one option twice
+as long as the rest. ``form`` describes what an option looks like (never what it means); ``cue`` says
+which feature singles the right option out, when the wrong ones all agree on it and it does not.
+``bank_cues`` does the same for a word bank: a gap whose answer is the only word of the bank with
+its part of speech (the one verb for a verb blank) is answered by grammar alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .words import CONJUNCTIONS, PREPOSITIONS, STOP, has_verb, lemma, pos, tokens, word_kind, zipf
+
+# Word classes a gap or an option is judged by; AUX and the rest make no difference here.
+CLASSES = ("NOUN", "VERB", "ADJ", "ADV")
+LONGER = 2.0  # the right option this many times as long as every wrong one (or half as short) ...
+LONGER_BY = 4  # ... and at least this many words apart: a cue by length
+MIN_WRONG = 2  # with one wrong option there is no "rest" that agrees
+PLURALS = frozenset("people men women children troops".split())  # 'police', 'staff' read as either
+NAME_WORDS = 3  # longer capitalised options are titles, not bare names
+SHORT = 6  # words: longer options are sentences, whatever names or years they mention
+RELATIVES = frozenset("who which that whose where when whom".split())
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str  # 'date', 'number', 'name', 'term' (quality.word_kind, a first capital ignored) or '' (cannot tell)
+    number: str  # 'plural', 'singular', or '' (not a noun phrase, or cannot tell)
+    shape: str  # 'clause' (has a verb), 'infinitive', 'phrase' (a word or a noun phrase) or 'long' (a sentence)
+    words: int
+
+
+def _head(words: list[str]) -> str:
+    """The head of a noun phrase: the last word before 'of'/'in'/... ('Treaty of Versailles' -> 'Treaty')."""
+    for i, word in enumerate(words):
+        if i and word.lower() in PREPOSITIONS:
+            return words[i - 1]
+    return words[-1]
+
+
+def _verbal(first: str) -> bool:
+    """A text opening 'To ...', 'Repeating ...', 'When ...', 'Where ...' is no noun phrase."""
+    low = first.lower()
+    return low == "to" or low in RELATIVES or (low.endswith("ing") and "VERB" in pos(low))
+
+
+def _lead(text: str) -> list[str]:
+    """The noun phrase a text opens with, up to a relative word, a preposition, a conjunction or a comma:
+    'Better-off peasants who owned more land' -> ['Better-off', 'peasants']; [] for a clause that opens
+    with a verb or 'to' ('To remove old rivals', 'Repeating information ...')."""
+    first = text.split(",")[0]
+    words = tokens(first)
+    if not words or _verbal(words[0]):
+        return []
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if i and (low in RELATIVES or low in PREPOSITIONS or low in CONJUNCTIONS):
+            break
+        out.append(word)
+    return out if len(out) < len(words) or not has_verb(first) else []
+
+
+def number(text: str) -> str:
+    """'plural' for 'Sanctions', 'the purges', 'Britain and France', 'Better-off peasants who ...';
+    'singular' for 'Sanction', 'the Treaty of Versailles', 'A communist who ...'; '' for a clause, an
+    infinitive or a head that is not a known noun."""
+    words = tokens(text)
+    if not words or _verbal(words[0]):
+        return ""
+    if not has_verb(text) and "and" in (w.lower() for w in words[1:-1]):
+        return "plural"
+    lead = _lead(text) if has_verb(text) else words
+    if not lead:
+        return ""
+    if lead[0].lower() in ("a", "an", "each", "every", "one"):
+        return "singular"
+    head = _head(lead)
+    low = head.lower()
+    if low in PLURALS:
+        return "plural"
+    if "NOUN" not in pos(low):
+        # a lower-case word the dictionary lacks ('kulaks', 'chromatids') is plural by its ending
+        return "plural" if head.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is")) else ""
+    if lemma(low) != low and low.endswith("s"):
+        return "plural"
+    return "singular"
+
+
+def _kind(text: str) -> str:
+    """word_kind, but a capital that only starts the text ('Membership', 'The army') makes no name."""
+    kind = word_kind(text)
+    if len(text.split()) > SHORT:
+        return "term"  # a sentence that mentions a year or a name is neither a date nor a name
+    if kind != "name":
+        return kind
+    if len(text.split()) > NAME_WORDS:
+        return "term"  # 'Because of the Nazi-Soviet Pact': a title that names a thing, among titles
+    content = [w for w in tokens(text) if w.lower() not in STOP]
+    if len(content) == 1 and not content[0].isupper():
+        word = content[0].lower()
+        if pos(word):
+            return "term"  # 'Membership', 'Organisation': a common word with a capital
+        return "name" if zipf(word) > 0 else ""  # 'Stalin' is known as a name; 'Throughflow': cannot tell
+    return kind
+
+
+def shape(text: str) -> str:
+    """'To remove ...': 'infinitive'; 'The USA never joined.': 'clause'; a word or a noun phrase: 'phrase'."""
+    words = tokens(text)
+    if len(words) > SHORT:
+        return "long"  # definitions and examples: their length and number are judged, not their grammar
+    if not words:
+        return ""
+    if words[0].lower() == "to":
+        return "infinitive"
+    return "clause" if has_verb(text) else "phrase"
+
+
+def form(text: str) -> Form:
+    return Form(_kind(text), number(text), shape(text), len(text.split()))
+
+
+def _odd(values: Sequence[str], correct: int) -> bool:
+    """The right option's value is set, differs from every wrong option's, and the wrong ones agree."""
+    key = values[correct]
+    rest = {v for i, v in enumerate(values) if i != correct}
+    return bool(key) and len(rest) == 1 and key not in rest and "" not in rest
+
+
+def _longer(lengths: Sequence[int], correct: int) -> bool:
+    key = lengths[correct]
+    rest = [n for i, n in enumerate(lengths) if i != correct]
+    return (key >= LONGER * max(rest) and key - max(rest) >= LONGER_BY) or \
+        (min(rest) >= LONGER * key and min(rest) - key >= LONGER_BY)
+
+
+def cue(options: Sequence[str], correct: int) -> str:
+    """The feature that singles out the right option ('kind', 'number', 'shape', 'length'), or ''."""
+    if len(options) - 1 < MIN_WRONG:
+        return ""
+    forms = [form(o) for o in options]
+    for feature in ("kind", "number", "shape"):
+        if _odd([getattr(f, feature) for f in forms], correct):
+            return feature
+    return "length" if _longer([f.words for f in forms], correct) else ""
+
+
+def agrees(a: str, b: str) -> bool:
+    """Two options of one form: a student could not tell them apart by their look alone."""
+    fa, fb = form(a), form(b)
+    if (fa.kind and fb.kind and fa.kind != fb.kind) or (fa.number and fb.number and fa.number != fb.number):
+        return False
+    if fa.shape and fb.shape and fa.shape != fb.shape:
+        return False
+    return not _longer([fa.words, fb.words, fb.words], 0)
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """The word classes a bank word can fill a gap as: one word's own, a phrase's head's (a clause: none)."""
+    words = tokens(word)
+    if not words:
+        return frozenset()
+    if len(words) > 1 and has_verb(word):
+        return frozenset({"clause"})
+    return frozenset(t for t in CLASSES if t in pos(_head(words).lower())) or frozenset({"NOUN"})
+
+
+def fits_gap(answer: str, word: str) -> bool:
+    """``word`` could stand in ``answer``'s gap by its grammar: a shared word class and, for nouns, the same number."""
+    classes = word_classes(answer) & word_classes(word)
+    if not classes:
+        return False
+    if classes == {"NOUN"}:
+        na, nw = number(answer), number(word)
+        return not (na and nw and na != nw)
+    return True
+
+
+def bank_cues(bank: Sequence[str], answers: Sequence[str], rivals: int = 2) -> list[str]:
+    """The answers that fewer than ``rivals`` other words of the bank could stand in for by grammar."""
+    return [a for a in answers if sum(1 for w in bank if w != a and fits_gap(a, w)) < rivals]
+
+
+OUTLIER = 2.5  # an item this many times the median length of the others (and ...
+OUTLIER_BY = 6  # ... this many words longer than any of them) stands out in a matching list
+
+
+def long_ones(texts: Sequence[str]) -> list[int]:
+    """Indices of the items much longer than the rest of a matching or sorting list: a student matches
+    the one long example to the one group with much to say, or reads it as the 'main' answer."""
+    sizes = [len(t.split()) for t in texts]
+    out = []
+    for i, n in enumerate(sizes):
+        rest = sorted(m for j, m in enumerate(sizes) if j != i)
+        if len(rest) >= 2 and n >= OUTLIER * rest[len(rest) // 2] and n - rest[-1] >= OUTLIER_BY:
+            out.append(i)
+    return out
+
+
+__all__ = ["long_ones", "Form", "agrees", "bank_cues", "cue", "fits_gap", "form", "number", "shape", "word_classes"]
