@@ -10,7 +10,9 @@ its part of speech (the one verb for a verb blank) is answered by grammar alone.
 
 from __future__ import annotations
 
+
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .words import CONJUNCTIONS, PREPOSITIONS, STOP, has_verb, lemma, pos, tokens, word_kind, zipf
@@ -65,6 +67,7 @@ def _lead(text: str) -> list[str]:
     return out if len(out) < len(words) or not has_verb(first) else []
 
 
+@lru_cache(maxsize=16384)
 def number(text: str) -> str:
     """'plural' for 'Sanctions', 'the purges', 'Britain and France', 'Better-off peasants who ...';
     'singular' for 'Sanction', 'the Treaty of Versailles', 'A communist who ...'; '' for a clause, an
@@ -121,6 +124,7 @@ def shape(text: str) -> str:
     return "clause" if has_verb(text) else "phrase"
 
 
+@lru_cache(maxsize=16384)
 def form(text: str) -> Form:
     return Form(_kind(text), number(text), shape(text), len(text.split()))
 
@@ -160,6 +164,7 @@ def agrees(a: str, b: str) -> bool:
     return not _longer([fa.words, fb.words, fb.words], 0)
 
 
+@lru_cache(maxsize=16384)
 def word_classes(word: str) -> frozenset[str]:
     """The word classes a bank word can fill a gap as: one word's own, a phrase's head's (a clause: none)."""
     words = tokens(word)
@@ -170,6 +175,7 @@ def word_classes(word: str) -> frozenset[str]:
     return frozenset(t for t in CLASSES if t in pos(_head(words).lower())) or frozenset({"NOUN"})
 
 
+@lru_cache(maxsize=16384)
 def fits_gap(answer: str, word: str) -> bool:
     """``word`` could stand in ``answer``'s gap by its grammar: a shared word class and, for nouns, the same number."""
     classes = word_classes(answer) & word_classes(word)

@@ -225,6 +225,7 @@ def key_overlap(a: str, b: str, *, min_distinct: float = 3.0) -> frozenset[str]:
     return frozenset(w for w in shared if distinctiveness(w) >= min_distinct)
 
 
+@lru_cache(maxsize=16384)
 def has_verb(text: str) -> bool:
     """True when the text has a finite or imperative verb, judged from the lexicon and the neighbours."""
     return next(verbs(tokens(text)), None) is not None

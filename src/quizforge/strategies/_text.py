@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that must never be the answer to a blank.
 STOP_WORDS = frozenset("""
@@ -17,7 +18,13 @@ PRONOUN_STARTS = ("he ", "she ", "it ", "they ", "this ", "these ", "those ", "t
 
 def find_phrase(text: str, phrase: str) -> list[re.Match[str]]:
     """Whole-word, case-insensitive occurrences of a phrase in text."""
-    return list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE))
+    return list(_phrase_pattern(phrase).finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # the gates ask about the same few hundred phrases again and again, for every paper of a class set
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
 
 
 def lower_first(text: str) -> str:
