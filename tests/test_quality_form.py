@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, long_ones, number
+from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, long_ones, number, same_grammar
 
 
 def test_number_of_a_noun_phrase_and_of_a_definition():
@@ -113,3 +114,16 @@ def test_items_of_like_length_never_stand_out(sizes):
     base = min(sizes)
     sizes = [min(n, 2 * base, base + 5) for n in sizes]
     assert long_ones([" ".join(["word"] * n) for n in sizes]) == []
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Mean", "Funny", True),            # adjectives, as a student reads them
+    ("Funny", "a defect", False),       # an adjective and a noun with its article
+    ("Mean", "To get on", False),       # a word and a verb
+    ("To be easy going", "To be right", True),
+    ("They are right", "I am _ cm tall", True),   # two sentences
+    ("They are right", "To be right", False),
+    ("a defect (a flaw)", "a quality", True),     # what a bracket adds is not judged
+])
+def test_meanings_of_one_grammar(a, b, same):
+    assert same_grammar(a, b) is same

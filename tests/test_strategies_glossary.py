@@ -291,3 +291,53 @@ def test_define_keeps_the_capital_the_notes_give_a_name():
     assert "Define the term \u2018god\u2019." not in prompts
     assert "Define the term \u2018God\u2019." in prompts
     assert not any("\u2018Symbolism\u2019" in p or "\u2018Awe\u2019" in p for p in prompts)  # common words lower
+
+
+GERMAN = """\
+title: Meine Familie und ich
+subject: German
+key_terms:
+  - term: lustig
+    definition: funny
+  - term: faul
+    definition: lazy
+  - term: schüchtern
+    definition: shy
+  - term: fleißig
+    definition: hard-working
+  - term: sich streiten
+    definition: to argue
+  - term: kennenlernen
+    definition: to get to know
+  - term: sich verstehen
+    definition: to get on
+  - term: besuchen
+    definition: to visit
+  - term: Ich bin _ Jahre alt
+    definition: I am _ years old
+  - term: Er hat braune Haare
+    definition: He has brown hair
+  - term: Wir wohnen in Leeds
+    definition: We live in Leeds
+  - term: der Charakter
+    definition: the personality
+"""
+
+
+def test_language_options_are_of_one_grammar():
+    # a verb or a sentence among adjectives is ruled out by its grammar alone (blind review: 'Mean' with
+    # 's'entendre' and 'Je mesure _ cm' as wrong options); the English meanings show the grammar
+    topic = parse_notes(GERMAN)
+    meaning = {t.term: t.definition for t in topic.key_terms}
+    for seed in range(40):
+        for q in make(topic, "term-choice", seed).questions:
+            shapes = {_grammar(meaning[o]) for o in q.body.options}
+            assert len(shapes) == 1, (q.prompt, q.body.options)
+
+
+def _grammar(english: str) -> str:
+    if english.startswith("to "):
+        return "verb"
+    if " " in english and english.split()[0] in {"I", "He", "We"}:
+        return "sentence"
+    return "word"

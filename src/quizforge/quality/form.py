@@ -11,6 +11,7 @@ its part of speech (the one verb for a verb blank) is answered by grammar alone.
 from __future__ import annotations
 
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
@@ -162,6 +163,30 @@ def agrees(a: str, b: str) -> bool:
     if fa.shape and fb.shape and fa.shape != fb.shape:
         return False
     return not _longer([fa.words, fb.words, fb.words], 0)
+
+
+def same_grammar(a: str, b: str) -> bool:
+    """Two English meanings a student could not tell apart by grammar: one shape ('to ...', a sentence, a
+    phrase) and, for words and phrases, a word class in common ('mean' and 'funny'; not 'mean' and 'a defect')."""
+    a, b = _bare(a), _bare(b)
+    sa, sb = shape(a), shape(b)
+    if sa != sb and "long" not in (sa, sb):
+        return False
+    return sa != "phrase" or bool(_classes(a) & _classes(b))
+
+
+def _classes(phrase: str) -> frozenset[str]:
+    words = tokens(phrase)
+    if len(words) > 1 and words[0].lower() in DETERMINERS:
+        return frozenset({"NOUN"})  # 'a defect', 'the weight': a noun, whatever else the head can be
+    return word_classes(phrase)
+
+
+DETERMINERS = frozenset("a an the some my his her their our your".split())
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)", " ", text).split()).rstrip(".")
 
 
 @lru_cache(maxsize=16384)

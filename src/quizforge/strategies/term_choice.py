@@ -10,7 +10,7 @@ import random
 import re
 
 from ..errors import NotEnoughMaterial
-from ..quality.form import agrees, cue
+from ..quality.form import agrees, cue, same_grammar
 from ..model import KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import make_choice, slug
@@ -28,13 +28,21 @@ def distractors(term: KeyTerm, topic: Topic, shown: str) -> list[KeyTerm]:
             if t is not term and not confusable(t, term) and not any(find_phrase(shown, f) for f in forms(t))]
 
 
-def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int) -> list[str] | None:
+def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int, lang: str = "") -> list[str] | None:
     """Wrong options about as long as the answer and of its form (neither must single it out), no two of the
-    same meaning (two that mean the same would both be ruled out together); None when no such set exists."""
+    same meaning (two that mean the same would both be ruled out together); None when no such set exists.
+
+    In a language the form is judged by the English meanings: for 'Mean' no verb ('to get on') and no
+    sentence ('I am _ cm tall'), which a student rules out by their grammar alone, and only those."""
     size = len(term.term.split())
     close = [w for w in wrong if abs(len(w.term.split()) - size) <= 1]
-    same = [w for w in close if agrees(term.term, w.term)]  # and of its form: not the one plural or name
-    for pool in (same, close, wrong):
+    if lang:
+        same = [w for w in close if same_grammar(clue(term), clue(w))]
+        pools = (same, [w for w in wrong if same_grammar(clue(term), clue(w))])
+    else:
+        same = [w for w in close if agrees(term.term, w.term)]  # and of its form: not the one plural or name
+        pools = (same, close, wrong)
+    for pool in pools:
         pool = pool[:]
         rng.shuffle(pool)
         chosen: list[KeyTerm] = []
@@ -87,8 +95,8 @@ class TermChoice:
             unused = [w for w in wrong if w.term not in answered]  # an earlier answer as a wrong option: a hint
             # and wrong options that no other question on the paper asks about, where there are enough
             quiet = [w for w in unused if term_source(w) not in avoid]
-            others = (alike(term, quiet, rng, size - 1) or alike(term, unused, rng, size - 1)
-                      or alike(term, wrong, rng, size - 1))
+            others = (alike(term, quiet, rng, size - 1, lang) or alike(term, unused, rng, size - 1, lang)
+                      or alike(term, wrong, rng, size - 1, lang))
             if others is None:
                 continue
             body = make_choice(term.term, others, rng, f"{term.term}: {clue(term)}")
