@@ -418,3 +418,16 @@ def test_evaluate_credits_the_arguments_the_shorthand_used_to_lose():
     body = make(notes, "evaluate").questions[0].body
     assert "There must have been a first cause." in body.indicative
     assert "If God is so powerful why does he let there be evil in the world?" in body.indicative_against
+
+
+def test_a_focus_never_names_a_heading_whose_lines_are_all_left_out():
+    # 'such as the USSR and Germany' with no Germany point in the mark scheme (blind review): Germany's
+    # only line calls the country 'she' (Q205), so the mark scheme credits nothing under it
+    children = ("      - text: Council\n        points:\n          - The council was run by a few great powers.\n"
+                "      - text: Veto\n        points:\n          - Any member could block a decision.\n"
+                "      - text: Germany\n        points:\n          - She was only let in in 1926.\n")
+    notes = topic(CATEGORY.format(question="Why did the League fail?", heading="Organisation", children=children))
+    prompts = {q.prompt for seed in range(1, 7) for q in get_explain(notes, seed).questions
+               if "organisation" in q.prompt}
+    assert prompts and not any("Germany" in p for p in prompts), prompts
+    assert any("the council and the veto" in p for p in prompts), prompts

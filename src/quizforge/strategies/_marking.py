@@ -151,6 +151,12 @@ def marking_points(cause: Cause) -> tuple[str, ...]:
     return tuple(p for p in out if not (p.lower() in seen or seen.add(p.lower())))
 
 
+def credited_headings(cause: Cause) -> frozenset[str]:
+    """The headings of the branch whose lines the mark scheme credits (a heading whose lines all failed the
+    gates is credited nothing, so a question must not name it)."""
+    return frozenset(head for head, bodies in _groups(cause) if head and bodies)
+
+
 def credit_count(cause: Cause) -> int:
     """How many separate lines of the notes the branch's mark scheme credits (a merged point counts each)."""
     return sum(len(bodies) for _, bodies in _groups(cause))

@@ -9,7 +9,7 @@ from ..model import Cause, Extended, Level, Question, Section, Topic
 from .. import quality
 from . import _enquiry, _exam, _reasons
 from ._gates import in_turns, printable, reveals
-from ._marking import credit_count, marking_points
+from ._marking import credit_count, credited_headings, marking_points
 from ._text import end_sentence
 from .base import Options
 
@@ -47,7 +47,8 @@ def such_as(cause: Cause, variant: int) -> tuple[str, ...]:
     """Two of the things under a bare category heading, the pair turning with ``variant``; () otherwise."""
     if not _reasons.is_category(cause.title):
         return ()
-    found = _reasons.examples([p.text for p in cause.points if p.points])
+    credited = credited_headings(cause)  # 'such as Germany' with no Germany point to mark: never
+    found = _reasons.examples([p.text for p in cause.points if p.points and p.text.strip() in credited])
     pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:]]
     return pairs[variant % len(pairs)] if pairs else ()
 
