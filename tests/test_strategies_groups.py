@@ -194,6 +194,11 @@ def test_compare_cases_on_nature_is_a_six_mark_compare():
     q = gen("compare-cases", text).questions[0]
     assert q.marks == 6 and not q.body.spag
     assert q.prompt == "Compare what happened in the case studies of Montserrat, 1995–2010 and Iceland, 2010."
+    # a comparison asks for no judgement, so its skills do not reward one (blind review: a compare question
+    # whose scheme spoke of "an 'assess' or 'evaluate' question")
+    assert q.body.skills and not any("judgement" in s or "assess" in s for s in q.body.skills)
+    judged = gen("compare-cases", VOLCANOES).questions[0]
+    assert any("judgement" in s for s in judged.body.skills)
 
 
 def test_compare_cases_elsewhere_is_point_marked_heading_by_heading():

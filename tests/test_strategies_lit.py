@@ -193,6 +193,11 @@ def test_who_says_support_tier_is_two_marks_and_character_prompts_name_no_one():
     assert not any("Lennie didn" in q.prompt for q in section.questions)
 
 
+def test_who_says_instructions_speak_of_one_quotation_when_there_is_one():
+    assert run("who-says", topic_of(), count=1).instructions == "Say who says the quotation and explain what it shows."
+    assert run("who-says", topic_of(), count=3).instructions.startswith("For each quotation, ")
+
+
 def test_who_says_needs_speakers_and_readings():
     with pytest.raises(NotEnoughMaterial, match="speaker"):
         run("who-says", topic_of(RS))

@@ -101,7 +101,7 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
                          for x in case.aspects if heading_kind(x.heading) == "effects" for p in x.walk()]
     body = Extended(lines=profile.lines, indicative=labelled(first, a) + labelled(second, b) + tuple(evidence),
                     levels=profile.levels, spag=profile.spag, rules=profile.rules,
-                    skills=subject_skills(topic, "assess"))
+                    skills=subject_skills(topic, "assess" if default == ASSESS_PROFILE else "compare"))
     return Question(
         id=f"compare-cases:{profile.name}:{first.id},{second.id}:{heading_phrase(a.heading)}", strategy="compare-cases",
         prompt=prompt, marks=profile.marks + profile.spag_marks, body=body,

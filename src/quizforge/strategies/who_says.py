@@ -82,7 +82,8 @@ class WhoSays:
         count = min(options.count or DEFAULT_COUNT, len(quotes))
         chosen = _spread(quotes, count, rng, options.exclude)
         questions = tuple(who_says_question(q, topic, options.tier) for q in chosen)
-        instructions = "For each quotation, say who says it and explain what it shows."
+        instructions = ("For each quotation, say who says it and explain what it shows." if len(questions) > 1
+                        else "Say who says the quotation and explain what it shows.")
         return Section(self.name, self.title, instructions, questions)
 
 

@@ -22,8 +22,9 @@ SHIPPED = Path(__file__).resolve().parent
 FALLBACK = "general"
 PAPERS = ("default", "worksheet", "quick-quiz", "exam")
 # The kinds of written answer a profile's ``skills`` can speak to, by the exam profile's style
-# ('explain' for 'Explain why', 'judgement' for how-far and evaluate, 'present', 'assess', 'science').
-SKILL_KINDS = ("explain", "judgement", "present", "assess", "science")
+# ('explain' for 'Explain why', 'judgement' for how-far and evaluate, 'present', 'compare' for a comparison
+# of two cases, 'assess' for one that ends in a judgement, 'science').
+SKILL_KINDS = ("explain", "judgement", "present", "compare", "assess", "science")
 MARKING = ("levels", "points")
 
 
