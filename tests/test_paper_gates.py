@@ -214,3 +214,13 @@ def test_no_question_gives_another_away_and_each_choice_has_one_answer(path, see
     for q in paper.questions:
         if isinstance(q.body, Choice):
             assert len(set(q.body.options)) == len(q.body.options) and 0 <= q.body.correct < len(q.body.options)
+
+
+@pytest.mark.parametrize("seed", range(1, 9))
+def test_two_essays_on_one_paper_do_not_share_their_bullet_points(seed):
+    # blind review: the 'explain why' and the 'how far' of one exam paper gave the same two bullets, so a
+    # student could write one answer twice; the Purges notes have five reasons, enough for four bullets
+    paper = make_paper(BuildRequest(source=PURGES, seed=seed, preset="exam"))[0]
+    bullets = [set(q.body.stimulus) for q in paper.questions if getattr(q.body, "stimulus", ())]
+    assert len(bullets) == 2, [q.strategy for q in paper.questions]
+    assert not bullets[0] & bullets[1]

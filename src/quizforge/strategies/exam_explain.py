@@ -46,7 +46,7 @@ class ExamExplain:
             id=f"exam-explain:{profile.name}:" + ",".join(c.id for c in chosen), strategy=self.name,
             prompt=exam_prompt(topic), marks=profile.marks, body=body,
             answer="Explains several reasons, using the bullet points and information of the student's own.",
-            guidance=profile.guidance,
+            guidance=profile.guidance, sources=tuple(f"cause:{c.id}" for c in chosen),  # its bullets
         )
         return Section(self.name, self.title, "Answer in full sentences. Plan your answer before you start.", (question,))
 

@@ -59,8 +59,12 @@ class HowFar:
         causes = usable_causes(topic, profile, "'how far do you agree'")
         main = in_turns(causes, 1, options.seed, "how-far", key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
-        # The statement names the main reason already: the bullets offer others to weigh against it.
-        bullets = rng.sample(others, min(profile.stimulus, len(others))) if profile.stimulus else []
+        # The statement names the main reason already: the bullets offer others to weigh against it, and
+        # where the notes allow, not the ones another question's bullets give (the same two under both
+        # essays let a student write one answer twice).
+        fresh = [c for c in others if f"cause:{c.id}" not in options.exclude]
+        pool = fresh if len(fresh) >= profile.stimulus else others
+        bullets = rng.sample(pool, min(profile.stimulus, len(pool))) if profile.stimulus else []
         body = Extended(
             lines=profile.lines,
             indicative=points_of(main),
@@ -76,7 +80,7 @@ class HowFar:
             prompt=prompt_for(topic, main.title),
             marks=profile.marks + profile.spag_marks, body=body,
             answer=f"A justified judgement on whether '{main.title}' was the main reason, weighed against the others.",
-            guidance=profile.guidance, cause_id=main.id,
+            guidance=profile.guidance, cause_id=main.id, sources=tuple(f"cause:{c.id}" for c in bullets),
         )
         instructions = "Answer in full sentences. Plan your answer before you start; leave time to check your writing."
         return Section(self.name, self.title, instructions, (question,))
