@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,50 @@ def test_stages_known_only_by_their_number_are_not_asked_by_name():
             make(topic, name)
     order = make(topic, "stage-order").questions[0]
     assert not any(item.startswith("Step") for item in order.body.items)  # ordered by what happens
+
+
+KETTLE = """\
+title: Making a cup of tea
+subject: Food preparation
+process: making a cup of tea
+stages:
+  - title: Step 1
+    points:
+      - Fresh water is poured into the kettle.
+  - title: Step 2
+    points:
+      - The water is then boiled in the kettle.
+  - title: Step 3
+    points:
+      - The teabag is next placed in the cup.
+  - title: Step 4
+    points:
+      - The hot water is poured over the teabag so that, again, the cup is full.
+  - title: Step 5
+    points:
+      - Finally, the milk is added to the cup.
+  - title: Step 6
+    points:
+      - The whole process repeats from step 1 for the next cup.
+"""
+
+
+def test_order_items_never_tell_their_place():
+    # blind review: 'is next copied', 'is then increased', ', again,' and 'The cycle goes back to step 1'
+    # let a student order the steps by their wording alone
+    topic = parse_notes(KETTLE)
+    for seed in range(20):
+        items = make(topic, "stage-order", seed).questions[0].body.items
+        assert not any(re.search(r"\b(then|next|again|finally|repeats|step \d)\b", i, re.I) for i in items), items
+        assert "The water is boiled in the kettle." in items and "The teabag is placed in the cup." in items
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The MDR is next copied into the CIR.", "The MDR is copied into the CIR."),
+    ("Then, the fibres contract.", "The fibres contract."),
+    ("The counter is then increased so that, again, it points on.", "The counter is increased so that it points on."),
+    ("The instruction is decoded and then executed.", "The instruction is decoded and then executed."),  # inside one step
+])
+def test_order_words_come_out_of_a_step(text, expected):
+    from quizforge.strategies._process import without_order_words
+    assert without_order_words(text) == expected

@@ -107,3 +107,31 @@ def names_stage(text: str, stage: Cause) -> bool:
 
 def printed(text: str) -> str:
     return end_sentence(" ".join(text.split()))
+
+
+# Words in a step that tell where it comes in the order, which an ordering question must not print:
+# 'is next copied', 'is then increased', ', again,' are taken out; a step that names its place ('goes back
+# to step 1', 'Finally, ...', 'the cycle repeats') cannot be asked in order at all.
+_ORDER_ADVERB = re.compile(r"\b(is|are|was|were|gets|get|can be|will be)\s+(?:then|next|now)\s+", re.I)
+_LEADING = re.compile(r"^(?:then|next|after this|after that|afterwards|now)\s*,?\s+", re.I)
+_AGAIN = re.compile(r",\s*again\s*,", re.I)
+_PLACE = re.compile(r"\b(?:(?:step|stage)\s+\d+|back to the (?:start|beginning)|back to step|starts? again|begins? again|"
+                    r"repeats?|repeated|^first(?:ly)?|firstly|first step|finally|lastly|last step|final step|"
+                    r"to begin with)\b", re.I)
+
+
+def without_order_words(text: str) -> str:
+    """'The MDR is next copied into the CIR.' -> 'The MDR is copied into the CIR.'; 'Then, the ...' ->
+    'The ...'; 'so that, again, it points ...' -> 'so that it points ...'."""
+    out = _ORDER_ADVERB.sub(lambda m: m.group(1) + " ", text)
+    out = _AGAIN.sub("", out)
+    lead = _LEADING.match(out)
+    if lead:
+        out = out[lead.end():]
+        out = out[:1].upper() + out[1:]
+    return " ".join(out.split())
+
+
+def tells_its_place(text: str) -> bool:
+    """True for a step that names where it comes: 'The cycle goes back to step 1.', 'Finally, ...'."""
+    return bool(_PLACE.search(text))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 
 from ..model import Cause, Question, Section, Sequence, Topic
-from ._process import MIN_STAGES, is_name, printed, process_name, sentence_points, stages
+from ..errors import NotEnoughMaterial
+from ._process import (MIN_STAGES, is_name, printed, process_name, sentence_points, stages, tells_its_place,
+                       without_order_words)
 from .base import Options
 
 MAX_ITEMS = 7
@@ -24,7 +26,18 @@ def _items(found: tuple[Cause, ...], avoid: frozenset[str]) -> tuple[list[str], 
     firsts = [sentence_points(s, avoid)[:1] for s in found]
     if not all(firsts):
         return (*titles, "steps")
-    return [printed(p[0].text) for p in firsts], [p[0].id for p in firsts], "steps"
+    return [without_order_words(printed(p[0].text)) for p in firsts], [p[0].id for p in firsts], "steps"
+
+
+def _runs(items: list[str]) -> list[tuple[int, int]]:
+    """(start, length) of each stretch of steps in a row with no step that names its own place."""
+    runs, start = [], 0
+    for i, text in enumerate([*items, "step 0"]):  # a sentinel closes the last stretch
+        if tells_its_place(text):
+            if i - start >= MIN_STAGES:
+                runs.append((start, i - start))
+            start = i + 1
+    return runs
 
 
 class StageOrder:
@@ -35,8 +48,13 @@ class StageOrder:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         found = stages(topic, MIN_STAGES, "putting the stages in order", named=False)  # numbered: by description
         items, sources, what = _items(found, options.hidden)
-        limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, len(items))  # fewer than 3 is no order
-        start = rng.randrange(len(items) - limit + 1)  # a run of stages in a row: the order must be the notes' own
+        runs = _runs(items)
+        if not runs:
+            raise NotEnoughMaterial(f"{topic.source}: putting the steps in order needs {MIN_STAGES} steps in a row "
+                                    "none of which says where it comes ('step 1', 'finally', 'repeats')")
+        first, length = max(runs, key=lambda r: r[1])  # the longest stretch, the notes' first where two tie
+        limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, length)  # fewer than 3 is no order
+        start = first + rng.randrange(length - limit + 1)  # a run of stages in a row: the order must be the notes' own
         right = list(range(start, start + limit))
         shown = right[:]
         while shown == right:
