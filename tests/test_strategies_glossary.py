@@ -341,3 +341,24 @@ def _grammar(english: str) -> str:
     if " " in english and english.split()[0] in {"I", "He", "We"}:
         return "sentence"
     return "word"
+
+
+def test_a_term_listed_twice_is_asked_by_no_glossary_question():
+    # blind review: 'gentil(le) -> Kind' in the match, then "What does 'gentil' mean?" on the same paper
+    notes = GERMAN.replace("  - term: der Charakter\n",
+                           "  - term: nett\n    definition: kind\n  - term: nett(e)\n    definition: nice\n"
+                           "  - term: der Charakter\n")
+    topic = parse_notes(notes)
+    for seed in range(10):
+        for name in ("key-terms", "term-choice", "term-blank"):
+            try:
+                section = make(topic, name, seed)
+            except NotEnoughMaterial:
+                continue
+            if name == "key-terms":  # everything it prints is a term it asks about
+                asked = " ".join(str(q.body) + q.prompt for q in section.questions)
+            elif name == "term-choice":  # a wrong option asks nothing
+                asked = " ".join(q.body.options[q.body.correct] for q in section.questions)
+            else:
+                asked = " ".join(q.answer for q in section.questions)
+            assert "nett" not in asked, (name, seed)
