@@ -143,8 +143,11 @@ def test_a_one_mark_state_how_needs_an_answer_that_says_which_way():
     topic = parse_notes("title: T\noutcome: CPU performance\nfactors:\n  - title: Clock speed\n"
                         "    points: [Clock speed directly affects how fast the computer is.]\n"
                         "  - title: Cache size\n    points: [A bigger cache means less waiting for instructions.]\n")
-    (q,) = make(topic, "explain-point", count=2).questions
+    section = make(topic, "explain-point", count=2)
+    (q,) = section.questions
     assert q.prompt == "State how the cache size affects CPU performance."
+    assert section.title == "Short answers", "no 'Explain' over a section that only asks to state"
+    assert make(parse_notes(PROCESS), "explain-point", count=3).title == "Explain"
 
 
 def test_a_factor_named_as_a_question_is_not_asked_about():

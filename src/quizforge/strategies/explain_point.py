@@ -183,7 +183,9 @@ class ExplainPoint:
                 "not named by another question on the paper")
         count = min(options.count or 3, len(found))
         chosen = sorted(rng.sample(found, count), key=found.index)
-        return Section(self.name, self.title, "Answer in full sentences.", tuple(chosen))
+        # 'Explain' over questions that only ask to state (one mark each) promises what they do not ask
+        title = self.title if any(not q.prompt.startswith("State ") for q in chosen) else "Short answers"
+        return Section(self.name, title, "Answer in full sentences.", tuple(chosen))
 
 
 STRATEGY = ExplainPoint()
