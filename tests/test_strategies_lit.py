@@ -17,6 +17,7 @@ from quizforge.errors import NotEnoughMaterial, OptionError
 from quizforge.export import available as exporters
 from quizforge.export.base import ExportContext
 from quizforge.load import load_notes, parse_notes
+from quizforge.quality.form import bank_cues
 from quizforge.model import Extended, Gap, Match, ShortAnswer
 from quizforge.practice.askers import ask_gap, ask_short
 from quizforge.practice.checking import accepted
@@ -213,7 +214,7 @@ def test_complete_quote_blanks_a_distinctive_word():
     topic = topic_of()
     section = run("complete-quote", topic, count=9)
     originals = [curly(q.quote) for q in topic.all_quotations()]
-    assert len(section.questions) >= 4
+    assert len(section.questions) >= 3  # a blank only its own answer's grammar fits in the bank is left out
     for q in section.questions:
         gap: Gap = q.body
         whole = (gap.before + gap.answer + gap.after).strip("‘’")
@@ -224,6 +225,8 @@ def test_complete_quote_blanks_a_distinctive_word():
         assert gap.answer.lower() not in normalise(gap.before + " " + gap.after).split()
     answers = {q.body.answer for q in section.questions}
     assert answers <= set(section.word_bank) and len(section.word_bank) > len(answers)
+    # blind review: 'He ___ big guys' could take only 'hates', the one verb of its bank
+    assert not bank_cues(section.word_bank, sorted(answers))
     assert not any("Fair is" in q.body.before for q in section.questions), "every word of it is repeated"
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..matching import SPELLING_RULE
+from ..quality.form import bank_cues, fits_gap
 from ..model import Gap, Question, Quotation, Section, Topic
 from ._quotes import WEAK_WORDS, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
@@ -132,10 +133,13 @@ def _bank(picked: list[Blank], spares: list[Blank], rng: random.Random) -> tuple
     kinds = [_kind(b.answer) for b in picked]
     extras: list[str] = []
     for i in range(min(WORD_BANK_EXTRAS, len(words))):
-        wanted = kinds[i % len(kinds)]
-        same = [w for w in words if _kind(w) == wanted and w not in extras]
-        choice = (same or [w for w in words if w not in extras])[0]
-        extras.append(choice)
+        answer, wanted = picked[i % len(picked)].answer, kinds[i % len(kinds)]
+        # a spare that could stand in the gap by its grammar first (a verb for 'He ___ big guys'), then
+        # one that at least looks like the answer
+        left = [w for w in words if w not in extras]
+        fitting = [w for w in left if fits_gap(answer, w)]
+        same = [w for w in fitting if _kind(w) == wanted] or fitting or [w for w in left if _kind(w) == wanted]
+        extras.append((same or left)[0])
     return tuple(sorted({*(b.answer for b in picked), *extras}, key=str.lower))
 
 
@@ -168,6 +172,14 @@ class CompleteQuote:
         picked.sort(key=lambda b: quotes.index(b.quote))
         spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
         bank = _bank(picked, spares, rng) if options.word_bank else ()
+        cued = set(bank_cues(bank, [b.answer for b in picked])) if bank else set()
+        if cued and len(picked) - len(cued) >= 2:  # the only word of the bank its gap's grammar takes
+            picked = [b for b in picked if b.answer not in cued]
+            bank = _bank(picked, spares, rng)
+            if bank_cues(bank, [b.answer for b in picked]):
+                bank = ()
+        elif cued:
+            bank = ()  # too few blanks to leave one out: no bank rather than one that answers a gap
         instructions = "Write the missing word to complete each quotation."
         if bank:
             instructions += " Choose from the word bank. Some words are not needed."
