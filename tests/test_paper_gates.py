@@ -224,3 +224,7 @@ def test_two_essays_on_one_paper_do_not_share_their_bullet_points(seed):
     bullets = [set(q.body.stimulus) for q in paper.questions if getattr(q.body, "stimulus", ())]
     assert len(bullets) == 2, [q.strategy for q in paper.questions]
     assert not bullets[0] & bullets[1]
+    # nor is the 'how far' statement's reason one of the other essay's bullets (blind review: Kirov in both)
+    statement = next(q for q in paper.questions if q.strategy == "how-far").prompt.splitlines()[0]
+    explain = next(q for q in paper.questions if q.strategy == "exam-explain")
+    assert not any(b.lower().removeprefix("to ") in statement.lower() for b in explain.body.stimulus), statement

@@ -57,7 +57,10 @@ class HowFar:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         profile = profile_for(options, DEFAULT_PROFILE, "judgement")
         causes = usable_causes(topic, profile, "'how far do you agree'")
-        main = in_turns(causes, 1, options.seed, "how-far", key=lambda c: c.id)[0]
+        # the statement's reason is not one another question's bullets already give, where the notes allow
+        unused = [c for c in causes if f"cause:{c.id}" not in options.exclude]
+        main = in_turns(unused if len(unused) > profile.stimulus else causes, 1, options.seed, "how-far",
+                        key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
         # The statement names the main reason already: the bullets offer others to weigh against it, and
         # where the notes allow, not the ones another question's bullets give (the same two under both
