@@ -228,3 +228,39 @@ def test_two_essays_on_one_paper_do_not_share_their_bullet_points(seed):
     statement = next(q for q in paper.questions if q.strategy == "how-far").prompt.splitlines()[0]
     explain = next(q for q in paper.questions if q.strategy == "exam-explain")
     assert not any(b.lower().removeprefix("to ") in statement.lower() for b in explain.body.stimulus), statement
+
+
+ELABORATED = """\
+title: Made-up notes
+subject: History
+question: Why did the empire fall?
+causes:
+  - title: Its army was too weak
+    points:
+      - The soldiers had not been paid for two years and many deserted to the enemy.
+      - text: Generals were blamed for every lost battle and were then dismissed in large numbers.
+        points:
+          - Officers were sacked as a warning to others that failure would not be forgiven.
+  - title: Its money ran out
+    points:
+      - Taxes fell every year because the farms in the north were abandoned.
+      - The government borrowed more than it could ever repay to foreign banks.
+  - title: Its rulers lost the people's trust
+    points:
+      - The emperor lived in luxury while his subjects went hungry in the cities.
+      - Rumours of plots at court made ordinary people fear for their safety.
+  - title: Its neighbours grew stronger
+    points:
+      - The kingdom to the east doubled its lands in twenty years of war.
+      - New trade routes made the western cities rich at the empire's expense.
+"""
+
+
+def test_which_reason_never_asks_a_line_that_only_elaborates_the_point_over_it():
+    # blind review: 'People were shot as a warning to others ...', printed without 'Experts were blamed for
+    # problems in the mines ...' over it, fits 'to control peasants and workers' as well as the economy
+    from quizforge.strategies.multiple_choice import cause_makers
+    for source, child in ((parse_notes(ELABORATED), "sacked as a warning"), (load_notes(PURGES), "shot as a warning")):
+        texts = {p.id: p.text for c in source.causes for p in c.walk()}
+        asked = [texts[make.source] for make in cause_makers(source)]
+        assert asked and not any(child in t for t in asked), asked

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..model import Choice, Point, Topic
+from ..model import Cause, Choice, Point, Topic
 from .. import quality
 from ..quality.fit import echoes_title, stance_clash, subheading
 from ._text import end_sentence, normalise
@@ -36,6 +36,13 @@ def examples_by_cause(topic: Topic, *, title_free: bool = False) -> dict[str, li
                  and not echoes_title(p.text, titles[cid], others[cid])]
            for cid, points in pools.items()}
     return {cid: points for cid, points in out.items() if points}
+
+
+def elaborations(cause: Cause) -> frozenset[str]:
+    """The ids of the lines under a developed point (a full line, not a sub-heading, with lines of its own):
+    they say more about that point, and stand for the cause only through it."""
+    return frozenset(c.id for p in cause.walk() if p.points and not subheading(p.text, len(p.points))
+                     for c in p.points)
 
 
 def title_keys(topic: Topic) -> dict[str, frozenset[str]]:

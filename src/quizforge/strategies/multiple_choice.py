@@ -12,7 +12,7 @@ from typing import Callable
 from ..errors import NotEnoughMaterial
 from ..quality.form import agrees, cue
 from ..model import Question, Section, Topic
-from ._pools import distinct, examples_by_cause, first_sentence, make_choice, slug
+from ._pools import distinct, elaborations, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
 from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
@@ -60,8 +60,12 @@ def cause_makers(topic: Topic, exclude: frozenset[str] = frozenset()) -> list[Ma
     makers: list[Maker] = []
     # title_free: an example repeating its cause's key words ("... wanted his rivals dead") gives the option away.
     for cause_id, points in examples_by_cause(topic, title_free=True).items():
-        points = [p for p in points if p.id not in exclude]  # printed elsewhere, or blanked elsewhere
         cause = topic.cause(cause_id)
+        leaning = elaborations(cause)
+        # printed elsewhere, or blanked elsewhere; or a line that says more about the point over it, whose
+        # link to the reason runs through that point ('People were shot as a warning to others' under
+        # 'Experts were blamed for problems in the mines, and shot'): alone it fits other reasons too
+        points = [p for p in points if p.id not in exclude and p.id not in leaning]
         others = distinct([c.title for c in topic.causes if c.id != cause_id and normalise(c.title) != normalise(cause.title)])
         if len(others) + 1 < MIN_OPTIONS:
             continue
