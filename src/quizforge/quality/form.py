@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .words import CONJUNCTIONS, PREPOSITIONS, STOP, has_verb, lemma, pos, tokens, word_kind, zipf
+from .words import CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOP, has_verb, lemma, pos, tokens, word_kind, zipf
 
 # Word classes a gap or an option is judged by; AUX and the rest make no difference here.
 CLASSES = ("NOUN", "VERB", "ADJ", "ADV")
@@ -181,8 +181,6 @@ def _classes(phrase: str) -> frozenset[str]:
         return frozenset({"NOUN"})  # 'a defect', 'the weight': a noun, whatever else the head can be
     return word_classes(phrase)
 
-
-DETERMINERS = frozenset("a an the some my his her their our your".split())
 
 
 def _bare(text: str) -> str:
