@@ -41,6 +41,11 @@ def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:
     return causes
 
 
+def bullet_source(cause: Cause) -> str:
+    """How an essay records a cause it gives as a bullet (as ``quizforge review`` names a cause's title)."""
+    return f"cause:{cause.id}"
+
+
 def stimulus(cause: Cause) -> str:
     return cause.title.rstrip(".")
 

@@ -6,7 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from . import _enquiry
-from ._exam import points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
+from ._exam import bullet_source, points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import end_sentence
 from .base import Options
@@ -46,7 +46,7 @@ class ExamExplain:
             id=f"exam-explain:{profile.name}:" + ",".join(c.id for c in chosen), strategy=self.name,
             prompt=exam_prompt(topic), marks=profile.marks, body=body,
             answer="Explains several reasons, using the bullet points and information of the student's own.",
-            guidance=profile.guidance, sources=tuple(f"cause:{c.id}" for c in chosen),  # its bullets
+            guidance=profile.guidance, sources=tuple(bullet_source(c) for c in chosen),  # its bullets
         )
         return Section(self.name, self.title, "Answer in full sentences. Plan your answer before you start.", (question,))
 

@@ -6,7 +6,7 @@ import random
 
 from ..model import Extended, Question, Section, Topic
 from . import _enquiry, _reasons
-from ._exam import points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
+from ._exam import bullet_source, points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import lower_first
 from .base import Options
@@ -58,14 +58,14 @@ class HowFar:
         profile = profile_for(options, DEFAULT_PROFILE, "judgement")
         causes = usable_causes(topic, profile, "'how far do you agree'")
         # the statement's reason is not one another question's bullets already give, where the notes allow
-        unused = [c for c in causes if f"cause:{c.id}" not in options.exclude]
+        unused = [c for c in causes if bullet_source(c) not in options.exclude]
         main = in_turns(unused if len(unused) > profile.stimulus else causes, 1, options.seed, "how-far",
                         key=lambda c: c.id)[0]
         others = [c for c in causes if c is not main]
         # The statement names the main reason already: the bullets offer others to weigh against it, and
         # where the notes allow, not the ones another question's bullets give (the same two under both
         # essays let a student write one answer twice).
-        fresh = [c for c in others if f"cause:{c.id}" not in options.exclude]
+        fresh = [c for c in others if bullet_source(c) not in options.exclude]
         pool = fresh if len(fresh) >= profile.stimulus else others
         bullets = rng.sample(pool, min(profile.stimulus, len(pool))) if profile.stimulus else []
         body = Extended(
@@ -83,7 +83,7 @@ class HowFar:
             prompt=prompt_for(topic, main.title),
             marks=profile.marks + profile.spag_marks, body=body,
             answer=f"A justified judgement on whether '{main.title}' was the main reason, weighed against the others.",
-            guidance=profile.guidance, cause_id=main.id, sources=tuple(f"cause:{c.id}" for c in bullets),
+            guidance=profile.guidance, cause_id=main.id, sources=tuple(bullet_source(c) for c in bullets),
         )
         instructions = "Answer in full sentences. Plan your answer before you start; leave time to check your writing."
         return Section(self.name, self.title, instructions, (question,))
