@@ -13,6 +13,7 @@ from quizforge.strategies._marking import credit_count, marking_points, standalo
 from quizforge.strategies.how_far import statement_for
 
 from .conftest import make
+from .notes_samples import SIDES
 
 LEAGUE = """\
 title: Why the League of Nations failed
@@ -302,22 +303,6 @@ def test_a_heading_and_its_explanations_are_one_point_never_repeated(subject, th
     assert credit_count(cause) == 3  # the tariff still counts each line of the notes credited
 
 
-SIDES = """\
-title: {title}
-subject: Religious Studies
-{extra}
-categories:
-  - title: Arguments for {subject}
-    points:
-      - The universe must have had a first cause.
-      - The world looks designed, so someone must have designed it.
-      - Many people say they have experienced something beyond themselves.
-  - title: Arguments against {subject}
-    points:
-      - Evil and suffering are hard to explain if a loving creator exists.
-      - Science can explain the origin of the universe without a creator.
-      - Religious experiences may be tricks of the mind.
-"""
 
 
 @pytest.mark.parametrize("title, extra, subject, expected", [
@@ -331,7 +316,7 @@ categories:
      "arguments for the use of the death penalty"),
 ])
 def test_explain_two_names_what_is_argued_as_the_notes_word_it(title, extra, subject, expected):
-    notes = topic(SIDES.format(title=title, extra=extra, subject=subject))
+    notes = topic(SIDES.format(title=title, extra=extra, subject="Religious Studies", thing=subject))
     prompts = [q.prompt for q in make(notes, "explain-two").questions]
     assert f"Explain two {expected}." in prompts
     assert f"Explain two {expected.replace('for', 'against', 1)}." in prompts
@@ -411,7 +396,7 @@ def test_a_sides_shorthand_is_written_out_for_the_mark_scheme(text, subject, exp
 
 
 def test_evaluate_credits_the_arguments_the_shorthand_used_to_lose():
-    notes = topic(SIDES.format(title="Looking for meaning", extra="", subject="God").replace(
+    notes = topic(SIDES.format(title="Looking for meaning", extra="", subject="Religious Studies", thing="God").replace(
         "      - Evil and suffering are hard to explain if a loving creator exists.",
         "      - If he is so powerful why does he let there be evil in the world?").replace(
         "      - The universe must have had a first cause.", "      - Must have been a first cause."))

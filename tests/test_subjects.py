@@ -10,6 +10,8 @@ from quizforge.load import parse_notes
 from quizforge.papers import plan_paper
 from quizforge.subjects import load_profile, profile_for, shipped_profiles
 
+from .notes_samples import SIDES
+
 
 def test_subject_names_find_their_profile():
     assert profile_for("History").name == "history"
@@ -128,21 +130,6 @@ def test_a_teachers_skills_are_checked_with_line_numbers(tmp_path):
     assert profile_for("History", str(mine)).skills_for("judgement") == ("Reward a justified conclusion.",)
 
 
-SIDES_NOTES = """\
-title: Made-up notes
-subject: {subject}
-categories:
-  - title: Arguments for {thing}
-    points:
-      - The universe must have had a first cause.
-      - The world looks designed, so someone must have designed it.
-      - Many people say they have experienced something beyond themselves.
-  - title: Arguments against {thing}
-    points:
-      - Evil and suffering are hard to explain if a loving creator exists.
-      - Science can explain the origin of the universe without a creator.
-      - Religious experiences may be tricks of the mind.
-"""
 
 
 @pytest.mark.parametrize("subject, expect", [
@@ -153,7 +140,7 @@ def test_an_essay_mark_scheme_prints_its_subjects_skills_apart_from_the_content(
     from quizforge.render.html import render_html
     from .conftest import make
 
-    notes = parse_notes(SIDES_NOTES.format(subject=subject, thing="God"), "notes.yaml")
+    notes = parse_notes(SIDES.format(title="Made-up notes", subject=subject, extra="", thing="God"), "notes.yaml")
     question = make(notes, "evaluate").questions[0]
     body = question.body
     assert not set(body.skills) & set(body.indicative + body.indicative_against)
