@@ -201,6 +201,38 @@ def test_compare_cases_on_nature_is_a_six_mark_compare():
     assert any("judgement" in s for s in judged.body.skills)
 
 
+
+def test_a_comparison_of_responses_credits_no_effects():
+    # blind review: 'Compare the management ...' whose indicative content listed the impacts; only an
+    # 'evaluate how effective' needs the effects to judge by
+    text = """\
+title: Volcano case studies
+subject: Geography
+cases:
+  - title: Montserrat, 1995–2010
+    aspects:
+      - heading: Impacts
+        points:
+          - Airports and sea ports shut, disrupting tourism and the economy.
+      - heading: Management
+        points:
+          - The UK government gave $350 million.
+          - The USA and the UK set up four research stations to watch the volcano.
+  - title: Iceland, 2010
+    aspects:
+      - heading: Impacts
+        points:
+          - It caused the worst flight disruption since 9/11.
+      - heading: Management
+        points:
+          - Flights were grounded across northern Europe for six days.
+          - Farmers near the volcano were moved away from the ash.
+"""
+    q = gen("compare-cases", text).questions[0]
+    assert q.prompt.startswith("Compare the management"), q.prompt
+    assert not any("(impacts)" in p for p in q.body.indicative), q.body.indicative
+
+
 def test_compare_cases_elsewhere_is_point_marked_heading_by_heading():
     q = gen("compare-cases", MEMORY, seed=2).questions[0]
     assert isinstance(q.body, ShortAnswer)

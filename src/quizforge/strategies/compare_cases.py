@@ -94,8 +94,8 @@ def extended(first, second, aspects, topic, options, rng) -> Question:
                                         len(ab[0].points) + len(ab[1].points)))
     prompt, default = exam_prompt(first, second, a, b, topic)
     profile = profile_for(options, default, "assess")
-    evidence = []  # judging effectiveness needs the effects too
-    if heading_kind(a.heading) == "responses":
+    evidence = []  # judging effectiveness needs the effects too; comparing what was done does not
+    if heading_kind(a.heading) == "responses" and default == ASSESS_PROFILE:
         for case in (first, second):
             evidence += [f"{case.title} ({heading_phrase(x.heading)}): {sentence(p.text)}"
                          for x in case.aspects if heading_kind(x.heading) == "effects" for p in x.walk()]
