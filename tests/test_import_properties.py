@@ -138,6 +138,7 @@ def freemind(tree) -> bytes:
 @example(tree=[("0", ["0"]), ("0", ["IMAGE"])], kind=("x.opml", opml))  # once failed: "IMAGE" is a media placeholder
 @example(tree=[("0", ["0"]), ("0", ["1:"])], kind=("x.opml", opml))
 @example(tree=[("0", ["0"]), ("BEBlY", ["0"])], kind=("x.opml", opml))  # once 'corrected' to 'Belly'
+@example(tree=[("0", ["0"]), ("0", ["anpau"])], kind=("x.opml", opml))  # once 'corrected' two edits away to 'anal'
 @example(tree=[("0", ["0"]), ("0", ["0aaa"])], kind=("x.opml", opml))  # spaced to '0 aaa', a clean-up, not an invention
 @example(tree=[("0", ["0"]), ("0", ["ITLL"])], kind=("x.opml", opml))  # "IT'LL": a contraction restored
 def test_xml_outlines_import_or_fail_clearly(tree, kind):

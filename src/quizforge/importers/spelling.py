@@ -32,6 +32,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 QUOTED = re.compile(r"(?:^|(?<=[\s(=]))['‘\"“][^'’\"”]*(?:['’\"”]|$)")
 MAX_SEARCHED = 12  # unknown words searched two edits deep per import (~0.1 s each): enough for real notes, bounded for hostile ones
+TWO_EDITS_FROM = 7  # two slips in a shorter word change too much of it to be sure of ("anpau" is not "anal")
 MIN_CORRECTED = 5  # shorter unknown words ("goto", "wen") are too often a real word the lists lack: flagged only
 CLEAR_LEAD = 20  # the best candidate must be this many times as common as the next
 
@@ -57,7 +58,7 @@ class Speller:
     def candidates(self, low: str) -> list[str]:
         """Dictionary words near ``low``, most common first."""
         near = {w for w in edits1(low) if w in self.words.british}
-        if not near and 5 <= len(low) <= 14 and self.searched < MAX_SEARCHED:
+        if not near and TWO_EDITS_FROM <= len(low) <= 14 and self.searched < MAX_SEARCHED:
             self.searched += 1
             near = {w2 for w1 in edits1(low) for w2 in edits1(w1) if w2 in self.words.british}
             # Two edits away, a slip keeps the first letter and about the length ("ocuured" -> "occurred", not "cured").
