@@ -146,7 +146,7 @@ def test_name_factors_credits_any_two_titles_and_hides_them():
     q = section.questions[0]
     assert q.prompt == "Name two factors that affect the yield of ammonia."
     assert q.marks == 2 and q.body.points == ("Pressure", "Temperature", "Iron catalyst")
-    assert q.guidance[0] == "1 mark each for any two of the following."
+    assert q.guidance[0] == "1 mark each for any two of the factors above."
     assert "increasing the pressure (for pressure)" in q.body.accept
     assert get("name-factors").hides_text
     with pytest.raises(NotEnoughMaterial, match="outcome"):

@@ -76,7 +76,7 @@ def test_state_list_asks_for_every_item_of_a_short_list_one_mark_each(process):
     (q,) = make(process, "state-list").questions
     assert q.prompt == "State the conditions for the Contact process."
     assert q.marks == 3 and q.body.points == ("Pressure is 2 atm", "Temperature is 450 °C", "Vanadium oxide catalyst")
-    assert q.guidance[0] == "1 mark for each of the following."
+    assert q.guidance[0] == "1 mark for each of the points above."
 
 
 def test_state_list_asks_for_some_of_a_longer_list():
@@ -84,14 +84,14 @@ def test_state_list_asks_for_some_of_a_longer_list():
                         "    items: [Water, Oxygen, Warmth, Light, Soil, Space]\n")
     (q,) = make(topic, "state-list").questions
     assert q.prompt == "State four of the conditions needed for germination." and q.marks == 4
-    assert q.guidance[0] == "1 mark each for any four of the following."
+    assert q.guidance[0] == "1 mark each for any four of the points above."
 
 
 def test_causes_are_some_of_many_so_one_fewer_is_asked_for():
     topic = parse_notes("title: T\nlists:\n  - title: Causes of less grip\n    items: [Road surface, Wet weather, Worn tyres]\n")
     (q,) = make(topic, "state-list").questions
     assert (q.prompt, q.marks) == ("Give two causes of less grip.", 2)
-    assert q.guidance[0] == "1 mark each for any two of the following."
+    assert q.guidance[0] == "1 mark each for any two of the points above."
 
 
 def test_state_list_needs_two_different_items():

@@ -41,7 +41,7 @@ def question_for(case: Cause, aspect: Aspect, topic: Topic, hidden: frozenset[st
     marks = min(len(points), MAX_MARKS)
     what = heading_phrase(aspect.heading)
     guidance = [f"1 mark for each accurate point about the {what}, up to {marks} marks." if len(points) <= marks
-                else f"1 mark each for any {marks} of the following, up to {marks} marks.",
+                else f"1 mark each for any {marks} of the points above, up to {marks} marks.",
                 f"Credit other accurate points about the {what} of this example; the list shows what answers may include."]
     reject = []
     for other in case.aspects:

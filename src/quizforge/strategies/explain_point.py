@@ -142,7 +142,7 @@ def question_for(factor: Cause, topic: Topic, options: Options) -> Question | No
     cap = 3 if options.tier == "support" else MAX_MARKS
     marks = min(len(texts), cap)
     every = marks == len(texts)
-    guidance = ("1 mark for each of the points above." if every
+    guidance = ("1 mark for the point above." if len(texts) == 1 else "1 mark for each of the points above." if every
                 else f"1 mark each for any {NUMBER_WORDS[marks]} of the points above.",
                 "Allow the same point in the student's own words.")
     prompt = prompt_for(factor, topic, marks, options.hidden)

@@ -49,7 +49,7 @@ def question_for(item_list: ItemList, tier: str) -> Question:
     # causes or examples: one fewer than the notes give, so a student has a choice (never fewer than two)
     marks = min(len(items) if complete(item_list) else max(MIN_ITEMS, len(items) - 1), cap)
     every = marks == len(items)
-    guidance = ("1 mark for each of the following." if every else f"1 mark each for any {NUMBER_WORDS[marks]} of the following.",
+    guidance = ("1 mark for each of the points above." if every else f"1 mark each for any {NUMBER_WORDS[marks]} of the points above.",
                 "Allow the same point in the student's own words.")
     body = ShortAnswer(answer="; ".join(items), lines=marks + 1, points=items)
     return Question(
