@@ -405,6 +405,18 @@ def test_evaluate_credits_the_arguments_the_shorthand_used_to_lose():
     assert "If God is so powerful why does he let there be evil in the world?" in body.indicative_against
 
 
+def test_a_line_of_doubt_under_arguments_for_is_credited_as_no_argument_for():
+    """Blind review: "Can't prove there is a God, can't prove there isn't either" was credited as an argument for God."""
+    notes = topic(SIDES.format(title="Looking for meaning", extra="", subject="Religious Studies", thing="God").replace(
+        "      - Many people say they have experienced something beyond themselves.",
+        "      - Many people say they have experienced something beyond themselves.\n"
+        "      - Can't prove there is a God, can't prove there isn't either."))
+    for strategy in ("explain-two", "evaluate"):
+        printed = str([(q.body.points if strategy == "explain-two" else q.body.indicative)
+                       for q in make(notes, strategy).questions])
+        assert "prove" not in printed and "first cause" in printed
+
+
 def test_a_focus_never_names_a_heading_whose_lines_are_all_left_out():
     # 'such as the USSR and Germany' with no Germany point in the mark scheme (blind review): Germany's
     # only line calls the country 'she' (Q205), so the mark scheme credits nothing under it

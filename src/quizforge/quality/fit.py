@@ -123,12 +123,18 @@ def side(title: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def doubts(text: str) -> bool:
+    """A line of doubt rather than an argument: 'Agnostics say we cannot know either way',
+    "Can't prove there is a God, can't prove there isn't either"."""
+    return bool(DOUBT.search(text) or NOT_KNOWN.search(text))
+
+
 def stance_clash(text: str, title: str, others: Sequence[str]) -> bool:
-    """A line of doubt ('Agnostics say we cannot know either way') under a group that argues for something,
-    when another group argues against: a student could file it there, or under neither."""
+    """A line of doubt under a group that argues for something, when another group argues against:
+    a student could file it there, or under neither."""
     if side(title) != "for" or not any(side(t) == "against" for t in others):
         return False
-    return bool(DOUBT.search(text) or NOT_KNOWN.search(text))
+    return doubts(text)
 
 
 def balanced(counts: Sequence[int]) -> bool:

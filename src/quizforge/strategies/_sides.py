@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Cause, Topic
+from ..quality import fit
 from ._marking import marking_points
 from ._text import normalise
 
@@ -70,7 +71,10 @@ def written_out(text: str, subject: str) -> str:
 
 
 def side_points(side: Cause, subject: str) -> tuple[str, ...]:
-    points = tuple(replace(p, text=written_out(p.text, subject)) if not p.points else p for p in side.points)
+    """The side's points for a mark scheme. A line of doubt filed under the 'for' side ("Can't prove there is
+    a God, can't prove there isn't either") argues for neither side, so it is not credited as an argument for."""
+    kept = [p for p in side.points if not (fit.side(side.title) == "for" and fit.doubts(p.text))]
+    points = tuple(replace(p, text=written_out(p.text, subject)) if not p.points else p for p in kept)
     return marking_points(replace(side, points=points))
 
 
