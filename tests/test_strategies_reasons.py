@@ -185,6 +185,18 @@ def test_exam_explain_makes_its_question_from_the_enquiry():
     assert not any(i.endswith("Slow to make decisions.") for i in q.body.indicative + q.body.indicative_own)
 
 
+def test_own_knowledge_credits_a_causes_fullest_point_not_its_context_line():
+    """Blind review: "To blame others for the assassination of Kirov: Kirov was the Communist Party boss in
+    Leningrad" was credited, a line of context that explains nothing."""
+    from quizforge.strategies._exam import summary_of
+    cause = topic(
+        "title: T\nsubject: History\nquestion: Why?\ncauses:\n  - title: To blame others for the murder of Smith\n"
+        "    points:\n      - Smith was the party boss in the city.\n"
+        "      - Smith was later shot, and many historians think that the leader was responsible for the murder.\n"
+    ).causes[0]
+    assert summary_of(cause).endswith("many historians think that the leader was responsible for the murder.")
+
+
 @pytest.mark.parametrize("title, enquiry, tense, statement", [
     ("To cover up problems in the economy", "why Stalin carried out the Purges", "past",
      "The main reason why Stalin carried out the Purges was to cover up problems in the economy."),

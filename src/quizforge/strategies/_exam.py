@@ -60,8 +60,10 @@ CAUSAL = ("because", " so ", "so that", "in order to", "led to", "meant", "cause
 
 def summary_of(cause: Cause) -> str:
     """One line of 'own knowledge' for a cause: its title and its first point that says why or what
-    followed ('because', 'so', 'led to' ...), else its first point."""
+    followed ('because', 'so', 'led to' ...), else its fullest point. A cause's first line is often only
+    context ("Kirov was the Communist Party boss in Leningrad."), which explains nothing on its own."""
     points = points_of(cause)
-    best = next((p for p in points if any(w in f" {p.lower()}" for w in CAUSAL)), points[0])
+    best = next((p for p in points if any(w in f" {p.lower()}" for w in CAUSAL)),
+                max(points, key=lambda p: len(p.split())))
     mark = " \u2013" if ": " in best else ":"
     return f"{cause.title.rstrip('.')}{mark} {best}"
