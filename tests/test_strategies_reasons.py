@@ -185,6 +185,27 @@ def test_exam_explain_makes_its_question_from_the_enquiry():
     assert not any(i.endswith("Slow to make decisions.") for i in q.body.indicative + q.body.indicative_own)
 
 
+@pytest.mark.parametrize("heading, bodies, expected", [
+    ("Britain and France dominate.", ["Makes the League look like a club for the winners of the war."],
+     "Britain and France dominate, which makes the League look like a club for the winners of the war."),
+    ("Japan and Italy", ["They went against the League and left it.", "Shows that even council members did not back it."],
+     "Japan and Italy: they went against the League and left it; this shows that even council members did not back it."),
+    ("Veto", ["Any country on the council could veto a decision."], "Veto: any country on the council could veto a decision."),
+])
+def test_a_line_saying_what_the_fact_before_it_shows_gets_that_fact_as_its_subject(heading, bodies, expected):
+    """Blind review: "Japan and Italy: shows that not even a permanent council member backed the League" has no subject."""
+    from quizforge.strategies._marking import merged
+    assert merged(heading, bodies) == expected
+
+
+def test_a_line_saying_what_shows_it_is_not_credited_when_its_fact_is_left_out():
+    notes = topic("title: T\nsubject: History\ncauses:\n  - title: Membership\n    points:\n"
+                  "      - text: Japan and Italy\n        points:\n"
+                  "          - Shows that not even a permanent council member backed the League.\n"
+                  "      - The USA never joined the League of Nations after the war.\n")
+    assert not any("Shows" in p or "shows" in p for p in marking_points(notes.causes[0]))
+
+
 def test_own_knowledge_credits_a_causes_fullest_point_not_its_context_line():
     """Blind review: "To blame others for the assassination of Kirov: Kirov was the Communist Party boss in
     Leningrad" was credited, a line of context that explains nothing."""

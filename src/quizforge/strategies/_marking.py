@@ -87,11 +87,30 @@ def lower_start(text: str) -> str:
     return body
 
 
+def says_of_what_came_before(text: str) -> bool:
+    """A line whose unspoken subject is the fact before it: 'Shows that not even ...', 'Makes the League
+    look like ...' (a verb of the present tense, third person, with no subject)."""
+    first = text.strip().split(" ", 1)[0]
+    low = first.lower()
+    return subjectless(text) and first[1:].islower() and low.endswith("s") and lemma(low) != low
+
+
 def merged(heading: str, bodies: list[str]) -> str:
     """'The USA never joined.' + its explanations -> one explained point:
-    'The USA never joined: without the richest country ...; a country hit by sanctions ...'."""
+    'The USA never joined: without the richest country ...; a country hit by sanctions ...'.
+
+    A line that says what the fact before it shows or does gets that fact as its subject, so the point reads
+    as sentences: 'Britain and France dominate, which makes the League look like ...'; '... and Italy left
+    the League; this shows that not even ...'."""
     head = heading.strip().rstrip(".:;,")
-    parts = [lower_start(b).rstrip(" .;") for b in bodies]
+    parts = []
+    for i, body in enumerate(bodies):
+        part = lower_start(body).rstrip(" .;")
+        if says_of_what_came_before(body) and (i or standalone(heading)):
+            part = ("this " if i else "which ") + part
+        parts.append(part)
+    if parts[0].startswith("which "):
+        return end_sentence(f"{head}, {'; '.join(parts)}")
     return end_sentence(f"{head}: {'; '.join(parts)}")
 
 
@@ -113,6 +132,8 @@ def _groups(cause: Cause) -> list[tuple[str, list[str]]]:
         elif leaves:
             bodies = [c.text.strip() for c in leaves if standalone(c.text.strip())
                       or quality.creditable(joined(text, c.text.strip()))]
+            while bodies and not standalone(text) and says_of_what_came_before(bodies[0]):
+                bodies.pop(0)  # 'Shows that ...' whose fact was left out: nothing says what shows it
             if bodies:
                 out.append((text, bodies))
             elif standalone(text):
