@@ -149,7 +149,7 @@ def test_mark_schemes_credit_explained_points_never_headings_or_scraps():
     points = marking_points(organisation)
     assert "Slow to make decisions." not in points and "Veto." not in points
     assert "Slow to make decisions: one year to look into the Manchurian Crisis and 8 months for the Abyssinian." in points
-    assert "Council: run by the permanent members who went by their own decisions." in points
+    assert "The council was run by the permanent members who went by their own decisions." in points
     membership = marking_points(topic(LEAGUE).causes[0])
     assert not any("she was only allowed" in p for p in membership)  # 'she' for a country (Q205)
     assert any(p.startswith("USSR: ") and "if they had been members earlier" in p for p in membership)
@@ -191,6 +191,11 @@ def test_exam_explain_makes_its_question_from_the_enquiry():
     ("Japan and Italy", ["They went against the League and left it.", "Shows that even council members did not back it."],
      "Japan and Italy: they went against the League and left it; this shows that even council members did not back it."),
     ("Veto", ["Any country on the council could veto a decision."], "Veto: any country on the council could veto a decision."),
+    # blind review: 'Council: run by the permanent members ...' read as a scrap
+    ("Council", ["Run by the permanent members."], "The council was run by the permanent members."),
+    ("Permanent members", ["Led by Britain and France.", "They looked after their own interests."],
+     "The permanent members were led by Britain and France; they looked after their own interests."),
+    ("USSR", ["Run by the communists."], "USSR: run by the communists."),
 ])
 def test_a_line_saying_what_the_fact_before_it_shows_gets_that_fact_as_its_subject(heading, bodies, expected):
     """Blind review: "Japan and Italy: shows that not even a permanent council member backed the League" has no subject."""

@@ -95,6 +95,15 @@ def says_of_what_came_before(text: str) -> bool:
     return subjectless(text) and first[1:].islower() and low.endswith("s") and lemma(low) != low
 
 
+def passive_of(heading: str, body: str) -> bool:
+    """'Council' over 'Run by the permanent members ...': a line that is a past participle and 'by', under a
+    heading that is a common noun or two ('Council', 'Permanent members'): the heading is what it is said of."""
+    words, first = heading.split(), body.strip().split(" ", 2)
+    if not 1 <= len(words) <= 2 or not heading[1:].islower() or len(first) < 2 or first[1] != "by":
+        return False
+    return subjectless(body) and "NOUN" in pos(words[-1].lower()) and "VERB" in pos(first[0].lower())
+
+
 def merged(heading: str, bodies: list[str]) -> str:
     """'The USA never joined.' + its explanations -> one explained point:
     'The USA never joined: without the richest country ...; a country hit by sanctions ...'.
@@ -103,6 +112,13 @@ def merged(heading: str, bodies: list[str]) -> str:
     as sentences: 'Britain and France dominate, which makes the League look like ...'; '... and Italy left
     the League; this shows that not even ...'."""
     head = heading.strip().rstrip(".:;,")
+    if bodies and passive_of(head, bodies[0]):
+        # 'Council' + 'Run by the permanent members ...' -> 'The council was run by the permanent members ...'
+        noun = head[0].lower() + head[1:]
+        verb = "were" if noun.endswith("s") and not noun.endswith("ss") else "was"
+        head = f"The {noun} {verb} {lower_start(bodies[0]).rstrip(' .;')}"
+        rest = [lower_start(b).rstrip(" .;") for b in bodies[1:]]
+        return end_sentence("; ".join([head, *rest]))
     parts = []
     for i, body in enumerate(bodies):
         part = lower_start(body).rstrip(" .;")
