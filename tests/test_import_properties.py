@@ -141,18 +141,22 @@ def freemind(tree) -> bytes:
 @example(tree=[("0", ["0"]), ("0", ["anpau"])], kind=("x.opml", opml))  # once 'corrected' two edits away to 'anal'
 @example(tree=[("0", ["0"]), ("0", ["0aaa"])], kind=("x.opml", opml))  # spaced to '0 aaa', a clean-up, not an invention
 @example(tree=[("0", ["0"]), ("0", ["ITLL"])], kind=("x.opml", opml))  # "IT'LL": a contraction restored
+@example(tree=[("0", ["0"]), ("0", ["Aalow"])], kind=("x.opml", opml))  # corrected to 'Allow', and reported
 def test_xml_outlines_import_or_fail_clearly(tree, kind):
     name, render_xml = kind
     try:
-        topic = import_source(Source(name, render_xml(tree), "." + name.split(".")[1])).topic
+        result = import_source(Source(name, render_xml(tree), "." + name.split(".")[1]))
     except QuizforgeError as exc:
         assert str(exc).strip()
         return
+    topic = result.topic
     # Media placeholders, glossary and date lines may be moved or dropped, text is cleaned (full stops,
     # "&" written "and", shorthand spelt out), but nothing is invented: every word imported is a word
-    # of the outline, or one of the few words the clean-up itself writes.
+    # of the outline, one of the few words the clean-up itself writes, or a spelling correction the
+    # import report lists for the teacher to check ('Aalow' -> 'Allow').
     # ('0aaa' is read as a number glued to its word, '0 aaa', as '300years' is)
     given = {w for c, ps in tree for t in (c, *ps) for w in words_of(t) | words_of(re.sub(r"(\d)([^\W\d_])", r"\1 \2", t))}
+    given |= {w for r in result.remarks if r.kind == "corrected" for w in words_of(r.message.split("->")[-1])}
     for group in topic.groups:
         for text in [group.title, *(p.text for p in group.walk())]:
             assert words_of(text) <= given | IMPORTER_WORDS, (text, tree)
