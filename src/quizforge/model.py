@@ -387,6 +387,8 @@ class Paper:
     paper_size: str = "a4"
     strategies: tuple[str, ...] = field(default=())
     presentation: Presentation = field(default_factory=Presentation)
+    # For the teacher, printed on the mark scheme only: why the paper is short and what the notes would need.
+    short_note: tuple[str, ...] = ()
 
     @property
     def total_marks(self) -> int:

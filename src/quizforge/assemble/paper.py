@@ -75,7 +75,29 @@ def assemble(
                     f"has {SHORT_MARKS} or more; " + ("; ".join([*drawn.short, *(f"{n} made none" for n in missing)])
                                                      or f"the notes have material for {len(sections)} kinds of question"))
         skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
+        if thin:
+            paper = dataclasses.replace(paper, short_note=short_note(paper, drawn.skipped, strategies))
     return AssembleResult(paper, tuple(skipped))
+
+
+NEEDS_SHOWN = 3  # reasons printed on the mark scheme; the CLI and `quizforge review` list them all
+
+
+def short_note(paper: Paper, skipped: list[str], wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """What the mark scheme tells the teacher about a paper under SHORT_MARKS: its size, then what the notes
+    would need for the kinds of question this paper tried first, in the words of each strategy's note."""
+    n = len(paper.questions)
+    lines = [f"This paper is short: {paper.total_marks} marks from {n} question{'s' if n != 1 else ''}. "
+             "Other kinds of question need material these notes do not have, for example:"]
+    for line in skipped:
+        name, _, why = line.removeprefix("skipped ").partition(": ")
+        if name not in wanted or " need" not in why:
+            continue  # a kind that had material but stood aside for another is no need of the notes
+        why = why.split(": ", 1)[-1] if why.startswith(paper.topic.source) else why
+        lines.append(why[0].upper() + why[1:])
+        if len(lines) > NEEDS_SHOWN:
+            break
+    return tuple(lines) if len(lines) > 1 else ()
 
 
 def _within_limit(topic: Topic, seed: int, strategies: tuple[str, ...], drawn: _Draw, limit: int,
