@@ -276,3 +276,64 @@ def test_stage_describe_leaves_a_stage_stage_happens_asks_about(stages):
     asked = {q.cause_id for q in paper.questions if q.strategy == "stage-happens"}
     described = {q.cause_id for q in paper.questions if q.strategy == "stage-describe"}
     assert asked and not asked & described
+
+
+STATIVE = """\
+title: Cell division
+subject: Biology
+process: cell division
+stages:
+  - title: Interphase
+    points:
+      - The nuclear envelope is intact.
+      - The cell grows and copies its DNA.
+  - title: Prophase
+    points:
+      - The nuclear envelope is intact.
+      - The nuclear envelope begins to break down.
+      - The DNA remains tightly coiled.
+      - Threads start forming between the poles to make a spindle.
+      - The chromosomes condense.
+  - title: Metaphase
+    points:
+      - The chromosomes line up across the middle of the cell.
+      - The chromatids are still joined.
+  - title: Anaphase
+    points:
+      - The spindle threads pull the chromatids apart.
+"""
+
+
+def test_a_line_that_describes_no_change_is_not_asked_credited_or_a_clue():
+    """Blind review: 'Nuclear membrane and nucleolus are intact.' was a 'which stage' clue that fits interphase
+    too, and a mark for 'what happens to the nuclear membrane'; stative lines (intact, remains, still) say
+    nothing happens."""
+    from quizforge.strategies._process import describes_no_change, sentence_points
+    from quizforge.strategies.stage_happens import by_subject
+
+    topic = parse_notes(STATIVE)
+    assert describes_no_change("The nuclear envelope is intact.") and describes_no_change("The DNA remains coiled.")
+    assert not describes_no_change("The chromosomes become visible.")
+    assert not describes_no_change("The nucleus is intact while the chromosomes condense.")
+    prophase = topic.stages[1]
+    texts = [p.text for p in sentence_points(prophase)]
+    assert "The nuclear envelope is intact." not in texts and "The DNA remains tightly coiled." not in texts
+    groups = by_subject(prophase, frozenset())
+    # the one thing that happens to the envelope is asked, the stative line neither credited nor a rival answer
+    assert [p.text for p in groups["nuclear envelope"]] == ["The nuclear envelope begins to break down."]
+    for seed in range(1, 12):
+        for q in make(topic, "stage-name", seed, count=4).questions:
+            assert "intact" not in q.prompt and "remains" not in q.prompt and "still" not in q.prompt
+        for q in make(topic, "stage-describe", seed, count=4).questions:
+            assert not any(describes_no_change(p) for p in q.body.points)
+
+
+def test_a_thing_that_comes_into_being_in_the_stage_is_not_asked_about():
+    """Blind review: 'What happens to the fibres during prophase?' from 'Fibres start forming between the
+    centrioles to make a spindle': the fibres are not there before, and the notes name them as a spindle."""
+    from quizforge.strategies.stage_happens import by_subject
+
+    topic = parse_notes(STATIVE)
+    assert "threads" not in by_subject(topic.stages[1], frozenset())
+    for seed in range(1, 12):
+        assert not any("threads during prophase" in q.prompt for q in make(topic, "stage-happens", seed, count=4).questions)
