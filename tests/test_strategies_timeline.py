@@ -386,3 +386,32 @@ def test_what_year_asks_events_an_order_question_prints_but_never_a_year_printed
     printed = make(topic, "what-year", 1, count=10, printed=("1 1559", "2 1587"))
     asked = {q.sources[0] for q in printed.questions}
     assert crowned not in asked and executed not in asked and asked
+
+
+def test_who_did_what_lists_no_two_people_whose_deeds_are_about_the_same_thing():
+    """Blind review: 'Made several statements about atoms, for example that all matter is made of atoms' (Dalton)
+    fits Democritus too, listed beside it ('suggested that atoms were the smallest bit of matter')."""
+    from quizforge.strategies.date_match import deeds, rival_deeds
+    from quizforge.strategies._timeline import dated_events
+
+    topic = parse_notes("title: Models of the cell\nsubject: Biology\ndates:\n" + "".join(
+        f"  - date: '{year}'\n    event: {who} {did}.\n" for year, who, did in (
+            (1665, "Robert Hooke", "saw tiny boxes in cork and called them cells"),
+            (1674, "Antonie Leeuwenhoek", "spotted living bacteria through a lens he made himself"),
+            (1831, "Alfred Brown", "described the nucleus inside plant cells"),
+            (1838, "Matthias Schleiden", "said that every plant is made of cells"),
+            (1855, "Rudolf Virchow", "argued that new cells come only from old ones"),
+            (1882, "Walther Flemming", "watched chromosomes split during division"),
+            (1898, "Camillo Golgi", "found a stack of membranes in nerve tissue"),
+            (1931, "Ernst Ruska", "built the first electron microscope"))))
+    found = deeds(dated_events(topic))
+    rivals = rival_deeds(found)
+    by_name = {d[0]: d[2].source for d in found}
+    # 'plant' is in Brown's and Schleiden's deeds: either could be defended for the other's
+    assert by_name["Alfred Brown"] in rivals[by_name["Matthias Schleiden"]]
+    # 'cells' is what most deeds are about: it tells no two apart
+    assert by_name["Rudolf Virchow"] not in rivals[by_name["Robert Hooke"]]
+    for seed in range(1, 15):
+        q = make(topic, "date-match", seed).questions[0]
+        listed = {by_name[p] for p in q.body.causes}
+        assert all(not rivals[s] & listed for s in listed), (seed, q.body.causes)
