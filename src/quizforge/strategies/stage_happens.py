@@ -23,6 +23,7 @@ from .base import Options
 MAX_SUBJECT = 4
 MAX_MARKS = 3
 DEFAULT_COUNT = 3
+MIN_COUNT = 2  # questions the section keeps, asking again what the seed before asked if it must
 LEADING = frozenset("the a an".split())
 # The thing comes into being in this point ('A cell plate is formed', 'Fibres start forming ... to make a
 # spindle'): it does not exist before, so 'what happens to the fibres' names it before it is there, and
@@ -122,12 +123,21 @@ class StageHappens:
                 f"{topic.source}: stage-happens needs named stages with points that open with what they are about "
                 "('Spindle fibres contract ...'), about a thing no other point of the stage mentions")
         # one question per stage, so the paper covers the process; another seed asks about another thing
-        chosen = []
+        chosen, stale = [], []
         for stage in topic.stages:
             groups = per_stage.get(stage.id)
             if groups:
                 fresh = [g for g in groups if not any(p.id in options.exclude for p in g)] or groups
-                chosen.append((stage, fresh[(options.seed - 1) % len(fresh)]))
+                unasked = [g for g in fresh if not any(p.id in options.previous for p in g)]
+                if unasked:
+                    chosen.append((stage, unasked[(options.seed - 1) % len(unasked)]))
+                else:
+                    stale.append((stage, fresh[(options.seed - 1) % len(fresh)]))
+        # A stage whose every thing the seed before asked about gives way, where the section is still a section
+        # without it: the next seed can describe that stage whole. The smallest stages are kept first (a stage
+        # of many points makes the better 'describe' question).
+        stale.sort(key=lambda sp: len(sp[0].points))
+        chosen += stale[:max(0, MIN_COUNT - len(chosen))]
         if len(chosen) > (options.count or DEFAULT_COUNT):
             chosen = rng.sample(chosen, options.count or DEFAULT_COUNT)
         chosen.sort(key=lambda sp: topic.stages.index(sp[0]))
