@@ -132,6 +132,22 @@ def test_when_the_conditions_are_asked_for_the_value_is_not_printed(process):
     assert not any("450" in p or "2 atm" in p or "vanadium" in p.lower() for p in prompts[1:])
 
 
+def test_seed_two_asks_the_values_of_the_conditions_and_leaves_the_catalyst_to_explain(process):
+    """Blind review: Haber seed 2 was seed 1 but for the blank of the word equation. After a seed that asked the
+    whole list of conditions, the next asks only those with a value, and the catalyst is free to be explained."""
+    from quizforge.assemble.paper import asked
+
+    names = ("state-list", "explain-point")
+    first = assemble(process, 1, names, required=False).paper
+    second = assemble(process, 2, names, required=False, previous=asked(first)).paper
+    prompts = [q.prompt for q in second.questions]
+    assert prompts[0] == "State the pressure and temperature used in the Contact process."
+    assert second.questions[0].body.points == ("Pressure is 2 atm", "Temperature is 450 °C")
+    assert any(p.endswith("why a vanadium oxide catalyst is used in the Contact process.") for p in prompts)
+    assert not any("catalyst" in q.prompt.lower() for q in first.questions)
+    assert not any("450" in p or "2 atm" in p for p in prompts[1:])
+
+
 def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
     qs = by_factor(make(grouped, "explain-point", count=5))
     assert qs["f1"].prompt == "State how tiredness affects reaction time."  # one point: one mark, 'State'
