@@ -90,7 +90,8 @@ class Sequencing:
         """Outside History, where events open with the people who made them: those people, names only, to
         put in the order of their work ('Dalton, Thomson, Rutherford, Bohr'). A name tells nothing of what
         its person did, so events a match of people to deeds holds may be used; events other questions print
-        may not (their order would answer this one). Only with events enough left for the events to order."""
+        may not (their order would answer this one), nor the events ``taken`` to order (drawn first; when none
+        were, it leaves enough for them)."""
         if years_matter(topic):
             return None
         found = [(name, event) for name, _, event in deeds(dated_events(topic))
