@@ -20,6 +20,8 @@ from quizforge.load import load_notes
 from quizforge.load.notes import parse_notes
 from quizforge.model import Choice, Match, Question, Section, ShortAnswer, TrueFalse
 from quizforge.pipeline import BuildRequest, make_paper
+from quizforge.assemble import strategy_rng
+from quizforge.strategies import Options, get
 from quizforge.strategies._gates import fresh_first
 from quizforge.strategies._timeline import actor
 
@@ -101,6 +103,70 @@ def test_a_term_asked_in_one_question_is_not_the_answer_of_another():
                       body=ShortAnswer(answer="The small committee of the most senior leaders."), answer="",
                       sources=("term:politburo",))
     assert screened(mc, define)[0] == ["mc"]
+
+
+def test_a_stem_that_prints_another_questions_mark_point_gives_it_away():
+    """Blind review: 'Name the factor that affects both thinking distance and braking distance' beside 'Define
+    the term stopping distance', whose second mark is 'Thinking distance and braking distance'."""
+    name = Question(id="name", strategy="name-factors", marks=1,
+                    prompt="Name the factor that affects both the fuel used and the journey time.",
+                    body=ShortAnswer(answer="Traffic"), answer="Traffic", sources=("f1",))
+    define = Question(id="define", strategy="key-terms", prompt="Define the term ‘journey cost’.", marks=2,
+                      body=ShortAnswer(answer="What a trip costs in all. The fuel used and the journey time.",
+                                       points=("What a trip costs in all.", "The fuel used and the journey time.")),
+                      answer="", sources=("term:journey-cost",))
+    kept, warnings = screened(name, define)
+    assert kept == ["name"] and "mark point" in warnings[0]
+    assert screened(define, name)[0] == ["define"]  # whichever comes first, only one is printed
+
+
+def test_a_question_left_out_for_a_giveaway_gives_way_to_another_draw_of_its_strategy():
+    """The assembler swaps where the notes allow: the definition whose mark point another stem prints makes way
+    for one of another term."""
+    notes = parse_notes("""\
+title: Journeys
+subject: Physics
+shape: factors
+outcome: fuel used and journey time
+factors:
+  - title: Traffic
+    affects: fuel used
+    points:
+      - More traffic means more stopping and starting.
+  - title: Head wind
+    affects: fuel used
+  - title: Traffic
+    affects: journey time
+  - title: Road works
+    affects: journey time
+key_terms:
+  - term: Journey cost
+    definition: What a trip costs in all. Fuel used and journey time.
+  - term: Fuel economy
+    definition: How far a car goes on one litre of fuel.
+  - term: Average speed
+    definition: The distance gone divided by the time taken.
+  - term: Idling
+    definition: When the engine runs but the car does not move.
+  - term: Tailback
+    definition: A long queue of cars held up on a road.
+  - term: Slipstream
+    definition: The still air just behind a lorry.
+  - term: Cruise control
+    definition: A system that holds the car at a set speed.
+""")
+    swapped = 0
+    for seed in range(1, 9):
+        result = assemble(notes, seed, ("name-factors", "key-terms"), required=False)
+        asked = [q for q in result.paper.questions if q.strategy == "name-factors"]
+        assert asked and "fuel used and journey time" in asked[0].prompt
+        defines = [q for q in result.paper.questions if q.strategy == "key-terms" and isinstance(q.body, ShortAnswer)]
+        assert "term:journey-cost" not in {s for q in defines for s in q.sources}
+        first = get("key-terms").generate(notes, strategy_rng(seed, "key-terms"), Options())
+        if "term:journey-cost" in {s for q in first.questions if isinstance(q.body, ShortAnswer) for s in q.sources}:
+            assert len(defines) == 2, "another term's definition takes the place of the one given away"
+            swapped += 1
+    assert swapped
 
 
 def test_people_open_events_and_common_words_do_not():

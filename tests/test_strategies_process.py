@@ -300,3 +300,15 @@ def test_order_items_never_tell_their_place():
 def test_order_words_come_out_of_a_step(text, expected):
     from quizforge.strategies._process import without_order_words
     assert without_order_words(text) == expected
+
+
+def test_seed_two_orders_another_run_than_the_whole_one_seed_one_ordered(steps):
+    """Blind review: fetch-decode-execute seed 2 was 'the same five steps with the letters reshuffled'."""
+    from quizforge.assemble.paper import asked
+
+    first = assemble(steps, 1, ("stage-order",)).paper
+    second = assemble(steps, 2, ("stage-order",), previous=asked(first)).paper
+    a, b = first.questions[0], second.questions[0]
+    assert len(a.body.items) == 4 and len(b.body.items) == 3 and set(b.sources) < set(a.sources)
+    # no seed before: the whole run, as always
+    assert len(assemble(steps, 2, ("stage-order",)).paper.questions[0].body.items) == 4

@@ -132,6 +132,22 @@ def test_when_the_conditions_are_asked_for_the_value_is_not_printed(process):
     assert not any("450" in p or "2 atm" in p or "vanadium" in p.lower() for p in prompts[1:])
 
 
+def test_seed_two_asks_the_values_of_the_conditions_and_leaves_the_catalyst_to_explain(process):
+    """Blind review: Haber seed 2 was seed 1 but for the blank of the word equation. After a seed that asked the
+    whole list of conditions, the next asks only those with a value, and the catalyst is free to be explained."""
+    from quizforge.assemble.paper import asked
+
+    names = ("state-list", "explain-point")
+    first = assemble(process, 1, names, required=False).paper
+    second = assemble(process, 2, names, required=False, previous=asked(first)).paper
+    prompts = [q.prompt for q in second.questions]
+    assert prompts[0] == "State the pressure and temperature used in the Contact process."
+    assert second.questions[0].body.points == ("Pressure is 2 atm", "Temperature is 450 °C")
+    assert any(p.endswith("why a vanadium oxide catalyst is used in the Contact process.") for p in prompts)
+    assert not any("catalyst" in q.prompt.lower() for q in first.questions)
+    assert not any("450" in p or "2 atm" in p for p in prompts[1:])
+
+
 def test_a_factor_with_an_outcome_is_asked_how_it_affects_it(grouped):
     qs = by_factor(make(grouped, "explain-point", count=5))
     assert qs["f1"].prompt == "State how tiredness affects reaction time."  # one point: one mark, 'State'
@@ -276,3 +292,113 @@ def test_stage_describe_leaves_a_stage_stage_happens_asks_about(stages):
     asked = {q.cause_id for q in paper.questions if q.strategy == "stage-happens"}
     described = {q.cause_id for q in paper.questions if q.strategy == "stage-describe"}
     assert asked and not asked & described
+
+
+STATIVE = """\
+title: Cell division
+subject: Biology
+process: cell division
+stages:
+  - title: Interphase
+    points:
+      - The nuclear envelope is intact.
+      - The cell grows and copies its DNA.
+  - title: Prophase
+    points:
+      - The nuclear envelope is intact.
+      - The nuclear envelope begins to break down.
+      - The DNA remains tightly coiled.
+      - Threads start forming between the poles to make a spindle.
+      - The chromosomes condense.
+  - title: Metaphase
+    points:
+      - The chromosomes line up across the middle of the cell.
+      - The chromatids are still joined.
+  - title: Anaphase
+    points:
+      - The spindle threads pull the chromatids apart.
+"""
+
+
+def test_a_line_that_describes_no_change_is_not_asked_credited_or_a_clue():
+    """Blind review: 'Nuclear membrane and nucleolus are intact.' was a 'which stage' clue that fits interphase
+    too, and a mark for 'what happens to the nuclear membrane'; stative lines (intact, remains, still) say
+    nothing happens."""
+    from quizforge.strategies._process import describes_no_change, sentence_points
+    from quizforge.strategies.stage_happens import by_subject
+
+    topic = parse_notes(STATIVE)
+    assert describes_no_change("The nuclear envelope is intact.") and describes_no_change("The DNA remains coiled.")
+    assert not describes_no_change("The chromosomes become visible.")
+    assert not describes_no_change("The nucleus is intact while the chromosomes condense.")
+    prophase = topic.stages[1]
+    texts = [p.text for p in sentence_points(prophase)]
+    assert "The nuclear envelope is intact." not in texts and "The DNA remains tightly coiled." not in texts
+    groups = by_subject(prophase, frozenset())
+    # the one thing that happens to the envelope is asked, the stative line neither credited nor a rival answer
+    assert [p.text for p in groups["nuclear envelope"]] == ["The nuclear envelope begins to break down."]
+    for seed in range(1, 12):
+        for q in make(topic, "stage-name", seed, count=4).questions:
+            assert "intact" not in q.prompt and "remains" not in q.prompt and "still" not in q.prompt
+        for q in make(topic, "stage-describe", seed, count=4).questions:
+            assert not any(describes_no_change(p) for p in q.body.points)
+
+
+def test_a_thing_that_comes_into_being_in_the_stage_is_not_asked_about():
+    """Blind review: 'What happens to the fibres during prophase?' from 'Fibres start forming between the
+    centrioles to make a spindle': the fibres are not there before, and the notes name them as a spindle."""
+    from quizforge.strategies.stage_happens import by_subject
+
+    topic = parse_notes(STATIVE)
+    assert "threads" not in by_subject(topic.stages[1], frozenset())
+    for seed in range(1, 12):
+        assert not any("threads during prophase" in q.prompt for q in make(topic, "stage-happens", seed, count=4).questions)
+
+
+SECOND_VERSION = """\
+title: Cell division
+subject: Biology
+process: cell division
+stages:
+  - title: Interphase
+    points:
+      - The cell grows and copies its DNA.
+      - The number of organelles increases.
+  - title: Prophase
+    points:
+      - The nuclear envelope breaks down.
+      - Chromosomes condense and join to the spindle.
+      - The centrosomes move to opposite poles.
+  - title: Metaphase
+    points:
+      - Chromosomes line up across the middle of the cell.
+      - The spindle attaches to each centromere.
+  - title: Anaphase
+    points:
+      - The chromatids are pulled to opposite poles.
+  - title: Telophase
+    points:
+      - The nuclear envelope reforms around each set of chromosomes.
+      - The cytoplasm divides in two.
+"""
+
+
+def test_seed_two_describes_another_stage_and_asks_other_things():
+    """Blind review: mitosis seed 2 repeated 5 of its 8 questions ('Describe what happens during metaphase'
+    twice). A stage whose one thing seed 1 asked about gives way in seed 2, so it can be described whole; a
+    'describe' or 'which stage' question takes what the seed before did not."""
+    from quizforge.assemble.paper import asked
+
+    topic = parse_notes(SECOND_VERSION)
+    names = ("stage-name", "stage-happens", "stage-describe")
+    first = assemble(topic, 1, names, required=False).paper
+    second = assemble(topic, 2, names, required=False, previous=asked(first)).paper
+
+    def by(paper, name):
+        return {(q.cause_id, q.sources) for q in paper.questions if q.strategy == name}
+    assert by(first, "stage-describe") and not by(first, "stage-describe") & by(second, "stage-describe")
+    assert len(by(first, "stage-happens") & by(second, "stage-happens")) < len(by(first, "stage-happens"))
+    named = [{q.sources for q in p.questions if q.strategy == "stage-name"} for p in (first, second)]
+    assert len(named[0] & named[1]) < len(named[0])
+    # seed 1 on its own is drawn as before: nothing before it to avoid
+    assert assemble(topic, 1, names, required=False).paper == first

@@ -125,7 +125,13 @@ def test_a_paper_keeps_the_sections_apart(topic):
     year_events = {q.sources[0] for q in paper.questions if q.strategy == "what-year"}
     first = {s for q in paper.questions if q.strategy == "which-first" for s in q.sources}
     assert (year_events or first) and paper.total_marks >= 7
-    assert not year_events & first  # no event is asked twice
+    # an event offered in 'which came first' may be asked its year (its options print no dates), but no year
+    # asked is printed anywhere else on the paper
+    years = {q.answer for q in paper.questions if q.strategy == "what-year"}
+    others = " ".join(t for q in paper.questions if q.strategy != "what-year"
+                      for t in (q.prompt, *getattr(q.body, "items", ()), *getattr(q.body, "options", ()),
+                                *getattr(q.body, "causes", ())))
+    assert not any(y in others for y in years)
     ordering = [set(q.sources) for q in paper.questions if q.strategy in ("sequence", "date-match", "which-first")]
     assert all(len(a & b) <= 1 for i, a in enumerate(ordering) for b in ordering[i + 1:]), \
         "two events in two ordering questions: the one answers the other"
@@ -176,9 +182,11 @@ def test_dev_fixture_timelines(name):
 
 
 def test_cli_builds_a_timeline_paper(run, write_notes):
-    path = write_notes(TIMELINE, "timeline.yaml")
-    # Eleven events feed all four kinds apart (an order question sharing two events with 'which came first'
-    # would answer it) when each takes only what it needs: three to order, three options, four to date.
+    drake = "".join(MORE_EVENTS.splitlines(keepends=True)[:2])
+    path = write_notes(TIMELINE + drake, "timeline.yaml")
+    # Eleven events of the main period feed all four kinds apart (an order question sharing two events with
+    # 'which came first' would answer it) when each takes only what it needs: three to order, three options,
+    # four to date. (The one of 460 BC is no option: it is plainly first.)
     crowded = run("build", path, "--strategies", ",".join(NAMES), "--format", "json", "--seed", 2)
     assert crowded.exit_code == 0, crowded.output
     paper = json.loads((Path("out") / "timeline" / "paper-seed2.json").read_text())
@@ -295,8 +303,12 @@ def test_people_put_in_order_share_no_event_with_an_order_question_that_prints_t
             (1919, "Francis Aston", "built the first mass spectrometer"),
             (1932, "James Chadwick", "discovered the neutron in the nucleus"),
             (1938, "Lise Meitner", "explained how a uranium nucleus splits"))))
+    both = 0
     for seed in range(1, 6):
         section = make(topic, "sequence", seed)
+        if len(section.questions) < 2:  # events this close leave two orders spread across the period only sometimes
+            continue
+        both += 1
         events, people = section.questions
         assert people.prompt.startswith("Put these people in the order") and 4 <= len(people.body.items) <= 5
         assert not set(events.sources) & set(people.sources)
@@ -307,6 +319,7 @@ def test_people_put_in_order_share_no_event_with_an_order_question_that_prints_t
         by_name = {d.event.split(" ")[0] + " " + d.event.split(" ")[1]: d.date for d in dates}
         years = [by_name[people.body.items[i]] for i in people.body.order]
         assert years == sorted(years)
+    assert both >= 2
     history = parse_notes(TIMELINE.replace("subject: History", "subject: History") + MORE_EVENTS)
     assert len(make(history, "sequence", 1).questions) == 1  # in History the events are ordered, not people
 
@@ -394,3 +407,58 @@ def test_what_year_asks_events_an_order_question_prints_but_never_a_year_printed
     printed = make(topic, "what-year", 1, count=10, printed=("1 1559", "2 1587"))
     asked = {q.sources[0] for q in printed.questions}
     assert crowned not in asked and executed not in asked and asked
+
+
+def test_who_did_what_lists_no_two_people_whose_deeds_are_about_the_same_thing():
+    """Blind review: 'Made several statements about atoms, for example that all matter is made of atoms' (Dalton)
+    fits Democritus too, listed beside it ('suggested that atoms were the smallest bit of matter')."""
+    from quizforge.strategies.date_match import deeds, rival_deeds
+    from quizforge.strategies._timeline import dated_events
+
+    topic = parse_notes("title: Models of the cell\nsubject: Biology\ndates:\n" + "".join(
+        f"  - date: '{year}'\n    event: {who} {did}.\n" for year, who, did in (
+            (1665, "Robert Hooke", "saw tiny boxes in cork and called them cells"),
+            (1674, "Antonie Leeuwenhoek", "spotted living bacteria through a lens he made himself"),
+            (1831, "Alfred Brown", "described the nucleus inside plant cells"),
+            (1838, "Matthias Schleiden", "said that every plant is made of cells"),
+            (1855, "Rudolf Virchow", "argued that new cells come only from old ones"),
+            (1882, "Walther Flemming", "watched chromosomes split during division"),
+            (1898, "Camillo Golgi", "found a stack of membranes in nerve tissue"),
+            (1931, "Ernst Ruska", "built the first electron microscope"))))
+    found = deeds(dated_events(topic))
+    rivals = rival_deeds(found)
+    by_name = {d[0]: d[2].source for d in found}
+    # 'plant' is in Brown's and Schleiden's deeds: either could be defended for the other's
+    assert by_name["Alfred Brown"] in rivals[by_name["Matthias Schleiden"]]
+    # 'cells' is what most deeds are about: it tells no two apart
+    assert by_name["Rudolf Virchow"] not in rivals[by_name["Robert Hooke"]]
+    for seed in range(1, 15):
+        q = make(topic, "date-match", seed).questions[0]
+        listed = {by_name[p] for p in q.body.causes}
+        assert all(not rivals[s] & listed for s in listed), (seed, q.body.causes)
+
+
+def test_an_order_question_spreads_its_events_across_the_notes_main_period():
+    """Blind review: Moseley 1914 / Bohr 1922 (really 1913) in one order made a wrong key, and Democritus,
+    Chadwick and Seaborg, centuries apart, were a two-mark giveaway. The events keep a gap of the main period
+    cut into n + 1 parts (half of it where the notes are short), and an outlier only joins three others."""
+    from quizforge.strategies._timeline import central, dated_events, order_gap, years_apart
+
+    topic = parse_notes("title: Flight\nsubject: Physics\ndates:\n" + "".join(
+        f"  - date: '{year}'\n    event: A made-up step in flight number {i} is taken.\n" for i, year in enumerate(
+            ("300 BCE", 1783, 1785, 1804, 1809, 1849, 1853, 1891, 1896, 1903, 1905, 1909))))
+    events = dated_events(topic)
+    core = central(events)
+    by_year = {e.when.year: e for e in events}
+    assert by_year[-300].source not in core  # Tukey's fences and by_year[1783].source in core
+    assert order_gap(events, 3) == 32  # 1783-1909: 126 years in four parts
+    for seed in range(1, 25):
+        q = make(topic, "sequence", seed).questions[0]
+        chosen = [e for e in events if e.source in q.sources]
+        inside = [e for e in chosen if e.source in core]
+        assert len(inside) >= 3
+        assert all(years_apart(a, b) >= order_gap(events, len(chosen)) // 2 for a in chosen for b in chosen if a is not b)
+    # 'which came first' never offers the outlier before the period: it would plainly be the answer
+    for seed in range(1, 25):
+        for q in make(topic, "which-first", seed).questions:
+            assert by_year[-300].source not in q.sources

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import random
 from dataclasses import dataclass, field
@@ -138,7 +139,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
                 raise
             out.skipped.append(f"skipped {name}: {exc}")
             continue
-        section, warnings = screen_section(section, ledger, foreign)
+        section, warnings, ledger = _screen_or_swap(name, topic, seed, opts, section, ledger, foreign)
         out.skipped += warnings
         if not section.questions:
             if required and not warnings:
@@ -154,6 +155,29 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         if hides_text(get(name), topic):
             hidden.update(used)
     return out
+
+
+def _screen_or_swap(name: str, topic: Topic, seed: int, opts: Options, section: Section, ledger: Ledger,
+                    foreign: frozenset[str]) -> tuple[Section, list[str], Ledger]:
+    """The section screened; where a question was left out because another one gives it away, the section is
+    drawn once more without that question's material, and the draw that keeps more questions is taken (a
+    definition whose mark point another stem prints gives way to another term's definition)."""
+    before = copy.deepcopy(ledger)
+    screened, warnings = screen_section(section, ledger, foreign)
+    kept = {q.id for q in screened.questions}
+    clashed = [q for q in section.questions if q.id not in kept]
+    if not clashed or not any("would give another away" in w for w in warnings):
+        return screened, warnings, ledger
+    again = dataclasses.replace(opts, exclude=opts.exclude | {s for q in clashed for s in q.sources})
+    try:
+        other = get(name).generate(topic, strategy_rng(seed, name), again)
+    except NotEnoughMaterial:
+        return screened, warnings, ledger
+    trial = copy.deepcopy(before)
+    swapped, swap_warnings = screen_section(other, trial, foreign)
+    if len(swapped.questions) > len(screened.questions):
+        return swapped, swap_warnings, trial
+    return screened, warnings, ledger
 
 
 def foreign_words(topic: Topic) -> frozenset[str]:

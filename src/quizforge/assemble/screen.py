@@ -113,6 +113,16 @@ def pairs(question: Question) -> tuple[tuple[str, str], ...]:
                  if body.causes[k].strip() and len(quality.words.tokens(body.examples[j])) >= 2)
 
 
+def mark_points(question: Question) -> tuple[str, ...]:
+    """The creditworthy points of a point-marked answer, each a mark: printed elsewhere ('Name the factor that
+    affects both thinking distance and braking distance' beside a definition credited 'Thinking distance and
+    braking distance'), that mark is given away. A one-word point is left to ``secrets``."""
+    body = question.body
+    if not isinstance(body, ShortAnswer):
+        return ()
+    return tuple(p for p in body.points if len(quality.words.tokens(p)) >= 2)
+
+
 def ordered_items(question: Question) -> frozenset[str]:
     """The events whose order a question asks: a sequence's items, a 'which came first' question's options,
     the events a question matches to their dates. Two questions that share two of them give each other away
@@ -192,6 +202,7 @@ class Ledger:
     paired: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     defined: list[str] = dataclasses.field(default_factory=list)
     ordered: list[frozenset[str]] = dataclasses.field(default_factory=list)
+    points: list[str] = dataclasses.field(default_factory=list)
     # The notes' branch titles (causes, case studies, groups) are printed as options and headings by
     # design; a question whose answer is one tests which branch a fact belongs to, which no title gives away.
     titles: frozenset[str] = frozenset()
@@ -216,6 +227,12 @@ class Ledger:
         for sentence in sentences(question):
             if any(_contains(t, sentence) for t in self.shown):
                 return "another question prints the sentence it asks about"
+        for point in self.points:
+            if any(_contains(t, point) for t in mine):
+                return f"prints '{_short(point, 30)}', a mark point of another question"
+        for point in mark_points(question):
+            if point not in self.titles and any(_contains(t, point) for t in self.shown):
+                return f"another question prints its mark point '{_short(point, 30)}'"
         mine_ordered = ordered_items(question)
         if any(len(mine_ordered & theirs) >= 2 for theirs in self.ordered):
             return "asks the order of events another question puts in order"
@@ -245,6 +262,7 @@ class Ledger:
         if isinstance(question.body, Choice):
             self.asked_by_choice += list(self.secrets_of(question))
         self.recalled += [s for s in sentences(question) if s.strip()]
+        self.points += [p for p in mark_points(question) if p not in self.titles]
         self.paired += list(pairs(question))
         self.defined += [s for s in first_sentences(question) if s.strip()]
         if ordered_items(question):

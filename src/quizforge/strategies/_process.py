@@ -77,13 +77,33 @@ def is_name(title: str) -> bool:
     return len(title.split()) <= 2 and not NUMBERED.match(title)
 
 
+# A line that says how something stays ('The nuclear membrane is intact.', 'The DNA remains coiled.') describes
+# no change: it answers no 'what happens', earns no mark for one, and the same state often holds in the stage
+# before, so as a clue it picks out no one stage. Only a line that is that one clause counts ('..., then ...' or
+# '... while ...' says something happens too).
+_STATE = re.compile(
+    r"^[^,;]*?\b(?:(?:is|are|was|were)\s+(?:still\s+|not\s+yet\s+|all\s+)?(?:intact|unchanged|visible|present|"
+    r"whole|unaffected|undivided|complete|in place|the same|there|inside|absent|not visible|not yet \w+)\b|"
+    r"(?:remains?|stays?|still)\b)", re.I)
+_ANOTHER_CLAUSE = re.compile(r"[,;]|\b(?:while|whilst|but|then|until|before|after|as|so|when)\b", re.I)
+
+
+def describes_no_change(text: str) -> bool:
+    """True for a stative line ('Nuclear membrane and nucleolus are intact.'): nothing happens in it."""
+    found = _STATE.match(text.strip())
+    return bool(found) and not _ANOTHER_CLAUSE.search(text.strip())
+
+
 def sentence_points(stage: Cause, avoid: frozenset[str] = frozenset()) -> list[Point]:
-    """The stage's own points that are whole sentences and read on their own (nested detail left out)."""
+    """The stage's own points that are whole sentences, read on their own and say what happens (nested detail
+    and stative lines left out)."""
     out = []
     for point in stage.points:
         text = point.text.strip()
         # a point with points under it frames them ("If ..., extra steps are taken"): not a fact to credit
         if point.id in avoid or point.points or not stands_alone(text) or len(text.split()) < 3:
+            continue
+        if describes_no_change(text):
             continue
         out.append(point)
     return out

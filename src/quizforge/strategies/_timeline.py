@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import statistics
@@ -17,6 +18,7 @@ from .base import Options
 # A year written inside the event ("and is back in 1580") would give its date away.
 MAX_EVENT_WORDS = 20  # longer, an event is a paragraph as an option or a line to order: it is left out
 MIN_GAP = 5  # years: closer than this, "which came first" is a guess for most students
+CORE_ORDERED = 3  # events of the notes' main period an order question puts in order, beside any outlier
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)|\d+\s*(?:BCE|BC|AD|CE)\b")
 
 
@@ -93,18 +95,64 @@ def apart(a: Dated, b: Dated) -> bool:
     return a.when.before(b.when) or b.when.before(a.when)
 
 
+def years_apart(a: Dated, b: Dated) -> int:
+    """Whole years between the two, whichever came first (0 when they overlap)."""
+    return max(years_before(a, b), years_before(b, a), 0)
+
+
+def central(events: list[Dated]) -> frozenset[str]:
+    """The sources of the events inside the notes' main period: an event further than one and a half times the
+    spread of the middle half of the years beyond it (Tukey's fences) is an outlier ('442 BCE' in a timeline of
+    1897-1940). An order question with an outlier in it is given away by the outlier alone."""
+    years = sorted(e.when.year for e in events)
+    if len(years) < 4:
+        return frozenset(e.source for e in events)
+    q1, _, q3 = statistics.quantiles(years, n=4, method="inclusive")
+    low, high = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+    return frozenset(e.source for e in events if low <= e.when.year <= high)
+
+
+def order_gap(events: list[Dated], n: int) -> int:
+    """Years to keep between any two of ``n`` events to put in order: the notes' main period cut into n + 1 equal
+    parts. Events closer than that test a fine distinction, and one wrong date in the notes (a year or two out)
+    turns the key wrong; events spread across the period test its shape."""
+    core = [e.when.year for e in events if e.source in central(events)]
+    if len(core) < 2:
+        return 0
+    return max(1, math.ceil((max(core) - min(core)) / (n + 1)))
+
+
+def spacings(events: list[Dated], n: int) -> list[int]:
+    """The gaps to try in turn for an order question of ``n`` events, where the notes are short of events that far
+    apart: the full gap, then half of it (no closer: where the events left are nearer than that, an order
+    question is a guess, and one wrong date in the notes makes its key wrong)."""
+    gap = order_gap(events, n)
+    return list(dict.fromkeys((gap, gap // 2)))
+
+
+def with_outliers(chosen: list[Dated], outliers: list[Dated], rng: random.Random, limit: int,
+                  used: frozenset[str] = frozenset(), name: str = "", gap: int = 0) -> list[Dated]:
+    """``chosen`` (events of the notes' main period) topped up to ``limit`` with outliers, only once it holds
+    ``CORE_ORDERED`` events: an outlier's place is plain, so the question must still order that many without it."""
+    if len(chosen) < CORE_ORDERED or len(chosen) >= limit:
+        return chosen
+    rest = [e for e in outliers if all(apart(e, c) and years_apart(e, c) >= gap for c in chosen)]
+    return chosen + spread(rest, rng, limit - len(chosen), used, name, gap)
+
+
 def spread(events: list[Dated], rng: random.Random, limit: int, used: frozenset[str] = frozenset(),
-           name: str = "") -> list[Dated]:
-    """Up to ``limit`` events, drawn at random, any two of which can be put in order; events in ``used``
-    (asked by the seed before) only when the others run out, and last of all those the seed before asked
-    in the same kind of question (strategy ``name``): seed 2 orders the events seed 1 matched to dates."""
+           name: str = "", gap: int = 0) -> list[Dated]:
+    """Up to ``limit`` events, drawn at random, any two of which can be put in order (and, with ``gap``, at
+    least that many years apart); events in ``used`` (asked by the seed before) only when the others run
+    out, and last of all those the seed before asked in the same kind of question (strategy ``name``):
+    seed 2 orders the events seed 1 matched to dates."""
     pool = events[:]
     rng.shuffle(pool)
     # a long war would shut out every event inside it
     pool.sort(key=lambda e: (*staleness(e.source, used, name), e.when.precision == "span"))
     chosen: list[Dated] = []
     for event in pool:
-        if all(apart(event, c) for c in chosen):
+        if all(apart(event, c) and years_apart(event, c) >= gap for c in chosen):
             chosen.append(event)
         if len(chosen) == limit:
             break
@@ -137,16 +185,17 @@ def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[
 
 def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str,
                   keep: Callable[[Dated], bool] = lambda e: True, share: int | None = None,
-                  name: str = "") -> list[Dated]:
+                  name: str = "", gap: int = 0, fall_back: bool = True) -> list[Dated]:
     """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain.
 
     Only events ``keep`` accepts are drawn (those a quality gate would pass), so one bad line of the
     notes does not cost the whole question. With ``share``, at most that many events another question
     prints are drawn where the notes allow: a question whose order or dates another one shows by two shared
-    events gives it away (the Ledger leaves such a question out)."""
+    events gives it away (the Ledger leaves such a question out). Without ``fall_back``, events other questions
+    print are not drawn beyond ``share`` (the caller has another way to try first)."""
     every = [e for e in dated_events(topic, options.hidden) if keep(e)]
     fresh = [e for e in every if e.source not in options.exclude]
-    chosen = spread(fresh, rng, limit, options.previous, name)
+    chosen = spread(fresh, rng, limit, options.previous, name, gap)
     if len(chosen) < need and share is not None:
         printed = [e for e in every if e.source in options.exclude]
         rng.shuffle(printed)
@@ -154,11 +203,11 @@ def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int
         for extra in printed:  # the fewest shared events that make up the number
             if len(chosen) >= need or share <= 0:
                 break
-            if all(apart(extra, c) for c in chosen):
+            if all(apart(extra, c) and years_apart(extra, c) >= gap for c in chosen):
                 chosen.append(extra)
                 share -= 1
-    if len(chosen) < need:  # what else prints them may be no order question: the Ledger has the last word
-        chosen = spread(every, rng, limit, options.previous, name)
+    if len(chosen) < need and fall_back:  # what else prints them may be no order question: the Ledger has the last word
+        chosen = spread(every, rng, limit, options.previous, name, gap)
     if len(chosen) < need:
         raise NotEnoughMaterial(
             f"{topic.source}: {what} needs at least {need} 'dates' entries with dates that can be read "

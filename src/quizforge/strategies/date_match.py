@@ -20,6 +20,7 @@ LETTERS = "ABCDEFGHIJ"
 MATCH_MIN, MATCH_MAX = 4, 6  # listed; one of them is a spare
 ORDER_LEFT = 4  # events left for a sequence or 'which came first' on the same paper
 FIRST_LEFT = 3  # events left for a 'which came first' drawn after a match of dates
+COMMON_MIN = 3  # deeds a noun is in before it is the topic's, not one deed's
 
 
 def with_spare(n: int, rng: random.Random) -> list[int]:
@@ -45,6 +46,36 @@ def deeds(events: list[Dated]) -> list[tuple[str, str, Dated]]:
         rest = event.event[len(name):].strip()
         out.append((name, rest[0].upper() + rest[1:], event))
     return out
+
+
+def things(text: str) -> frozenset[str]:
+    """The nouns of a deed ('matter', 'electron'), and words the lexicon does not know (names), as lemmas:
+    what it is about, where its verbs ('showed', 'discovered') say only what kind of step it was."""
+    from ..quality.words import STOP, lemma, pos, tokens
+
+    return frozenset(lemma(w) for w in tokens(text) if w.lower() not in STOP and not w[0].isdigit() and len(w) > 2
+                     and ("NOUN" in pos(w) or not pos(w)))
+
+
+def rival_deeds(found: list[tuple[str, str, Dated]]) -> dict[str, frozenset[str]]:
+    """Event source -> the sources of the other deeds it could be taken for: two deeds about the same thing
+    ("... that all matter is made of atoms" beside "... atoms were the smallest bit of matter") let a student
+    defend either person for each. What many deeds are about (three or more, and a third of them: the topic,
+    'atom') tells none apart."""
+    nouns = {d[2].source: things(d[1]) for d in found}
+    counts = [w for words in nouns.values() for w in words]
+    common = {w for w in set(counts) if counts.count(w) >= max(COMMON_MIN, len(nouns) / 3)}
+    return {a: frozenset(b for b in nouns if b != a and (nouns[a] & nouns[b]) - common) for a in nouns}
+
+
+def apart_deeds(pool: list[tuple[str, str, Dated]], rivals: dict[str, frozenset[str]],
+                n: int) -> list[tuple[str, str, Dated]]:
+    """Up to ``n`` deeds from ``pool``, in its order, none about the same thing as another one taken."""
+    taken: list[tuple[str, str, Dated]] = []
+    for deed in pool:
+        if len(taken) < n and not rivals[deed[2].source] & {t[2].source for t in taken}:
+            taken.append(deed)
+    return taken
 
 
 class DateMatch:
@@ -104,7 +135,14 @@ class DateMatch:
         # Drawn first, the match leaves an order question on the paper events of its own where it can.
         leave = ORDER_LEFT if {"sequence", "which-first"} & set(options.paper) else 0
         n = max(MATCH_MIN, min(limit, len(pool) - leave))
-        chosen = sorted(pool[:n], key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
+        # Every listed person, the spare too, did something about a thing no other listed person's deed is about.
+        rivals = rival_deeds(deeds(dated_events(topic)))
+        picked = apart_deeds(pool, rivals, n)
+        if len(picked) < MATCH_MIN:
+            raise NotEnoughMaterial(
+                f"{topic.source}: matching people to what they did needs at least {MATCH_MIN} people whose deeds are "
+                "each about something no other listed deed is about; these could be matched two ways")
+        chosen = sorted(picked, key=lambda d: d[0].split()[-1].lower())  # people in A-Z order, not by date
         order = with_spare(len(chosen), rng)
         body = Match(causes=tuple(d[0] for d in chosen), examples=tuple(chosen[i][1] for i in order),
                      key=tuple(order), example_ids=tuple(chosen[i][2].source for i in order),

@@ -52,6 +52,8 @@ class StageDescribe:
                   and len(pts := sentence_points(s, options.hidden)) >= MIN_POINTS]
         fresh = [(s, pts) for s, pts in usable if f"stage:{s.id}" not in options.exclude]
         pool = fresh or usable
+        # the seed before described these: another stage where there is one (seed 2 is a second version)
+        pool = [(s, pts) for s, pts in pool if f"{self.name}@stage:{s.id}" not in options.previous] or pool
         if not pool:
             raise NotEnoughMaterial(f"{topic.source}: 'what happens during' needs a stage with at least {MIN_POINTS} "
                                     "points that read as sentences on their own")

@@ -2,7 +2,8 @@
 answer is every point of that stage about it (1 mark each), so it has one right answer.
 
 The thing is the subject a stage's point opens with ('Spindle fibres contract ...'). A point that says
-something is made ('A cell plate is formed') or that leans on the heading ('in this stage') asks nothing.
+something is made ('A cell plate is formed', 'Fibres start forming'), that says how something stays ('... are
+intact') or that leans on the heading ('in this stage') asks nothing.
 """
 
 from __future__ import annotations
@@ -15,15 +16,21 @@ from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
 from ..quality.words import DETERMINERS, pos
 from ._groups import stems
-from ._process import numbered, printed, process_name, stage_phrase, unit
+from ._process import describes_no_change, numbered, printed, process_name, stage_phrase, unit
 from ._text import normalise, stands_alone
 from .base import Options
 
 MAX_SUBJECT = 4
 MAX_MARKS = 3
 DEFAULT_COUNT = 3
+MIN_COUNT = 2  # questions the section keeps, asking again what the seed before asked if it must
 LEADING = frozenset("the a an".split())
-MADE = re.compile(r"^(?:is|are) (?:formed|made|produced|created)\b")
+# The thing comes into being in this point ('A cell plate is formed', 'Fibres start forming ... to make a
+# spindle'): it does not exist before, so 'what happens to the fibres' names it before it is there, and
+# often not by the name it ends up with (the spindle). 'reforms', 'reappears' are about a thing that was there.
+MADE = re.compile(r"^(?:(?:is|are)\s+(?:being\s+)?(?:formed|made|produced|created|built)|"
+                  r"(?:starts?|begins?)\s+(?:to\s+)?(?:form|forming|appear|appearing|develop|developing)|"
+                  r"forms?|appears?|develops?|emerges?)\b", re.I)
 BACK_REFERENCE = re.compile(r"\bthis (stage|step|phase)\b", re.IGNORECASE)
 NOT_SUBJECTS = frozenset("it they this these that those there here cell each both all some".split())
 
@@ -52,7 +59,8 @@ def by_subject(stage: Cause, avoid: frozenset[str]) -> dict[str, list[Point]]:
     out: dict[str, list[Point]] = defaultdict(list)
     for point in stage.points:
         text = " ".join(point.text.split())
-        if point.points or point.id in avoid or not stands_alone(text) or BACK_REFERENCE.search(text):
+        if (point.points or point.id in avoid or not stands_alone(text) or BACK_REFERENCE.search(text)
+                or describes_no_change(text)):
             continue
         found = split_subject(text)
         if found is None:
@@ -61,10 +69,11 @@ def by_subject(stage: Cause, avoid: frozenset[str]) -> dict[str, list[Point]]:
         if MADE.match(rest) or normalise(subject) in NOT_SUBJECTS or subject.split()[0].isdigit():
             continue
         out[normalise(subject)].append(point)
-    # a thing another point of the stage mentions too ('... between the centrioles') has more answers than these
+    # a thing another point of the stage mentions too ('... between the centrioles') has more answers than these;
+    # a line saying it stays as it is ('... are intact') is no answer to what happens to it
     for key in list(out):
         mine = {p.id for p in out[key]}
-        others = [p for p in stage.points if p.id not in mine]
+        others = [p for p in stage.points if p.id not in mine and not describes_no_change(p.text)]
         if any(stems(key) & stems(p.text) for p in others):
             del out[key]
     return out
@@ -114,12 +123,21 @@ class StageHappens:
                 f"{topic.source}: stage-happens needs named stages with points that open with what they are about "
                 "('Spindle fibres contract ...'), about a thing no other point of the stage mentions")
         # one question per stage, so the paper covers the process; another seed asks about another thing
-        chosen = []
+        chosen, stale = [], []
         for stage in topic.stages:
             groups = per_stage.get(stage.id)
             if groups:
                 fresh = [g for g in groups if not any(p.id in options.exclude for p in g)] or groups
-                chosen.append((stage, fresh[(options.seed - 1) % len(fresh)]))
+                unasked = [g for g in fresh if not any(p.id in options.previous for p in g)]
+                if unasked:
+                    chosen.append((stage, unasked[(options.seed - 1) % len(unasked)]))
+                else:
+                    stale.append((stage, fresh[(options.seed - 1) % len(fresh)]))
+        # A stage whose every thing the seed before asked about gives way, where the section is still a section
+        # without it: the next seed can describe that stage whole. The smallest stages are kept first (a stage
+        # of many points makes the better 'describe' question).
+        stale.sort(key=lambda sp: len(sp[0].points))
+        chosen += stale[:max(0, MIN_COUNT - len(chosen))]
         if len(chosen) > (options.count or DEFAULT_COUNT):
             chosen = rng.sample(chosen, options.count or DEFAULT_COUNT)
         chosen.sort(key=lambda sp: topic.stages.index(sp[0]))

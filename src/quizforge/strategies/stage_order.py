@@ -54,6 +54,11 @@ class StageOrder:
                                     "none of which says where it comes ('step 1', 'finally', 'repeats')")
         first, length = max(runs, key=lambda r: r[1])  # the longest stretch, the notes' first where two tie
         limit = min(max(options.count or MAX_ITEMS, MIN_STAGES), MAX_ITEMS, length)  # fewer than 3 is no order
+        # The seed before ordered this whole run: a run one step shorter is another question (seed 2 is a
+        # second version, not the same steps reshuffled), where that still leaves three or more to order.
+        if limit == length > MIN_STAGES and all(f"{self.name}@{sources[i]}" in options.previous
+                                                 for i in range(first, first + length)):
+            limit -= 1
         start = first + rng.randrange(length - limit + 1)  # a run of stages in a row: the order must be the notes' own
         right = list(range(start, start + limit))
         shown = right[:]

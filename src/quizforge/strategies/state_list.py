@@ -7,7 +7,7 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..model import ItemList, Question, Section, ShortAnswer, Topic
-from ._lists import item_text, list_source
+from ._lists import VALUE, item_text, list_source, place
 from ._text import normalise
 from .base import Options
 
@@ -59,6 +59,41 @@ def question_for(item_list: ItemList, tier: str) -> Question:
     )
 
 
+def valued(item_list: ItemList) -> list[tuple[str, str]]:
+    """(item id, name) of the items that name a condition and give its value ('Pressure is 200 atm')."""
+    found = [(i.id, VALUE.fullmatch(item_text(i.text))) for i in item_list.items]
+    return [(iid, m["name"].strip()) for iid, m in found if m]
+
+
+def values_question(item_list: ItemList, items: list[tuple[str, str]]) -> Question | None:
+    """'State the pressure and temperature used in the Haber process.': the values of the conditions that have one,
+    the others (a catalyst named, no value) left for another question to ask about."""
+    where = place(item_list)
+    if not where:
+        return None
+    names = [n.lower() if n[1:].islower() else n for _, n in items]
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    points = tuple(item_text(i.text) for i in item_list.items if i.id in {iid for iid, _ in items})
+    return Question(
+        id=f"state-list:{item_list.id}:values", strategy="state-list", prompt=f"State the {listed} used in {where}.",
+        marks=len(points), body=ShortAnswer(answer="; ".join(points), lines=len(points) + 1, points=points),
+        answer="; ".join(points) + ".", guidance=("1 mark for each of the points above.",
+                                                  "Allow the same point in the student's own words."),
+        sources=(list_source(item_list), *(iid for iid, _ in items)),
+    )
+
+
+def second_version(item_list: ItemList, options: Options) -> Question | None:
+    """Where the seed before asked a whole list of conditions, the values of those that have one (at least two,
+    and fewer than all): seed 2 asks another question, and the rest can be asked about elsewhere."""
+    items = valued(item_list)
+    if not complete(item_list) or not all(f"state-list@{i.id}" in options.previous for i in item_list.items):
+        return None
+    if not MIN_ITEMS <= len(items) < len(item_list.items):
+        return None
+    return values_question(item_list, items)
+
+
 class StateList:
     # The items are the answers: drawn first, and no other question may print them.
     hides_text = True
@@ -74,7 +109,8 @@ class StateList:
                 "(e.g. 'Conditions for the Haber process' with each condition)")
         count = min(options.count or len(found), len(found))
         chosen = sorted(rng.sample(found, count), key=topic.lists.index)
-        questions = tuple(question_for(item_list, options.tier) for item_list in chosen)
+        questions = tuple(second_version(item_list, options) or question_for(item_list, options.tier)
+                          for item_list in chosen)
         return Section(self.name, self.title, "Answer in a word or a short phrase.", questions)
 
 

@@ -6,7 +6,8 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Choice, Question, Section, Topic
-from ._timeline import Dated, spread, staleness, usable_events, usual_gap, years_before, years_matter
+from ._timeline import (Dated, central, dated_events, spread, staleness, usable_events, usual_gap, years_before,
+                        years_matter)
 from ._gates import printable
 from .base import Options
 
@@ -62,12 +63,22 @@ class WhichFirst:
         every = [e for e in usable_events(topic, Options(hidden=options.hidden), 3, "'which happened first'")
                  if printable(e.event, "option")]  # one line that fails a gate must not cost a question
         gap = usual_gap(every)
-        fresh = [e for e in every if e.source not in options.exclude]
         want = options.count or FIRST_COUNT
         spare = left_for_later(topic, options)
-        questions = self._questions(fresh, gap, rng, options, want, spare)
-        if len(questions) < want:  # not enough events left that no other question prints
-            questions = max(questions, self._questions(every, gap, rng, options, want, spare), key=len)
+        # an event far before the notes' main period ('442 BCE' among 1897-1940) is plainly the first: never an
+        # option; one far after it only where the main period has too few events
+        dated = dated_events(topic)
+        core = central(dated)
+        start = min((e.when.year for e in dated if e.source in core), default=0)
+        questions: list[Question] = []
+        for events in ([e for e in every if e.source in core], [e for e in every if e.source in core or e.when.year > start]):
+            fresh = [e for e in events if e.source not in options.exclude]
+            found = self._questions(fresh, gap, rng, options, want, spare)
+            if len(found) < want:  # not enough events left that no other question prints
+                found = max(found, self._questions(events, gap, rng, options, want, spare), key=len)
+            questions = max(questions, found, key=len)
+            if len(questions) >= want:
+                break
         if not questions:
             raise NotEnoughMaterial(f"{topic.source}: 'which happened first' needs at least three dated events, "
                                     f"each at least {gap} years after the one before")
