@@ -87,6 +87,18 @@ def test_state_list_asks_for_some_of_a_longer_list():
     assert q.guidance[0] == "1 mark each for any four of the points above."
 
 
+def test_causes_of_a_change_that_only_name_what_varies_are_asked_as_what_affects_it():
+    """Blind review: 'Give two causes of less grip between road and tyres' credited 'Road surface', 'Weather
+    conditions', 'Tyre quality': no causes by themselves, but what affects the grip."""
+    topic = parse_notes("title: T\nlists:\n  - title: Causes of less grip between road and tyres\n"
+                        "    items: [Road surface, Weather conditions, Tyre quality]\n")
+    (q,) = make(topic, "state-list").questions
+    assert (q.prompt, q.marks) == ("Name two things that affect the grip between road and tyres.", 2)
+    stated = parse_notes("title: T\nlists:\n  - title: Causes of less grip between road and tyres\n"
+                         "    items: [Wet roads, Worn tyres, Ice on the road]\n")
+    assert make(stated, "state-list").questions[0].prompt == "Give two causes of less grip between road and tyres."
+
+
 def test_causes_are_some_of_many_so_one_fewer_is_asked_for():
     topic = parse_notes("title: T\nlists:\n  - title: Causes of less grip\n    items: [Road surface, Wet weather, Worn tyres]\n")
     (q,) = make(topic, "state-list").questions

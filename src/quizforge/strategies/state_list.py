@@ -8,6 +8,7 @@ import re
 from ..errors import NotEnoughMaterial
 from ..model import ItemList, Question, Section, ShortAnswer, Topic
 from ._lists import VALUE, item_text, list_source, place
+from ..quality.words import pos
 from ._text import normalise
 from .base import Options
 
@@ -32,12 +33,32 @@ def complete(item_list: ItemList) -> bool:
     return bool(re.match(r"(the )?(\w+ )?conditions?\b", item_list.title.strip(), re.IGNORECASE))
 
 
+# 'Causes of less grip between road and tyres': the causes of a change in something, which the title names.
+CHANGE_CAUSES = re.compile(r"(?:causes?|reasons?) (?:of|for) (?:less|more|reduced|increased|poor|lower|higher) (?P<what>.+)",
+                           re.IGNORECASE)
+
+
+def dimensions(item_list: ItemList) -> bool:
+    """Items that name what varies, not how: 'Road surface', 'Weather conditions', 'Tyre quality' (a noun first,
+    no word of state such as 'wet' or 'worn'). Listed under 'Causes of less grip', they are no causes by
+    themselves: they are the things that affect the grip."""
+    for item in item_list.items:
+        words = item_text(item.text).rstrip(".").split()
+        if not 1 <= len(words) <= 3 or "NOUN" not in pos(words[0].lower()) or "ADJ" in pos(words[0].lower()):
+            return False
+    return True
+
+
 def prompt_for(item_list: ItemList, marks: int) -> str:
     """'State the conditions for X.' when every item is asked for; 'State three of the conditions for X.' or,
-    for causes and examples, 'Give two causes of X.' otherwise."""
+    for causes and examples, 'Give two causes of X.' otherwise; 'Name two things that affect the grip ...'
+    for the 'causes of less grip' that are only what varies (``dimensions``)."""
     title = item_list.title.strip().rstrip(".:")
     what = title[0].lower() + title[1:] if title[1:2].islower() else title
     what = what[4:] if what.lower().startswith("the ") else what
+    change = CHANGE_CAUSES.fullmatch(what)
+    if change and dimensions(item_list):
+        return f"Name {NUMBER_WORDS[marks]} things that affect the {change['what']}."
     if marks < len(item_list.items):
         return f"State {NUMBER_WORDS[marks]} of the {what}." if complete(item_list) else f"Give {NUMBER_WORDS[marks]} {what}."
     return f"State the {what}."
