@@ -307,3 +307,16 @@ def test_name_factors_without_a_factor_in_both_leaves_the_factors_to_the_sort():
     three = parse_notes(REACTION + "  - title: Temperature\n    affects: the cost\n")  # three outcomes: no 'both'
     assert all(s.strategy != "name-factors" for s in assemble(three, 1, ("sort-factors", "name-factors"),
                                                               required=False).paper.sections)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("mass of car", "the mass of the car"),  # blind review: 'State how the mass of car affects braking distance'
+    ("surface area of catalyst", "the surface area of the catalyst"),
+    ("number of cores", "the number of cores"),
+    ("rate of reaction", "the rate of reaction"),
+    ("iron catalyst", "the iron catalyst"),
+    ("temperature", "temperature"),
+])
+def test_a_factor_named_in_a_question_takes_its_articles(name, expected):
+    from quizforge.strategies.explain_point import subject_of
+    assert subject_of(name) == expected

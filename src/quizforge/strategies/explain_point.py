@@ -85,9 +85,23 @@ def plain_name(title: str) -> str:
 
 
 def subject_of(name: str) -> str:
-    """'mass of car' -> 'the mass of car', 'iron catalyst' -> 'the iron catalyst'; one word stays bare, as
-    science English writes it ('how temperature affects the rate', 'how tiredness affects')."""
-    return f"the {name}" if " " in name and not name.startswith(("the ", "a ", "an ")) else name
+    """'mass of car' -> 'the mass of the car', 'iron catalyst' -> 'the iron catalyst'; one word stays bare, as
+    science English writes it ('how temperature affects the rate', 'how tiredness affects'). After 'of', a
+    bare singular noun that is a thing takes 'the' too ('of the car'), but not a quantity or a plural
+    ('number of cores', 'rate of reaction')."""
+    if " " not in name or name.startswith(("the ", "a ", "an ")):
+        return name
+    head, of, rest = name.partition(" of ")
+    if of and len(rest.split()) == 1 and not plural(rest) and rest.lower() in THINGS_AFTER_OF:
+        name = f"{head} of the {rest}"
+    return f"the {name}"
+
+
+# Nouns a factor's title names bare after 'of' where English wants 'the' (the 'mass of car' of quick notes).
+THINGS_AFTER_OF = frozenset("""
+car vehicle lorry bus train bike bicycle driver object ball trolley body wire spring magnet planet person
+cell animal plant leaf catalyst container beaker
+""".split())
 
 
 def plural(name: str) -> bool:
