@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import re
 
-from .words import content_words, distinctiveness, tokens
+from .words import content_words, distinctiveness, same_root, tokens
 
 
 T = TypeVar("T")
@@ -101,10 +101,17 @@ def _stems(text: str) -> set[str]:
 
 
 def echoes_title(text: str, title: str, others: Sequence[str] = ()) -> bool:
-    """True when ``text`` uses a word of ``title`` (or one of its stem: 'members' for 'Membership') that the
-    ``others`` titles do not share: beside the titles, the item names its own group."""
+    """True when ``text`` uses a word of ``title`` (or one of its stem: 'members' for 'Membership', or of its
+    family: 'senses' for 'Sensory') that the ``others`` titles do not share: beside the titles, the item names
+    its own group."""
     own = _stems(title) - set().union(*(_stems(t) for t in others))
-    return bool(own & _stems(text))
+    if own & _stems(text):
+        return True
+    def words(phrase: str) -> frozenset[str]:
+        return content_words(phrase.replace("-", " "))  # 'long-term memory': long, term, memory
+    rival = [w for t in others for w in words(t)]
+    family = [w for w in words(title) if not any(same_root(w, r) for r in rival)]
+    return any(same_root(w, f) for w in words(text) for f in family)
 
 
 SIDES = {
