@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,61 @@ def test_a_term_listed_twice_is_asked_by_no_glossary_question():
             else:
                 asked = " ".join(q.answer for q in section.questions)
             assert "nett" not in asked, (name, seed)
+
+
+# --- a language glossary as printed: its own case, no misspelt word (strategies/_vocabulary.py) ----------
+
+FRENCH_SLIPS = FRENCH + """\
+  - {term: Ravi(e) de te voir, definition: pleased to see you}
+  - {term: Partir, definition: to leave}
+  - {term: Je mesure _ cm, definition: I am _ cm tall}
+  - {term: Socialable, definition: sociable}
+  - {term: ennuyeux/enneyeuse, definition: boring}
+  - {term: timid(e), definition: timid}
+"""
+
+
+def test_a_language_glossary_prints_list_capitals_in_lower_case():
+    """Blind review: "Ravi(e)" and "Venir" were capitalised in a list of lower-case French words. Where most
+    of the terms start lower case, a capital is lowered, except a clause's ('Je mesure _ cm')."""
+    from quizforge.strategies._vocabulary import prepared
+
+    topic, _ = prepared(parse_notes(FRENCH_SLIPS))
+    terms = {t.term for t in topic.key_terms}
+    assert {"ravi(e) de te voir", "partir", "Je mesure _ cm"} <= terms
+    assert not {"Ravi(e) de te voir", "Partir"} & terms
+    german, _ = prepared(parse_notes(GERMAN))
+    assert "Ich bin _ Jahre alt" in {t.term for t in german.key_terms}  # nouns and clauses keep capitals there
+    capitals = parse_notes(re.sub(r"term: (\w)", lambda m: "term: " + m[1].upper(), FRENCH))
+    assert prepared(capitals)[0].key_terms == capitals.key_terms  # a list all in capitals is the notes' style
+
+
+def test_a_misspelt_foreign_word_is_left_out_with_a_note():
+    """Blind review: "Socialable", "ennuyeux/enneyeuse" and "timid(e)" were printed as French. A term with a
+    word the language's dictionary does not know is asked by no question, and a note says why."""
+    paper = assemble(parse_notes(FRENCH_SLIPS), 1, NAMES, required=False)
+    printed = " ".join(str(q) for q in paper.paper.questions)
+    for slip in ("Socialable", "enneyeuse", "timid(e)"):
+        assert slip not in printed and slip.lower() not in printed
+        assert any(slip in note and "dictionary" in note for note in paper.skipped)
+    assert "timide" in printed or "anxieux" in printed  # the others are asked as before
+    assert not any("marrant" in n or "Leeds" in n for n in paper.skipped)
+
+
+def test_the_dictionary_is_not_used_for_a_list_it_mostly_does_not_know():
+    from quizforge.strategies._vocabulary import unknown_words
+
+    latin = parse_notes("title: L\nsubject: French\nkey_terms:\n" + "".join(
+        f"  - {{term: {w}, definition: word {i}}}\n" for i, w in enumerate("amo amas amat amamus amatis amant".split())))
+    assert unknown_words(list(latin.key_terms), "French") == {}
+
+
+def test_a_meaning_asked_mid_sentence_is_in_lower_case():
+    """Blind review: "What is the French for 'Weak'?"; and "Define the term 'Afterlife'" beside 'symbolism'."""
+    topic = parse_notes(FRENCH.replace("definition: weak", "definition: Weak").replace("definition: stubborn",
+                                                                                       "definition: Stubborn"))
+    prompts = {q.prompt for seed in range(30) for q in make(topic, "term-choice", seed).questions}
+    assert any("\u2018weak\u2019" in p or "\u2018stubborn\u2019" in p for p in prompts)
+    assert not any("\u2018Weak\u2019" in p or "\u2018Stubborn\u2019" in p for p in prompts)
+    from quizforge.strategies.key_terms import mid_sentence
+    assert mid_sentence("Afterlife") == "afterlife" and mid_sentence("Politburo") == "Politburo"

@@ -95,9 +95,16 @@ def mid_sentence(term: str, names: frozenset[str] = frozenset()) -> str:
     first = words[0] if words else ""
     if len(first) < 2 or not first[0].isupper() or any(c.isupper() for c in term[1:]) or first in names:
         return term
-    # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow')
-    common = pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
+    # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow');
+    # or one made of two dictionary words ('Afterlife': after + life), as names seldom are
+    common = (pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
+              or (len(words) == 1 and compound(first.lower())))
     return term[0].lower() + term[1:] if common else term
+
+
+def compound(word: str) -> bool:
+    """'afterlife', 'groundwater': two dictionary words of three letters or more, written as one."""
+    return word.isalpha() and any(pos(word[:i]) and pos(word[i:]) for i in range(3, len(word) - 2))
 
 
 MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
