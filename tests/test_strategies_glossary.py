@@ -421,3 +421,26 @@ def test_a_meaning_asked_mid_sentence_is_in_lower_case():
     assert not any("\u2018Weak\u2019" in p or "\u2018Stubborn\u2019" in p for p in prompts)
     from quizforge.strategies.key_terms import mid_sentence
     assert mid_sentence("Afterlife") == "afterlife" and mid_sentence("Politburo") == "Politburo"
+    assert mid_sentence("Hard-working") == "hard-working"
+
+
+PHRASES = FRENCH + """\
+  - {term: Je mesure _ cm, definition: I am _ cm tall}
+  - {term: ils ont raison, definition: they are right}
+  - {term: Je fêterai, definition: I will celebrate}
+  - {term: J'ai faim, definition: I am hungry}
+"""
+
+
+def test_a_phrase_is_not_asked_among_entries_of_another_frame():
+    """Blind review: '— I am _ cm tall' answered by the one bank entry with a blank; 'They are right' by the
+    one third-person option beside first-person ones."""
+    from quizforge.quality.form import frame
+
+    topic = parse_notes(PHRASES)
+    meaning = {t.term: t.definition for t in topic.key_terms}
+    for seed in range(30):
+        blanks = make(topic, "term-blank", seed, count=6)
+        assert "Je mesure _ cm" not in [q.body.answer for q in blanks.questions]
+        for q in make(topic, "term-choice", seed).questions:
+            assert len({frame(meaning[o]) for o in q.body.options}) == 1, q.body.options

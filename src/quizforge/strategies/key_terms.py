@@ -103,7 +103,10 @@ def mid_sentence(term: str, names: frozenset[str] = frozenset()) -> str:
 
 
 def compound(word: str) -> bool:
-    """'afterlife', 'groundwater': two dictionary words of three letters or more, written as one."""
+    """'afterlife', 'groundwater': two dictionary words of three letters or more, written as one; or
+    dictionary words joined by hyphens ('hard-working')."""
+    if "-" in word:
+        return all(part.isalpha() and pos(part) for part in word.split("-"))
     return word.isalpha() and any(pos(word[:i]) and pos(word[i:]) for i in range(3, len(word) - 2))
 
 
