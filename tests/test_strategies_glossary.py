@@ -444,3 +444,19 @@ def test_a_phrase_is_not_asked_among_entries_of_another_frame():
         assert "Je mesure _ cm" not in [q.body.answer for q in blanks.questions]
         for q in make(topic, "term-choice", seed).questions:
             assert len({frame(meaning[o]) for o in q.body.options}) == 1, q.body.options
+
+
+def test_a_definition_with_a_comparative_it_does_not_complete_is_not_used():
+    """Blind review: "A larger leading body of the Communist Party" (larger than what?) was a key and a
+    distractor beside "The small committee ...". Such a definition is left out, and a note says so."""
+    from quizforge.strategies._vocabulary import dangling
+
+    notes = RIVERS + """\
+  - term: Upper course
+    definition: The steeper part of a river near its source.
+"""
+    paper = assemble(parse_notes(notes), 1, NAMES, required=False)
+    assert "steeper part" not in " ".join(str(q) for q in paper.paper.questions)
+    assert any("Upper course" in n and "'steeper'" in n for n in paper.skipped)
+    assert dangling("A river steeper than most.") == "" and dangling("The higher of the two falls.") == ""
+    assert dangling("The former name of the river.") == "" and dangling("A more senior body.") == "more senior"

@@ -1,4 +1,10 @@
-"""A language glossary as the questions print it: the notes' own case, and no misspelt word.
+"""A glossary as the questions print it: no definition that leans on another, and in a language the
+notes' own case and no misspelt word.
+
+- Comparatives. 'A larger leading body of the Communist Party' is larger than what? Written under
+  'The small committee ...', it leans on the entry above: alone, as an option or a definition to match, it
+  is a fragment, and beside its neighbour it hints at the answer. A definition that opens with a comparative
+  ('larger', 'more senior') and has no 'than' is left out, with a note.
 
 Two passes over a languages topic's key terms, before any strategy sees them:
 
@@ -21,7 +27,9 @@ import re
 from functools import lru_cache
 
 from ..model import KeyTerm, Topic
+from ..quality.words import lemma, pos, tokens
 from ._glossary import forms, language
+from ._pools import first_sentence
 
 DICTIONARIES = {"French": "fr", "Spanish": "es", "German": "de", "Italian": "it", "Portuguese": "pt"}
 NOUN_CAPITALS = frozenset({"German"})  # 'der Hund': a capital that is no slip
@@ -73,22 +81,52 @@ def lowered(term: str) -> str:
     return term[0].lower() + term[1:]
 
 
+ARTICLES = frozenset("a an the its".split())
+
+
+def dangling(definition: str) -> str:
+    """The comparative a definition opens with and never completes ('larger' in 'A larger leading body of
+    ...', 'more senior' in 'The more senior body ...'), or ''. Only after an article, where it describes the
+    term itself ('Higher ground between ...' is an ordinary phrase), and not with 'than' or 'of the two'."""
+    text = first_sentence(" ".join(definition.split()))
+    words = [w.lower() for w in tokens(text)]
+    if "than" in words or re.search(r"\bof (the )?(two|both)\b", text.lower()) or len(words) < 3:
+        return ""
+    if words[0] not in ARTICLES:
+        return ""
+    if words[1] in ("more", "less") and "ADJ" in pos(words[2]):
+        return f"{words[1]} {words[2]}"
+    if words[1].endswith("er") and "ADJ" in pos(words[1]) and lemma(words[1]) != words[1]:  # not 'former'
+        return words[1]
+    return ""
+
+
 def prepared(topic: Topic) -> tuple[Topic, tuple[str, ...]]:
-    """The topic with its language glossary as it is to be printed, and a note for each term left out."""
-    lang = language(topic)
-    if not lang or not topic.key_terms:
+    """The topic with its glossary as it is to be printed, and a note for each term left out."""
+    if not topic.key_terms:
         return topic, ()
     terms = list(topic.key_terms)
     notes = []
-    bad = unknown_words(terms, lang)
-    if bad:
-        terms = [t for t in terms if t.term not in bad]
-        notes += [f"left out the {lang} term '{term}' (line {next(t.line for t in topic.key_terms if t.term == term)}): "
-                  f"the {lang} dictionary does not know {', '.join(repr(w) for w in words)}; check its spelling"
-                  for term, words in bad.items()]
-    starts = [t.term[0] for t in terms if t.term[:1].isalpha()]
-    if lang not in NOUN_CAPITALS and sum(c.islower() for c in starts) * 2 > len(starts):
-        terms = [dataclasses.replace(t, term=lowered(t.term), accept=tuple(lowered(a) for a in t.accept)) for t in terms]
+    for term in [t for t in terms if dangling(t.definition)]:
+        terms.remove(term)
+        notes.append(f"left out the key term '{term.term}' (line {term.line}): its definition says "
+                     f"'{dangling(term.definition)}' without saying than what; say what it is compared with")
+    lang = language(topic)
+    if lang:
+        terms, more = _in_language(terms, lang)
+        notes += more
     if tuple(terms) == topic.key_terms:
         return topic, tuple(notes)
     return dataclasses.replace(topic, key_terms=tuple(terms)), tuple(notes)
+
+
+def _in_language(terms: list[KeyTerm], lang: str) -> tuple[list[KeyTerm], list[str]]:
+    """The words of a language glossary spelt as its dictionary knows them, in the case most of them take."""
+    bad = unknown_words(terms, lang)
+    notes = [f"left out the {lang} term '{t.term}' (line {t.line}): the {lang} dictionary does not know "
+             f"{', '.join(repr(w) for w in bad[t.term])}; check its spelling" for t in terms if t.term in bad]
+    terms = [t for t in terms if t.term not in bad]
+    starts = [t.term[0] for t in terms if t.term[:1].isalpha()]
+    if lang not in NOUN_CAPITALS and sum(c.islower() for c in starts) * 2 > len(starts):
+        terms = [dataclasses.replace(t, term=lowered(t.term), accept=tuple(lowered(a) for a in t.accept)) for t in terms]
+    return terms, notes
