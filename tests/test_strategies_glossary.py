@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -460,3 +461,33 @@ def test_a_definition_with_a_comparative_it_does_not_complete_is_not_used():
     assert any("Upper course" in n and "'steeper'" in n for n in paper.skipped)
     assert dangling("A river steeper than most.") == "" and dangling("The higher of the two falls.") == ""
     assert dangling("The former name of the river.") == "" and dangling("A more senior body.") == "more senior"
+
+
+def test_a_short_glossary_defined_one_by_one_turns_between_seeds():
+    """Blind review, topic 10: seed 2 printed seed 1's four 'Define the term' questions word for word, though
+    the glossary had a term seed 1 only offered in a multiple choice. The next seed defines that term."""
+    from quizforge.strategies import Options, get
+    from quizforge.strategies.key_terms import term_source
+
+    topic = parse_notes("""\
+title: Worship
+subject: Religious Studies
+key_terms:
+  - {term: Resurrection, definition: Human life after death.}
+  - {term: Symbol, definition: Where an object stands for something else.}
+  - {term: Heaven, definition: Human life with God after death.}
+  - {term: God, definition: Ultimate and supreme being who is worshipped.}
+  - {term: Prayer, definition: Feeling of closeness to God in speech or in silence.}
+""")
+    every = {term_source(t) for t in topic.key_terms}
+    checked = 0
+    for seed in range(1, 12):
+        before = get("key-terms").generate(topic, random.Random(seed), Options(seed=seed))
+        defined = {s for q in before.questions if q.prompt.startswith("Define") for s in q.sources}
+        if len(defined) != len(every) - 1 or len(before.questions) != len(defined):
+            continue
+        previous = frozenset({*every, *(f"key-terms@{s}" for s in defined), *(f"term-choice@{s}" for s in every - defined)})
+        after = get("key-terms").generate(topic, random.Random(seed + 1), Options(seed=seed + 1, previous=previous))
+        assert every - defined <= {s for q in after.questions for s in q.sources}
+        checked += 1
+    assert checked

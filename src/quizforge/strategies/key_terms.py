@@ -216,9 +216,12 @@ class KeyTerms:
         if len(matched) >= MIN_MATCH:
             questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
         else:
-            # two definitions to match is a guess between two: the terms are asked one by one instead
-            questions = tuple(ask(t) for t in [*defines, *matched, *([spare] if spare else [])][:max(n_define, 1)
-                                                                                          + DEFINE_COUNT])
+            # two definitions to match is a guess between two: the terms are asked one by one instead, those
+            # this strategy did not ask the seed before first (a short glossary that every seed uses whole:
+            # seed 2 defines the term seed 1 only offered in a multiple choice, not the same four again)
+            one_by_one = fresh_first([*defines, *matched, *([spare] if spare else [])], options.previous,
+                                     lambda t: f"{self.name}@{term_source(t)}")[:max(n_define, 1) + DEFINE_COUNT]
+            questions = tuple(ask(t) for t in sorted(one_by_one, key=topic.key_terms.index))
             if not questions:
                 raise NotEnoughMaterial(f"{topic.source}: key terms needs at least {MIN_MATCH + 1} key_terms whose "
                                         "definitions do not use a word of any term's name")
