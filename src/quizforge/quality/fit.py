@@ -107,11 +107,9 @@ def echoes_title(text: str, title: str, others: Sequence[str] = ()) -> bool:
     own = _stems(title) - set().union(*(_stems(t) for t in others))
     if own & _stems(text):
         return True
-    def words(phrase: str) -> frozenset[str]:
-        return content_words(phrase.replace("-", " "))  # 'long-term memory': long, term, memory
-    rival = [w for t in others for w in words(t)]
-    family = [w for w in words(title) if not any(same_root(w, r) for r in rival)]
-    return any(same_root(w, f) for w in words(text) for f in family)
+    rival = [w for t in others for w in content_words(t)]
+    family = [w for w in content_words(title) if not any(same_root(w, r) for r in rival)]
+    return any(same_root(w, f) for w in content_words(text) for f in family)
 
 
 SIDES = {

@@ -59,7 +59,8 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
     rows += [(c, p, "") for c in cases for p in c.points for p in p.walk()]
     out = []
     titles = tuple(c.title for c in cases)
-    spelled = {c.id: f"{c.title} {expanded(c.title, topic, titles)}" for c in cases}
+    # each word of what the title stands for counts: 'long-term memory' is long, term and memory
+    spelled = {c.id: f"{c.title} {expanded(c.title, topic, titles).replace('-', ' ')}" for c in cases}
     for case, point, heading in rows:
         if point.id in options.hidden or point.id in options.exclude:
             continue
