@@ -491,3 +491,26 @@ key_terms:
         assert every - defined <= {s for q in after.questions for s in q.sources}
         checked += 1
     assert checked
+
+
+def test_a_term_that_is_another_questions_hidden_answer_is_not_asked():
+    """Blind review, topic 11: "Compare sensory memory and STM in terms of duration and transfer" beside a
+    matching list pairing 'Attention' with 'Focus needed to move sensory information into short-term
+    memory', which is the transfer half of the answer. A term whose words are a point another question hides
+    is asked by no glossary question."""
+    topic = parse_notes(RIVERS + """\
+cases:
+  - title: Upland river
+    aspects:
+      - {heading: Main process, points: [Percolation]}
+  - title: Lowland river
+    aspects:
+      - {heading: Main process, points: [Channel flow]}
+""")
+    hidden = frozenset(p.id for p in topic.walk() if p.text in ("Percolation", "Channel flow"))
+    assert hidden
+    for name in NAMES:
+        for seed in range(5):
+            section = make(topic, name, seed, hidden=hidden)
+            sources = {s for q in section.questions for s in q.sources}
+            assert not {"term:percolation", "term:channel-flow"} & sources, name

@@ -427,3 +427,12 @@ def test_which_case_spreads_over_the_cases_that_have_facts_left():
     cases that have facts (before, the spread stopped at one each, waiting for the empty case)."""
     section = gen("which-case", UNEMPLOYMENT, count=4)
     assert len(section.questions) == 4
+
+
+def test_compare_cases_leaves_out_a_heading_whose_short_value_another_question_prints():
+    """Blind review, topic 11: the transfer of sensory memory ('Attention') was printed, with its definition,
+    by the matching question under the comparison that asked for it."""
+    printed = ("Match each definition to the key term.", "About 18 seconds")
+    for seed in range(1, 6):
+        for q in gen("compare-cases", MEMORY, seed=seed, printed=printed).questions:
+            assert "short-term" not in q.prompt.lower() or "duration" not in q.prompt, q.prompt

@@ -9,7 +9,7 @@ from ..errors import NotEnoughMaterial
 from ..quality.fit import echoes_title
 from ..quality.words import known, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
-from ._glossary import confusable, gives_away, language, same_term
+from ._glossary import answered_elsewhere, confusable, gives_away, is_answer, language, same_term
 from ._pools import first_sentence, slug
 from ._gates import fresh_first, in_turns, printable, reveals
 from ._text import normalise
@@ -146,7 +146,9 @@ class KeyTerms:
         # a term listed twice ('gentil' and 'gentil(le)') leaves both out, as askable() does: one printed
         # in the match would answer a question on the other
         twice = {t.term for t in topic.key_terms for o in topic.key_terms if o is not t and same_term(o, t)}
+        answers = answered_elsewhere(topic, options.hidden)  # 'Attention', the answer of a comparison
         terms = [t for t in topic.key_terms if unique.get(normalise(masked(t))) is t and t.term not in twice
+                 and not is_answer(t, answers)
                  and printable(t.term, "term") and printable(masked(t), "option")
                  and not reveals(t.term, options.secrets) and not reveals(masked(t), options.secrets)]
         # Leave out terms another question asks about, and in a language the words that give themselves
