@@ -126,6 +126,8 @@ def test_items_of_like_length_never_stand_out(sizes):
     ("I am _ cm tall", "I am tired", False),       # the blank to fill is seen (blind review: '— I am _ cm tall')
     ("I will celebrate", "I am tired", True),
     ("Spoilt", "Excited/delighted", True),         # one word is no clause, even a verb form
+    ("Hard-working", "Weight", False),             # a compound adjective (blind review: 'les poids' offered for it)
+    ("Hard-working", "Lazy", True),
     ("They are right", "To be right", False),
     ("a defect (a flaw)", "a quality", True),     # what a bracket adds is not judged
 ])

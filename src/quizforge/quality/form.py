@@ -215,7 +215,10 @@ def word_classes(word: str) -> frozenset[str]:
         return frozenset()
     if len(words) > 1 and has_verb(word):
         return frozenset({"clause"})
-    return frozenset(t for t in CLASSES if t in pos(_head(words).lower())) or frozenset({"NOUN"})
+    head = _head(words).lower()
+    if "-" in head and not pos(head) and head.endswith(("ing", "ed")):
+        return frozenset({"ADJ"})  # 'hard-working', 'short-tempered': a compound adjective, not a noun
+    return frozenset(t for t in CLASSES if t in pos(head)) or frozenset({"NOUN"})
 
 
 @lru_cache(maxsize=16384)
