@@ -59,6 +59,12 @@ def test_only_the_right_option_sharing_the_stem_word_is_refused():
     assert screened(q)[0] == []
 
 
+def test_a_stem_word_of_the_right_options_family_is_refused():
+    """Blind review: "Information coming in from the different senses" beside the option "Sensory"."""
+    q = choice("Which of these means \u2018coming from the senses\u2019?", ("Sensory", "Iconic", "Echoic"), 0)
+    assert "'sense'" in echoes_stem(q)
+
+
 def test_a_stem_word_shared_by_a_wrong_option_too_picks_nothing():
     q = choice("What does \u2018Politburo\u2019 mean?",
                ("The small committee of the most senior leaders of the Communist Party.",

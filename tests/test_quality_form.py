@@ -7,7 +7,7 @@ import random
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, long_ones, number, same_grammar
+from quizforge.quality.form import agrees, bank_cues, cue, fits_gap, form, frame_cues, long_ones, number, same_grammar
 
 
 def test_number_of_a_noun_phrase_and_of_a_definition():
@@ -121,9 +121,25 @@ def test_items_of_like_length_never_stand_out(sizes):
     ("Funny", "a defect", False),       # an adjective and a noun with its article
     ("Mean", "To get on", False),       # a word and a verb
     ("To be easy going", "To be right", True),
-    ("They are right", "I am _ cm tall", True),   # two sentences
+    ("They are right", "We are right", False),    # two sentences, but the one 'they' among 'we' is picked by it
+    ("I am _ cm tall", "I weigh _ kilograms", True),
+    ("I am _ cm tall", "I am tired", False),       # the blank to fill is seen (blind review: '— I am _ cm tall')
+    ("I will celebrate", "I am tired", True),
+    ("Spoilt", "Excited/delighted", True),         # one word is no clause, even a verb form
+    ("Hard-working", "Weight", False),             # a compound adjective (blind review: 'les poids' offered for it)
+    ("Hard-working", "Lazy", True),
     ("They are right", "To be right", False),
     ("a defect (a flaw)", "a quality", True),     # what a bracket adds is not judged
 ])
 def test_meanings_of_one_grammar(a, b, same):
     assert same_grammar(a, b) is same
+
+
+def test_the_one_option_with_a_slot_or_another_person_is_a_cue():
+    """Blind review: 'They are right' answered by 'ils ont raison', the one third-person option beside
+    'Je pèse _ kilos'; '— I am _ cm tall' by 'Je mesure _ cm', the one bank entry with a blank."""
+    assert cue(["Je mesure _ cm", "faible", "venir", "heureux"], 0) == "frame"
+    assert cue(["They are right", "I am tired", "I will celebrate", "I weigh _ kilos"], 0) == ""
+    assert cue(["They are right", "I am tired", "I will celebrate", "I like it"], 0) == "frame"
+    assert frame_cues(["I am _ cm tall", "Happy", "Clumsy", "Rude"], ["I am _ cm tall", "Happy"]) == ["I am _ cm tall"]
+    assert frame_cues(["I am _ cm tall", "I weigh _ kg", "I owe _ euros", "Rude"], ["I am _ cm tall"]) == []

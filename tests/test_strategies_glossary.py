@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -362,3 +364,153 @@ def test_a_term_listed_twice_is_asked_by_no_glossary_question():
             else:
                 asked = " ".join(q.answer for q in section.questions)
             assert "nett" not in asked, (name, seed)
+
+
+# --- a language glossary as printed: its own case, no misspelt word (strategies/_vocabulary.py) ----------
+
+FRENCH_SLIPS = FRENCH + """\
+  - {term: Ravi(e) de te voir, definition: pleased to see you}
+  - {term: Partir, definition: to leave}
+  - {term: Je mesure _ cm, definition: I am _ cm tall}
+  - {term: Socialable, definition: sociable}
+  - {term: ennuyeux/enneyeuse, definition: boring}
+  - {term: timid(e), definition: timid}
+"""
+
+
+def test_a_language_glossary_prints_list_capitals_in_lower_case():
+    """Blind review: "Ravi(e)" and "Venir" were capitalised in a list of lower-case French words. Where most
+    of the terms start lower case, a capital is lowered, except a clause's ('Je mesure _ cm')."""
+    from quizforge.strategies._vocabulary import prepared
+
+    topic, _ = prepared(parse_notes(FRENCH_SLIPS))
+    terms = {t.term for t in topic.key_terms}
+    assert {"ravi(e) de te voir", "partir", "Je mesure _ cm"} <= terms
+    assert not {"Ravi(e) de te voir", "Partir"} & terms
+    german, _ = prepared(parse_notes(GERMAN))
+    assert "Ich bin _ Jahre alt" in {t.term for t in german.key_terms}  # nouns and clauses keep capitals there
+    capitals = parse_notes(re.sub(r"term: (\w)", lambda m: "term: " + m[1].upper(), FRENCH))
+    assert prepared(capitals)[0].key_terms == capitals.key_terms  # a list all in capitals is the notes' style
+
+
+def test_a_misspelt_foreign_word_is_left_out_with_a_note():
+    """Blind review: "Socialable", "ennuyeux/enneyeuse" and "timid(e)" were printed as French. A term with a
+    word the language's dictionary does not know is asked by no question, and a note says why."""
+    paper = assemble(parse_notes(FRENCH_SLIPS), 1, NAMES, required=False)
+    printed = " ".join(str(q) for q in paper.paper.questions)
+    for slip in ("Socialable", "enneyeuse", "timid(e)"):
+        assert slip not in printed and slip.lower() not in printed
+        assert any(slip in note and "dictionary" in note for note in paper.skipped)
+    assert "timide" in printed or "anxieux" in printed  # the others are asked as before
+    assert not any("marrant" in n or "Leeds" in n for n in paper.skipped)
+
+
+def test_the_dictionary_is_not_used_for_a_list_it_mostly_does_not_know():
+    from quizforge.strategies._vocabulary import unknown_words
+
+    latin = parse_notes("title: L\nsubject: French\nkey_terms:\n" + "".join(
+        f"  - {{term: {w}, definition: word {i}}}\n" for i, w in enumerate("amo amas amat amamus amatis amant".split())))
+    assert unknown_words(list(latin.key_terms), "French") == {}
+
+
+def test_a_meaning_asked_mid_sentence_is_in_lower_case():
+    """Blind review: "What is the French for 'Weak'?"; and "Define the term 'Afterlife'" beside 'symbolism'."""
+    topic = parse_notes(FRENCH.replace("definition: weak", "definition: Weak").replace("definition: stubborn",
+                                                                                       "definition: Stubborn"))
+    prompts = {q.prompt for seed in range(30) for q in make(topic, "term-choice", seed).questions}
+    assert any("\u2018weak\u2019" in p or "\u2018stubborn\u2019" in p for p in prompts)
+    assert not any("\u2018Weak\u2019" in p or "\u2018Stubborn\u2019" in p for p in prompts)
+    from quizforge.strategies.key_terms import mid_sentence
+    assert mid_sentence("Afterlife") == "afterlife" and mid_sentence("Politburo") == "Politburo"
+    assert mid_sentence("Hard-working") == "hard-working"
+
+
+PHRASES = FRENCH + """\
+  - {term: Je mesure _ cm, definition: I am _ cm tall}
+  - {term: ils ont raison, definition: they are right}
+  - {term: Je fêterai, definition: I will celebrate}
+  - {term: J'ai faim, definition: I am hungry}
+"""
+
+
+def test_a_phrase_is_not_asked_among_entries_of_another_frame():
+    """Blind review: '— I am _ cm tall' answered by the one bank entry with a blank; 'They are right' by the
+    one third-person option beside first-person ones."""
+    from quizforge.quality.form import frame
+
+    topic = parse_notes(PHRASES)
+    meaning = {t.term: t.definition for t in topic.key_terms}
+    for seed in range(30):
+        blanks = make(topic, "term-blank", seed, count=6)
+        assert "Je mesure _ cm" not in [q.body.answer for q in blanks.questions]
+        for q in make(topic, "term-choice", seed).questions:
+            assert len({frame(meaning[o]) for o in q.body.options}) == 1, q.body.options
+
+
+def test_a_definition_with_a_comparative_it_does_not_complete_is_not_used():
+    """Blind review: "A larger leading body of the Communist Party" (larger than what?) was a key and a
+    distractor beside "The small committee ...". Such a definition is left out, and a note says so."""
+    from quizforge.strategies._vocabulary import dangling
+
+    notes = RIVERS + """\
+  - term: Upper course
+    definition: The steeper part of a river near its source.
+"""
+    paper = assemble(parse_notes(notes), 1, NAMES, required=False)
+    assert "steeper part" not in " ".join(str(q) for q in paper.paper.questions)
+    assert any("Upper course" in n and "'steeper'" in n for n in paper.skipped)
+    assert dangling("A river steeper than most.") == "" and dangling("The higher of the two falls.") == ""
+    assert dangling("The former name of the river.") == "" and dangling("A more senior body.") == "more senior"
+
+
+def test_a_short_glossary_defined_one_by_one_turns_between_seeds():
+    """Blind review, topic 10: seed 2 printed seed 1's four 'Define the term' questions word for word, though
+    the glossary had a term seed 1 only offered in a multiple choice. The next seed defines that term."""
+    from quizforge.strategies import Options, get
+    from quizforge.strategies.key_terms import term_source
+
+    topic = parse_notes("""\
+title: Worship
+subject: Religious Studies
+key_terms:
+  - {term: Resurrection, definition: Human life after death.}
+  - {term: Symbol, definition: Where an object stands for something else.}
+  - {term: Heaven, definition: Human life with God after death.}
+  - {term: God, definition: Ultimate and supreme being who is worshipped.}
+  - {term: Prayer, definition: Feeling of closeness to God in speech or in silence.}
+""")
+    every = {term_source(t) for t in topic.key_terms}
+    checked = 0
+    for seed in range(1, 12):
+        before = get("key-terms").generate(topic, random.Random(seed), Options(seed=seed))
+        defined = {s for q in before.questions if q.prompt.startswith("Define") for s in q.sources}
+        if len(defined) != len(every) - 1 or len(before.questions) != len(defined):
+            continue
+        previous = frozenset({*every, *(f"key-terms@{s}" for s in defined), *(f"term-choice@{s}" for s in every - defined)})
+        after = get("key-terms").generate(topic, random.Random(seed + 1), Options(seed=seed + 1, previous=previous))
+        assert every - defined <= {s for q in after.questions for s in q.sources}
+        checked += 1
+    assert checked
+
+
+def test_a_term_that_is_another_questions_hidden_answer_is_not_asked():
+    """Blind review, topic 11: "Compare sensory memory and STM in terms of duration and transfer" beside a
+    matching list pairing 'Attention' with 'Focus needed to move sensory information into short-term
+    memory', which is the transfer half of the answer. A term whose words are a point another question hides
+    is asked by no glossary question."""
+    topic = parse_notes(RIVERS + """\
+cases:
+  - title: Upland river
+    aspects:
+      - {heading: Main process, points: [Percolation]}
+  - title: Lowland river
+    aspects:
+      - {heading: Main process, points: [Channel flow]}
+""")
+    hidden = frozenset(p.id for p in topic.walk() if p.text in ("Percolation", "Channel flow"))
+    assert hidden
+    for name in NAMES:
+        for seed in range(5):
+            section = make(topic, name, seed, hidden=hidden)
+            sources = {s for q in section.questions for s in q.sources}
+            assert not {"term:percolation", "term:channel-flow"} & sources, name

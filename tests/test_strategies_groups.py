@@ -369,3 +369,70 @@ def test_shipped_profiles_for_the_new_questions(name, style, marks, spag):
 def test_case_titles_read_as_they_would_mid_sentence(title, running):
     from quizforge.strategies._groups import in_running_text
     assert in_running_text(title, topic(VOLCANOES)) == running
+
+
+UNEMPLOYMENT = """\
+title: Types of unemployment
+subject: Economics
+cases:
+  - title: Seasonal
+    points:
+      - Jobs are lost each year when the seasons change.
+  - title: Structural
+    points:
+      - Coal miners lost their jobs when the pits closed for good.
+      - Shipyard welders were not needed once the yards shut down.
+  - title: Cyclical
+    points:
+      - Firms lay off workers during a recession.
+      - Builders find work again when a boom returns.
+"""
+
+STORAGE = """\
+title: Storage devices
+subject: Computer Science
+cases:
+  - title: HDD
+    points:
+      - Data is kept on a spinning disk inside the case.
+      - Large backups of a school network are often kept on one.
+  - title: SSD
+    points:
+      - There are no moving parts inside it at all.
+  - title: RAM
+    points:
+      - Any address can be accessed in the same short time.
+      - Everything in it is lost when the power goes off.
+key_terms:
+  - term: Drive
+    definition: A hard disk drive (HDD) or a solid state drive (SSD) keeps files when the power is off.
+  - term: Main memory
+    definition: The random access memory (RAM) that holds the programs running now.
+"""
+
+
+def test_which_case_leaves_out_a_statement_sharing_a_root_with_its_case():
+    """Blind review: "Information coming in from the different senses" had the option "Sensory"; "Memories
+    you can recall from a long time ago" had "LTM" (long-term memory). A word of the case's family, or of
+    what its abbreviation stands for in the notes, picks the option: such a statement is not asked."""
+    quoted = [q.prompt.split("\n")[1] for q in gen("which-case", UNEMPLOYMENT, count=10).questions]
+    assert not any("seasons" in q for q in quoted)
+    quoted = [q.prompt.split("\n")[1] for q in gen("which-case", STORAGE, count=10).questions]
+    assert not any("disk" in q or "accessed" in q for q in quoted)  # hard disk drive, random access memory
+    assert any("backups" in q for q in quoted) and any("power goes off" in q for q in quoted)
+
+
+def test_which_case_spreads_over_the_cases_that_have_facts_left():
+    """A case with nothing left to ask does not hold back the others: two questions each from the two
+    cases that have facts (before, the spread stopped at one each, waiting for the empty case)."""
+    section = gen("which-case", UNEMPLOYMENT, count=4)
+    assert len(section.questions) == 4
+
+
+def test_compare_cases_leaves_out_a_heading_whose_short_value_another_question_prints():
+    """Blind review, topic 11: the transfer of sensory memory ('Attention') was printed, with its definition,
+    by the matching question under the comparison that asked for it."""
+    printed = ("Match each definition to the key term.", "About 18 seconds")
+    for seed in range(1, 6):
+        for q in gen("compare-cases", MEMORY, seed=seed, printed=printed).questions:
+            assert "short-term" not in q.prompt.lower() or "duration" not in q.prompt, q.prompt

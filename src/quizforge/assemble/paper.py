@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..errors import NotEnoughMaterial, OptionError
 from ..model import Paper, Section, Topic
 from ..strategies import Options, get
+from ..strategies._vocabulary import prepared
 from .screen import Ledger, screen_section
 
 PAPER_SIZES = ("a4", "letter")
@@ -57,6 +58,7 @@ def assemble(
         raise OptionError(f"unknown paper size '{paper_size}'; choose {' or '.join(PAPER_SIZES)}")
     if not strategies:
         raise OptionError("no strategies chosen; see `quizforge strategies`")
+    topic, vocabulary_notes = prepared(topic)  # a language glossary in its own case, no misspelt word
     drawn = _draw(topic, seed, strategies, options or {}, required, previous)
     wanted = strategies
     if limit is not None:
@@ -64,7 +66,7 @@ def assemble(
     sections = [drawn.made[name] for name in strategies if name in drawn.made]
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(drawn.skipped))
-    skipped = drawn.skipped
+    skipped = [*vocabulary_notes, *drawn.skipped]
     missing = [n for n in wanted if n not in drawn.made]
     paper = Paper(topic=topic, seed=seed, sections=tuple(_number(sections)), paper_size=paper_size,
                   strategies=tuple(s.strategy for s in sections))

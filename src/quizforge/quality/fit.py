@@ -19,7 +19,7 @@ from typing import TypeVar
 
 import re
 
-from .words import content_words, distinctiveness, tokens
+from .words import content_words, distinctiveness, same_root, tokens
 
 
 T = TypeVar("T")
@@ -101,10 +101,15 @@ def _stems(text: str) -> set[str]:
 
 
 def echoes_title(text: str, title: str, others: Sequence[str] = ()) -> bool:
-    """True when ``text`` uses a word of ``title`` (or one of its stem: 'members' for 'Membership') that the
-    ``others`` titles do not share: beside the titles, the item names its own group."""
+    """True when ``text`` uses a word of ``title`` (or one of its stem: 'members' for 'Membership', or of its
+    family: 'senses' for 'Sensory') that the ``others`` titles do not share: beside the titles, the item names
+    its own group."""
     own = _stems(title) - set().union(*(_stems(t) for t in others))
-    return bool(own & _stems(text))
+    if own & _stems(text):
+        return True
+    rival = [w for t in others for w in content_words(t)]
+    family = [w for w in content_words(title) if not any(same_root(w, r) for r in rival)]
+    return any(same_root(w, f) for w in content_words(text) for f in family)
 
 
 SIDES = {

@@ -35,6 +35,21 @@ class Form:
     number: str  # 'plural', 'singular', or '' (not a noun phrase, or cannot tell)
     shape: str  # 'clause' (has a verb), 'infinitive', 'phrase' (a word or a noun phrase) or 'long' (a sentence)
     words: int
+    frame: str = ""  # 'slot' (a blank to fill in: 'I am _ cm tall'), a clause's subject ('they', 'i') or ''
+
+
+SLOT = re.compile(r"(?<![^\W_])_+(?![^\W_])")
+PERSONS = frozenset("i we you he she it they".split())
+
+
+def frame(text: str) -> str:
+    """What a phrase-book entry shows of its frame: 'slot' for one with a blank to fill ('I am _ cm tall',
+    'Je mesure _ cm'), else the subject pronoun a clause opens with ('they' for 'They are right'), else ''.
+    Among entries of another frame, the one with a slot or the one 'they' is picked by its look."""
+    if SLOT.search(text):
+        return "slot"
+    words = tokens(text)
+    return words[0].lower() if len(words) > 1 and words[0].lower() in PERSONS else ""
 
 
 def _head(words: list[str]) -> str:
@@ -122,12 +137,13 @@ def shape(text: str) -> str:
         return ""
     if words[0].lower() == "to":
         return "infinitive"
-    return "clause" if has_verb(text) else "phrase"
+    # one word is no clause, whatever it can be ('Spoilt', 'Excited/delighted': a verb form, a meaning)
+    return "clause" if len(_bare(text).split()) > 1 and has_verb(text) else "phrase"
 
 
 @lru_cache(maxsize=16384)
 def form(text: str) -> Form:
-    return Form(_kind(text), number(text), shape(text), len(text.split()))
+    return Form(_kind(text), number(text), shape(text), len(text.split()), frame(text))
 
 
 def _odd(values: Sequence[str], correct: int) -> bool:
@@ -152,6 +168,9 @@ def cue(options: Sequence[str], correct: int) -> str:
     for feature in ("kind", "number", "shape"):
         if _odd([getattr(f, feature) for f in forms], correct):
             return feature
+    frames = {f.frame for i, f in enumerate(forms) if i != correct}
+    if len(frames) == 1 and forms[correct].frame not in frames:  # the one slot, the one 'they', the one without
+        return "frame"
     return "length" if _longer([f.words for f in forms], correct) else ""
 
 
@@ -160,7 +179,7 @@ def agrees(a: str, b: str) -> bool:
     fa, fb = form(a), form(b)
     if (fa.kind and fb.kind and fa.kind != fb.kind) or (fa.number and fb.number and fa.number != fb.number):
         return False
-    if fa.shape and fb.shape and fa.shape != fb.shape:
+    if (fa.shape and fb.shape and fa.shape != fb.shape) or fa.frame != fb.frame:
         return False
     return not _longer([fa.words, fb.words, fb.words], 0)
 
@@ -170,7 +189,7 @@ def same_grammar(a: str, b: str) -> bool:
     phrase) and, for words and phrases, a word class in common ('mean' and 'funny'; not 'mean' and 'a defect')."""
     a, b = _bare(a), _bare(b)
     sa, sb = shape(a), shape(b)
-    if sa != sb and "long" not in (sa, sb):
+    if (sa != sb and "long" not in (sa, sb)) or frame(a) != frame(b):  # 'They are right' among 'I ...'
         return False
     return sa != "phrase" or bool(_classes(a) & _classes(b))
 
@@ -184,7 +203,8 @@ def _classes(phrase: str) -> frozenset[str]:
 
 
 def _bare(text: str) -> str:
-    return " ".join(re.sub(r"\([^)]*\)", " ", text).split()).rstrip(".")
+    """The text without brackets, and its first meaning of several ('Excited/delighted' -> 'Excited')."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", text).split("/")[0].split()).rstrip(".")
 
 
 @lru_cache(maxsize=16384)
@@ -195,7 +215,10 @@ def word_classes(word: str) -> frozenset[str]:
         return frozenset()
     if len(words) > 1 and has_verb(word):
         return frozenset({"clause"})
-    return frozenset(t for t in CLASSES if t in pos(_head(words).lower())) or frozenset({"NOUN"})
+    head = _head(words).lower()
+    if "-" in head and not pos(head) and head.endswith(("ing", "ed")):
+        return frozenset({"ADJ"})  # 'hard-working', 'short-tempered': a compound adjective, not a noun
+    return frozenset(t for t in CLASSES if t in pos(head)) or frozenset({"NOUN"})
 
 
 @lru_cache(maxsize=16384)
@@ -215,6 +238,12 @@ def bank_cues(bank: Sequence[str], answers: Sequence[str], rivals: int = 2) -> l
     return [a for a in answers if sum(1 for w in bank if w != a and fits_gap(a, w)) < rivals]
 
 
+def frame_cues(bank: Sequence[str], answers: Sequence[str], rivals: int = 2) -> list[str]:
+    """The answers with a frame ('I am _ cm tall', 'They are right') that fewer than ``rivals`` other entries
+    of the bank share: the one entry with a slot fills the one gap with a slot, in any language."""
+    return [a for a in answers if frame(a) and sum(1 for w in bank if w != a and frame(w) == frame(a)) < rivals]
+
+
 OUTLIER = 2.5  # an item this many times the median length of the others (and ...
 OUTLIER_BY = 6  # ... this many words longer than any of them) stands out in a matching list
 
@@ -231,4 +260,5 @@ def long_ones(texts: Sequence[str]) -> list[int]:
     return out
 
 
-__all__ = ["long_ones", "Form", "agrees", "bank_cues", "cue", "fits_gap", "form", "number", "shape", "word_classes"]
+__all__ = ["long_ones", "Form", "agrees", "bank_cues", "cue", "fits_gap", "form", "frame", "frame_cues", "number", "shape",
+           "word_classes"]

@@ -219,10 +219,46 @@ def content_words(text: str) -> frozenset[str]:
                      if w.lower() not in STOP and not w[0].isdigit() and len(w) > 2)
 
 
+ROOT = 4  # letters a shared root needs: 'sens' (senses, sensory); 'art' beside 'artist' is too short to judge
+# Suffixes that make one word of another ('sens|ory', 'memor|ise', 'member|ship'): a root followed by
+# anything else ('plan|et', 'heart' after 'hear') is a different word.
+SUFFIXES = frozenset("""
+s es ed ing er or ers ory ive ion ions ation ations al ial ual ic ical ous ious y ly ity ment ments ness ship ist
+ism ise ize ised ized ance ence ant ent able ible ful less ary
+""".split())
+
+
+def root(word: str) -> str:
+    """The lemma less a final 'e' or 'y' when longer than ``ROOT``: 'senses' -> 'sens', 'memories' -> 'memor'."""
+    base = lemma(word)
+    return base[:-1] if len(base) > ROOT and base[-1] in "ey" else base
+
+
+@lru_cache(maxsize=1 << 14)
+def same_root(a: str, b: str) -> bool:
+    """Two words of one family: the same lemma, or one's root (``ROOT`` letters or more) followed in the
+    other by a suffix that derives words ('senses'/'sensory', 'members'/'membership', 'long'/'long')."""
+    la, lb = lemma(a), lemma(b)
+    if la == lb:
+        return True
+    for short, long_ in ((root(a), lb), (root(b), la)):
+        if len(short) >= ROOT and long_.startswith(short) and long_[len(short):] in SUFFIXES:
+            return True
+    return False
+
+
 def key_overlap(a: str, b: str, *, min_distinct: float = 3.0) -> frozenset[str]:
     """Content lemmas the two texts share that are distinctive enough to give an answer away."""
     shared = content_words(a) & content_words(b)
     return frozenset(w for w in shared if distinctiveness(w) >= min_distinct)
+
+
+def family_overlap(a: str, b: str, *, min_distinct: float = 3.0) -> frozenset[str]:
+    """Content lemmas of ``a`` with a word of the same family in ``b`` ('senses' in a, 'Sensory' in b),
+    the rarer of the two distinctive enough to give an answer away: ``key_overlap`` by word family."""
+    theirs = content_words(b)
+    return frozenset(w for w in content_words(a) for o in theirs
+                     if same_root(w, o) and max(distinctiveness(w), distinctiveness(o)) >= min_distinct)
 
 
 @lru_cache(maxsize=16384)

@@ -155,6 +155,17 @@ def pair(first: str, second: str, topic: Topic) -> tuple[str, str] | None:
     return out[0], out[1]
 
 
+def expanded(title: str, topic: Topic, others: tuple[str, ...] = ()) -> str:
+    """What the title stands for: the notes' own words for it, else those of an ``others`` title it pairs
+    with ('LTM' beside 'STM' = 'short-term memory' -> 'long-term memory'), else ''."""
+    title = title.strip().rstrip(".")
+    found = spelled_out(title, topic)
+    for other in others:
+        other = other.strip().rstrip(".")
+        found = found or by_analogy(title, other, spelled_out(other, topic))
+    return found
+
+
 def written(title: str, topic: Topic) -> str:
     """One title in running text where the notes spell it out ('STM' -> 'short-term memory (STM)'), else ''."""
     title = title.strip().rstrip(".")

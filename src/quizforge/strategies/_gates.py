@@ -71,10 +71,10 @@ QUOTES = re.compile("[\u2018\u2019\u201c\u201d'\"]")
 
 def stem_echo(stem: str, options: Sequence[str], correct: int) -> str:
     """The distinctive word only the right option shares with the stem ('What does \u2018Old Bolshevik\u2019
-    mean?' where only the right definition says 'Bolshevik'), or '' when there is none: such a word picks
-    the answer for a student who knows nothing."""
+    mean?' where only the right definition says 'Bolshevik'; 'senses' in the stem, 'Sensory' the one option
+    of that family), or '' when there is none: such a word picks the answer for a student who knows nothing."""
     stem = QUOTES.sub(" ", stem)  # 'Bolshevik\u2019' is the word Bolshevik
-    shared = quality.words.key_overlap(stem, options[correct])
-    if shared and not any(quality.words.key_overlap(stem, o) for i, o in enumerate(options) if i != correct):
+    shared = quality.words.family_overlap(stem, options[correct])
+    if shared and not any(quality.words.family_overlap(stem, o) for i, o in enumerate(options) if i != correct):
         return sorted(shared)[0]
     return ""

@@ -89,6 +89,16 @@ def same_term(a: KeyTerm, b: KeyTerm) -> bool:
     return bool({plain(f) for f in forms(a)} & {plain(f) for f in forms(b)})
 
 
+def answered_elsewhere(topic: Topic, ids: frozenset[str]) -> set[str]:
+    """The points (by their words) that another question hides as its answer ('Attention', the transfer of
+    sensory memory in a comparison): a key term of those words, asked with its definition, hands it over."""
+    return {normalise(p.text) for p in topic.walk() if p.id in ids}
+
+
+def is_answer(term: KeyTerm, answers: set[str]) -> bool:
+    return any(normalise(f) in answers for f in (term.term, *term.accept))
+
+
 def askable(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[KeyTerm]:
     """Terms whose definition does not give the term away, each meaning and each term only once.
 
@@ -101,8 +111,11 @@ def askable(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[KeyTerm]:
     lang = bool(language(topic))
     heading = f"{topic.title} {topic.process}"  # 'Mitosis' is printed at the top of the paper: no answer
     out = []
+    answers = answered_elsewhere(topic, avoid)
     for term in terms:
         if term_source(term) in avoid or gives_away(term, term.definition, lang) or not meanings(term.definition):
+            continue
+        if is_answer(term, answers):
             continue
         if any(find_phrase(heading, f) for f in forms(term)):
             continue

@@ -16,11 +16,13 @@ from ._exam import profile_for, subject_skills
 from ._marking import lower_start
 from ._groups import (heading_kind, heading_phrase, in_running_text, joined, reads_as_item, sentence,
                       shared_headings, uses_case_study)
+from ._gates import shown_elsewhere
 from .base import Options
 
 ASSESS_PROFILE = "geography-assess-9"
 COMPARE_PROFILE = "geography-compare-6"
 MAX_HEADINGS = 2
+SHORT_VALUE = 4  # words: a value this short ('Attention') printed by another question is that question's word
 
 
 SUMMARY_HEADINGS = ("description", "overview", "summary", "notes", "other", "key facts")
@@ -35,13 +37,19 @@ def levelled(topic: Topic) -> bool:
 
 
 def pairs(topic: Topic, options: Options) -> list[tuple[Cause, Cause, list[tuple[Aspect, Aspect]]]]:
-    """Every two cases with headings in common whose points no other question blanks."""
+    """Every two cases with headings in common whose points no other question blanks, and whose short values
+    no other question prints: 'Transfer: Attention' is given away by a matching list that pairs 'Attention'
+    with 'Focus needed to move sensory information into short-term memory'."""
     out = []
     cases = topic.cases
+
+    def open_(aspect: Aspect) -> bool:
+        return bool(aspect.points) and not any(
+            p.id in options.hidden or (len(p.text.split()) <= SHORT_VALUE and shown_elsewhere(p.text.strip(" ."), options))
+            for p in aspect.walk())
     for i, first in enumerate(cases):
         for second in cases[i + 1:]:
-            shared = [(a, b) for a, b in shared_headings(first, second)
-                      if a.points and b.points and not any(p.id in options.hidden for p in (*a.walk(), *b.walk()))]
+            shared = [(a, b) for a, b in shared_headings(first, second) if open_(a) and open_(b)]
             if shared:
                 out.append((first, second, shared))
     return out

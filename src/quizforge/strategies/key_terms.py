@@ -9,7 +9,7 @@ from ..errors import NotEnoughMaterial
 from ..quality.fit import echoes_title
 from ..quality.words import known, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
-from ._glossary import confusable, gives_away, language, same_term
+from ._glossary import answered_elsewhere, confusable, gives_away, is_answer, language, same_term
 from ._pools import first_sentence, slug
 from ._gates import fresh_first, in_turns, printable, reveals
 from ._text import normalise
@@ -95,9 +95,19 @@ def mid_sentence(term: str, names: frozenset[str] = frozenset()) -> str:
     first = words[0] if words else ""
     if len(first) < 2 or not first[0].isupper() or any(c.isupper() for c in term[1:]) or first in names:
         return term
-    # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow')
-    common = pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
+    # a dictionary word; or a word the frequency list knows ahead of ordinary words ('Groundwater flow');
+    # or one made of two dictionary words ('Afterlife': after + life), as names seldom are
+    common = (pos(first.lower()) or (len(words) > 1 and all(pos(w) for w in words[1:]) and known(first.lower()))
+              or (len(words) == 1 and compound(first.lower())))
     return term[0].lower() + term[1:] if common else term
+
+
+def compound(word: str) -> bool:
+    """'afterlife', 'groundwater': two dictionary words of three letters or more, written as one; or
+    dictionary words joined by hyphens ('hard-working')."""
+    if "-" in word:
+        return all(part.isalpha() and pos(part) for part in word.split("-"))
+    return word.isalpha() and any(pos(word[:i]) and pos(word[i:]) for i in range(3, len(word) - 2))
 
 
 MID_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]+)")
@@ -136,7 +146,9 @@ class KeyTerms:
         # a term listed twice ('gentil' and 'gentil(le)') leaves both out, as askable() does: one printed
         # in the match would answer a question on the other
         twice = {t.term for t in topic.key_terms for o in topic.key_terms if o is not t and same_term(o, t)}
+        answers = answered_elsewhere(topic, options.hidden)  # 'Attention', the answer of a comparison
         terms = [t for t in topic.key_terms if unique.get(normalise(masked(t))) is t and t.term not in twice
+                 and not is_answer(t, answers)
                  and printable(t.term, "term") and printable(masked(t), "option")
                  and not reveals(t.term, options.secrets) and not reveals(masked(t), options.secrets)]
         # Leave out terms another question asks about, and in a language the words that give themselves
@@ -206,9 +218,12 @@ class KeyTerms:
         if len(matched) >= MIN_MATCH:
             questions = (match_question(matched, rng, lang, spare), *(ask(t) for t in defines))
         else:
-            # two definitions to match is a guess between two: the terms are asked one by one instead
-            questions = tuple(ask(t) for t in [*defines, *matched, *([spare] if spare else [])][:max(n_define, 1)
-                                                                                          + DEFINE_COUNT])
+            # two definitions to match is a guess between two: the terms are asked one by one instead, those
+            # this strategy did not ask the seed before first (a short glossary that every seed uses whole:
+            # seed 2 defines the term seed 1 only offered in a multiple choice, not the same four again)
+            one_by_one = fresh_first([*defines, *matched, *([spare] if spare else [])], options.previous,
+                                     lambda t: f"{self.name}@{term_source(t)}")[:max(n_define, 1) + DEFINE_COUNT]
+            questions = tuple(ask(t) for t in sorted(one_by_one, key=topic.key_terms.index))
             if not questions:
                 raise NotEnoughMaterial(f"{topic.source}: key terms needs at least {MIN_MATCH + 1} key_terms whose "
                                         "definitions do not use a word of any term's name")

@@ -17,7 +17,7 @@ from ._text import end_sentence, find_phrase, normalise
 from .base import Options
 from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
 from ._glossary import gives_away, language
-from .key_terms import masked, term_source
+from .key_terms import capitalised_names, masked, mid_sentence, term_source
 
 DEFAULT_COUNT = 6
 MIN_OPTIONS = 3
@@ -115,6 +115,7 @@ def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker
     makers: list[Maker] = []
     free = [t for t in topic.key_terms if term_source(t) not in avoid]
     lang = bool(language(topic))
+    names = capitalised_names(topic)
     for term in free:
         if lang and gives_away(term, term.definition, True):  # 'sérieux': Serious picks itself
             continue
@@ -130,7 +131,8 @@ def term_makers(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Maker
         if len(others) + 1 < MIN_OPTIONS:
             continue
         def make(rng, n, term=term, right=right, others=others):
-            return _question(f"term:{slug(term.term)}", f"What does \u2018{term.term}\u2019 mean?", right, others, rng, n,
+            asked = term.term if lang else mid_sentence(term.term, names)  # 'collectivisation', 'Politburo'
+            return _question(f"term:{slug(term.term)}", f"What does \u2018{asked}\u2019 mean?", right, others, rng, n,
                              f"{term.term}: {term.definition}", sources=(term_source(term),))
         make.qid, make.source = f"term:{slug(term.term)}", term_source(term)
         makers.append(make)

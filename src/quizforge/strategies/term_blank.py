@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
-from ..quality.form import bank_cues, fits_gap
+from ..quality.form import bank_cues, fits_gap, frame_cues
 from ..model import Gap, KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import slug
@@ -93,6 +93,9 @@ class TermBlank:
         spare = sorted(spare, key=lambda t: not any(fits_gap(a.term, t.term) for a in chosen))[:SPARE]
         cued = set() if lang or not options.word_bank else \
             set(bank_cues([t.term for t in (*chosen, *spare)], [a.term for a in chosen]))  # English grammar only
+        if options.word_bank:  # 'Je mesure _ cm' the one entry with a slot, for '— I am _ cm tall': any language
+            meaning = {clue(t): t.term for t in (*chosen, *spare)}
+            cued |= {meaning[m] for m in frame_cues(list(meaning), [clue(a) for a in chosen])}
         if cued and len(kept := [a for a in chosen if a.term not in cued]) >= 2:
             chosen = kept
         elif cued:

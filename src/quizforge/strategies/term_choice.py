@@ -17,7 +17,7 @@ from ._pools import make_choice, slug
 from ._text import find_phrase
 from ._gates import reveals
 from .base import Options
-from .key_terms import term_source
+from .key_terms import mid_sentence, term_source
 
 DEFAULT_COUNT = 4
 LETTERS = "ABCDEFGH"
@@ -60,7 +60,7 @@ def prompt_for(term: KeyTerm, lang: str) -> tuple[str, str]:
     """(prompt, what is shown) in the wording of the subject."""
     if lang:
         meaning = " ".join(re.sub(r"\([^)]*\)", "", clue(term)).split()).rstrip(".")
-        return f"What is the {lang} for \u2018{meaning}\u2019?", meaning
+        return f"What is the {lang} for \u2018{mid_sentence(meaning)}\u2019?", meaning  # 'weak', not 'Weak'
     shown = clue(term)
     return f"Which key term means this?\n\u201c{shown}\u201d", shown
 

@@ -14,6 +14,8 @@ from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, Topic
 from ._groups import (distinctive_title_stems, has_verb, hide_own_name, in_running_text, is_trivia, printable,
                       reads_as_item, says_the_same, sentence, unnamed, uses_case_study, without_names)
+from ..quality.fit import echoes_title
+from ._abbrev import expanded
 from ._pools import make_choice
 from ._text import normalise
 from .base import Options
@@ -57,11 +59,15 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
     rows += [(c, p, "") for c in cases for p in c.points for p in p.walk()]
     out = []
     titles = tuple(c.title for c in cases)
+    # each word of what the title stands for counts: 'long-term memory' is long, term and memory
+    spelled = {c.id: f"{c.title} {expanded(c.title, topic, titles).replace('-', ' ')}" for c in cases}
     for case, point, heading in rows:
         if point.id in options.hidden or point.id in options.exclude:
             continue
         text = without_names(point.text, case.title, names, titles)  # 'The capacity of … is 7 ± 2.'
-        if not text:
+        # 'Information coming in from the different senses' for 'Sensory', 'a long time ago' for 'LTM'
+        # (long-term memory): a word of the case's name, or of what it stands for, picks the option
+        if not text or echoes_title(text, spelled[case.id], [spelled[c.id] for c in cases if c is not case]):
             continue
         if statement(text):
             if is_trivia(text) and uses_case_study(topic):  # a head count; in psychology '7 ± 2' is the point
@@ -72,7 +78,8 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
         elif heading and len(point.text.split()) <= 6 and not has_verb(point.text):
             same = [p for c, p, h in rows if c is not case and normalise(h) == normalise(heading)
                     and normalise(p.text) == normalise(point.text)]
-            if same or len(point.text) > 80:
+            # "For which of these is the encoding ‘no encoding’?" says the heading twice
+            if same or len(point.text) > 80 or echoes_title(point.text, heading):
                 continue
         else:
             continue
@@ -99,18 +106,23 @@ def question_for(case: Cause, point: Point, heading: str, topic: Topic, rng: ran
 
 
 def spread(found: list[tuple[Cause, Point, str]], topic: Topic, count: int) -> list[tuple[Cause, Point, str]]:
-    """Questions spread over the cases and, while there are enough, over different headings."""
+    """Questions spread over the cases and, while there are enough, over different headings: each next one
+    from a case asked least so far among those with a fact left to ask (a case whose facts have run out
+    does not hold the others back)."""
     chosen: list[tuple[Cause, Point, str]] = []
+
+    def open_(row: tuple[Cause, Point, str], distinct_headings: bool) -> bool:
+        repeat = row[2] and any(normalise(h) == normalise(row[2]) for _, _, h in chosen)
+        # 'Capacity: …' twice would let one answer rule out another
+        return row not in chosen and not (repeat and (distinct_headings or not statement(row[1].text)))
     for distinct_headings in (True, False):
-        for row in found:
-            if row in chosen or len(chosen) == count:
-                continue
-            repeat = row[2] and any(normalise(h) == normalise(row[2]) for _, _, h in chosen)
-            if repeat and (distinct_headings or not statement(row[1].text)):
-                continue  # 'Capacity: …' twice would let one answer rule out another
+        while len(chosen) < count:
+            rows = [r for r in found if open_(r, distinct_headings)]
+            if not rows:
+                break
             counts = {c.id: sum(1 for r in chosen if r[0] is c) for c in topic.cases}
-            if counts[row[0].id] <= min(counts.values()):
-                chosen.append(row)
+            least = min(counts[r[0].id] for r in rows)
+            chosen.append(next(r for r in rows if counts[r[0].id] == least))
     return chosen
 
 
