@@ -438,10 +438,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 def test_fixture_gets_quotation_questions(name, seed):
     topic = load_notes(FIXTURES / f"{name}.yaml")
     paper = assemble(topic, seed, LIT, required=False).paper
-    # Of Mice and Men: once the other questions take theirs, George keeps one quotation of his own beside
-    # Lennie's two; a 1:2 match of two characters is a guess, so none is made
-    expected = [s for s in LIT if not (name == "04-of-mice-and-men" and s == "match-quotes")]
-    assert [s.strategy for s in paper.sections] == expected
+    # Of Mice and Men: once the other questions take theirs, a character may keep too few quotations of
+    # its own to match (a 1:2 match of two characters is a guess), so none is made at some seeds
+    got = [s.strategy for s in paper.sections]
+    optional = {"match-quotes"} if name == "04-of-mice-and-men" else set()
+    assert got == [s for s in LIT if s in got] and set(LIT) - set(got) <= optional
     quotes = {curly(q.quote): q for q in topic.all_quotations()}
     for q in paper.questions:
         if q.strategy == "complete-quote":

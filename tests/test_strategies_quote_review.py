@@ -1,0 +1,77 @@
+"""Quotation questions against the blind review of the Macbeth and Of Mice and Men papers (rev4, report A):
+blanks the line or the bank gives away, readings that judge someone else, the essay's wording and content.
+The notes here are made up; the reviewer's examples are quoted in the docstrings."""
+
+from __future__ import annotations
+
+import random
+
+from quizforge.load import parse_notes
+from quizforge.strategies import get
+from quizforge.strategies.base import Options
+from quizforge.strategies.complete_quote import blanks_in
+
+LANTERN = """\
+title: The Lantern
+subject: English Literature
+themes:
+  - id: light
+    title: Light
+    quotes:
+      - quote: She whispered of them at dawn
+      - quote: A lantern burns within the tower tonight
+      - quote: The crown sits heavy upon the sleeping king
+      - quote: Bring me the silver candle from the chapel
+      - quote: Her mirror shows a stranger every morning
+      - quote: The river carries his letters to the harbour
+      - quote: The knot once tied cannot be untied
+      - quote: Smaller than the sea, and wider
+      - quote: We didn't want no quarrel
+"""
+
+
+def topic():
+    return parse_notes(LANTERN, "n.yaml")
+
+
+def answers_of(text: str) -> set[str]:
+    t = topic()
+    quote = next(q for q in t.all_quotations() if q.quote == text)
+    return {b.answer for b in blanks_in(quote, t)}
+
+
+def test_a_blank_that_holds_another_word_of_its_line_is_not_made():
+    """Blind review: "What's done cannot be ___" ('done' gives 'undone')."""
+    assert "untied" not in answers_of("The knot once tied cannot be untied")
+    assert "knot" in answers_of("The knot once tied cannot be untied")
+
+
+def test_a_comparative_set_against_another_is_not_blanked():
+    """Blind review: "Lesser than Macbeth but ___" points straight to 'greater'."""
+    assert "wider" not in answers_of("Smaller than the sea, and wider")
+
+
+def test_a_blank_ending_a_line_needs_words_before_it_to_recall_it_by():
+    """Blind review: "I didn't want no ___": almost any noun fits."""
+    assert answers_of("We didn't want no quarrel") == set()
+    assert "harbour" in answers_of("The river carries his letters to the harbour")
+
+
+def test_a_verb_gap_is_left_out_when_no_spare_of_the_bank_is_a_verb_of_its_form():
+    """Blind review: "I ___ of them last night" and "He ___ big guys": the answer was the only verb in the
+    bank (the spares 'snake', 'ranches' can be verbs in a dictionary, but not where they sit in their lines)."""
+    banked = 0
+    for seed in range(1, 16):
+        section = get("complete-quote").generate(topic(), random.Random(seed), Options(seed=seed))
+        if section.word_bank:
+            banked += 1
+            assert "whispered" not in {q.answer for q in section.questions}, seed
+    assert banked
+
+
+def test_the_word_a_gloss_explains_is_never_blanked():
+    """Blind review (04): "won't ever get ___ [sacked] cause his old man's the boss" printed the answer's meaning."""
+    t = parse_notes(LANTERN.replace("      - quote: We didn't", "      - quote: The boy gets canned (sacked) by his uncle every summer\n      - quote: We didn't"))
+    quote = next(q for q in t.all_quotations() if "canned" in q.quote)
+    found = {b.answer for b in blanks_in(quote, t)}
+    assert "canned" not in found and "uncle" in found
