@@ -75,3 +75,27 @@ def test_the_word_a_gloss_explains_is_never_blanked():
     quote = next(q for q in t.all_quotations() if "canned" in q.quote)
     found = {b.answer for b in blanks_in(quote, t)}
     assert "canned" not in found and "uncle" in found
+
+
+FARM = """\
+title: The Long Field
+subject: English Literature
+characters:
+  - id: tom
+    title: Tom
+    points:
+      - Tom keeps the farm running after his father dies.
+    quotes:
+      - quote: There ain't no use crying over the barn
+        speaker: Ruth
+        shows: Ruth means Tom should stop grieving for the fire. By selling the land, Tom is a coward.
+"""
+
+
+def test_what_a_quotation_shows_is_its_readings_first_sentence_only():
+    """Blind review (04): "What it shows: that Slim means Lennie would never survive being locked up. By
+    killing a man he loves, George is a hero." The second sentence judges another character's act."""
+    t = parse_notes(FARM, "n.yaml")
+    section = get("who-says").generate(t, random.Random(1), Options())
+    shows = section.questions[0].body.points[1]
+    assert shows == "What it shows (2 marks): that Ruth means Tom should stop grieving for the fire."

@@ -193,6 +193,9 @@ def reading(quote: Quotation, topic: Topic) -> str:
     return predicate(quote.shows, topic, who)
 
 
+READING_END = re.compile(r"(?<=[a-z0-9)’'][.!?]) +(?=[A-Z\u2018])")
+
+
 def predicate(shows: str, topic: Topic, who: str = "") -> str:
     """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
     notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
@@ -202,7 +205,10 @@ def predicate(shows: str, topic: Topic, who: str = "") -> str:
     'He has a sense of justice', ``who`` George -> 'shows that George has a sense of justice' (without
     ``who``, 'he' could be anyone named in the words, so that reading is not used).
     """
-    text = curly(shows.strip().rstrip("."))
+    # Only the first sentence reads the quotation; a note's next sentence is often its writer's verdict on
+    # someone or something else ('Slim means Lennie would never survive being locked up. By killing a man
+    # he loves, George is a hero.'), which no answer about these words could earn.
+    text = curly(READING_END.split(" ".join(shows.split()), maxsplit=1)[0].strip().rstrip("."))
     words = text.split()
     if len(words) < 2:
         return ""
