@@ -309,7 +309,7 @@ def test_present_levels_from_objectives_and_indicative_from_the_notes():
     q = run("present", topic, seed=3).questions[0]
     body: Extended = q.body
     branch = topic.cause(body.cause_id)
-    assert q.prompt.startswith(f"How does the writer present {branch.title[0].lower() + branch.title[1:]} in Macbeth?")
+    assert q.prompt.startswith(f"How does Shakespeare present {branch.title[0].lower() + branch.title[1:]} in Macbeth?")
     assert q.marks == 30 and body.spag == ()
     assert [lv.high for lv in body.levels] == [6, 12, 18, 24, 30]
     assert all(all(ao in lv.descriptor for ao in ("AO1", "AO2", "AO3")) for lv in body.levels)

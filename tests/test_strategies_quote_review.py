@@ -99,3 +99,20 @@ def test_what_a_quotation_shows_is_its_readings_first_sentence_only():
     section = get("who-says").generate(t, random.Random(1), Options())
     shows = section.questions[0].body.points[1]
     assert shows == "What it shows (2 marks): that Ruth means Tom should stop grieving for the fire."
+
+
+def test_the_essay_names_the_author_as_exam_papers_do():
+    """Blind review: "How does the writer present George in Of Mice and Men?": AQA and Edexcel name the author."""
+    from quizforge.strategies.present import text_name, writer
+
+    notes = FARM.replace("      - Tom keeps", "      - Tom sees the dream fail when Ruth sells the horses.\n"
+                         "      - Tom tells Ruth the barn burned because of a careless lamp.\n      - Tom keeps")
+    listed = parse_notes(notes.replace("The Long Field", "An Inspector Calls"), "n.yaml")
+    named = parse_notes(notes.replace("The Long Field", "The Long Field by Ada Merrow"), "n.yaml")
+    unknown = parse_notes(notes, "n.yaml")
+    assert writer(listed) == "Priestley"  # from the English Literature profile's set texts
+    assert (writer(named), text_name(named)) == ("Merrow", "The Long Field")
+    assert writer(unknown) == "the writer"
+    question = get("present").generate(named, random.Random(1), Options()).questions[0]
+    assert question.prompt.startswith("How does Merrow present Tom in The Long Field?")
+    assert "the methods Merrow uses to present Tom" in question.body.stimulus

@@ -14,7 +14,7 @@ import re
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
-from ._exam import profile_for, subject_skills
+from ._exam import profile_for, set_text_author, subject_skills
 from ._gates import in_turns
 from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
 from ._text import end_sentence, normalise, stands_alone
@@ -35,10 +35,27 @@ CONTEXT = re.compile(r"\b(jacobean|elizabethan|king james|at the time|people the
 
 
 def text_name(topic: Topic) -> str:
-    """The literary text the notes are about: 'Macbeth: themes and quotations' -> 'Macbeth'."""
+    """The literary text the notes are about: 'Macbeth: themes and quotations' -> 'Macbeth';
+    'Macbeth by William Shakespeare' -> 'Macbeth'."""
     title = re.split(r"\s*(?::|\u2013|\u2014| - )\s*", topic.title.strip(), maxsplit=1)[0]
+    title = BY_AUTHOR.sub("", title).strip() or title
     tail = r"(key\s+)?(themes?|characters?|quotes|quotations|revision|notes)"
     return re.sub(rf"(\s+{tail}((\s+(and|&))?\s+{tail})*)+\s*$", "", title, flags=re.IGNORECASE) or title
+
+
+# 'Macbeth by William Shakespeare', 'English Literature: Of Mice and Men by John Steinbeck'
+BY_AUTHOR = re.compile(r"\bby\s+((?:[A-Z][\w.\u2019'-]*\s+)*?(?:[A-Z][\w\u2019'-]+))\s*(?:$|[,;:()\u2013\u2014-])")
+
+
+def writer(topic: Topic) -> str:
+    """Who the question says wrote the text, as exam papers name them ('How does Shakespeare present ...'):
+    the surname from a 'by <Author>' in the notes' title, course or subject, else the author the subject
+    profile lists for the text, else 'the writer'."""
+    for field in (topic.title, topic.course or "", topic.subject):
+        m = BY_AUTHOR.search(field.strip())
+        if m:
+            return m[1].split()[-1]
+    return set_text_author(topic, text_name(topic)) or "the writer"
 
 
 def objectives(text: str) -> str:
@@ -92,14 +109,16 @@ def _items(branch: Cause, topic: Topic) -> int:
 
 
 def write_about(branch: Cause, topic: Topic) -> tuple[str, ...]:
+    author = writer(topic)
+    uses = "the writer uses" if author == "the writer" else f"{author} uses"
     if branch.kind == "character":
         name = branch.title.strip()
         return (f"what {name} says and does, and how other characters respond to {name}",
-                f"the methods the writer uses to present {name}",
+                f"the methods {uses} to present {name}",
                 f"how the context in which the text was written affects the way {name} is presented")
     focus = focus_phrase(branch, topic)
     return (f"how {focus} is shown through what the characters say and do",
-            f"the methods the writer uses to present {focus}",
+            f"the methods {uses} to present {focus}",
             f"how the context in which the text was written affects the way {focus} is presented")
 
 
@@ -132,9 +151,9 @@ class Present:
         )
         question = Question(
             id=f"present:{profile.name}:{branch.id}", strategy=self.name,
-            prompt=f"How does the writer present {focus} in {text_name(topic)}?\nWrite about:",
+            prompt=f"How does {writer(topic)} present {focus} in {text_name(topic)}?\nWrite about:",
             marks=profile.marks + profile.spag_marks, body=body,
-            answer=f"An analysis of how the writer presents {focus}, backed by quotations, with comment on "
+            answer=f"An analysis of how {writer(topic)} presents {focus}, backed by quotations, with comment on "
                    "methods and context.",
             guidance=profile.guidance, cause_id=branch.id,
         )
