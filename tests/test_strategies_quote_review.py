@@ -116,3 +116,64 @@ def test_the_essay_names_the_author_as_exam_papers_do():
     question = get("present").generate(named, random.Random(1), Options()).questions[0]
     assert question.prompt.startswith("How does Merrow present Tom in The Long Field?")
     assert "the methods Merrow uses to present Tom" in question.body.stimulus
+
+
+CROWN = """\
+title: The Iron Crown
+subject: English Literature
+themes:
+  - id: ambition
+    title: Ambition
+    points:
+      - The duke plots against the king from the first act.
+      - Ambition makes the duke turn on his own brother.
+    quotes:
+      - quote: I will have the crown though all the world should burn
+        shows: Shocks the audience because the duke would kill for the crown.
+      - quote: Vaulting towers fall the hardest
+        shows: foreshadows how the duke will downfall
+  - id: loyalty
+    title: Loyalty
+    points:
+      - The steward stays loyal to the king until the end.
+      - The soldiers desert the duke when he loses the battle.
+      - Loyalty is rewarded when the steward is made an earl.
+  - id: context
+    title: Context
+    points:
+      - Audiences at the time believed that ambition against a king was a sin against God.
+      - People then believed that witches could raise storms.
+"""
+
+
+def test_the_essay_credits_context_that_names_its_focus_and_no_fragment():
+    """Blind review (03): no AO3 point though the notes say "people then believed in witches", and
+    "foreshadows how Macbeth will downfall" was credited."""
+    t = parse_notes(CROWN, "n.yaml")
+    essays = {}
+    for seed in range(1, 5):
+        q = get("present").generate(t, random.Random(seed), Options(seed=seed)).questions[0]
+        essays[q.cause_id] = q.body.indicative
+    assert set(essays) == {"ambition", "loyalty"}  # a context branch is never the focus
+    ambition, loyalty = " ".join(essays["ambition"]), " ".join(essays["loyalty"])
+    assert "ambition against a king was a sin against God. (AO3)" in ambition
+    assert "shocks the audience because the duke would kill for the crown" in ambition
+    assert "witches" not in ambition + loyalty and "sin against God" not in loyalty
+    assert "downfall" not in ambition
+
+
+def test_gates_catch_the_note_writers_slips():
+    """Blind review (03, 04): "foreshadows how Macbeth will downfall", "knowing its kinder than him being
+    lynched", "George has sense of justice", "Lennies size"."""
+    from quizforge import quality
+    from quizforge.strategies._quotes import predicate
+
+    assert "Q207" in quality.codes("The omen foreshadows how the duke will downfall.")
+    assert "Q206" in quality.codes("Tom sells the horse, knowing its kinder than letting it starve.")
+    assert "Q204" in quality.codes("The line shows that Tom has sense of duty.")
+    for fine in ("The will of the people is ignored.", "The castle and its walls fall in the end.",
+                 "Tom has a sense of duty.", "Ruth may well leave the farm.", "Its own walls fell.", "Ruth will go."):
+        assert not {"Q204", "Q206", "Q207"} & set(quality.codes(fine)), fine
+    t = parse_notes(FARM, "n.yaml")
+    assert predicate("Shows Toms size and strength", t) == ""
+    assert predicate("Shows Tom's size and strength", t) == "shows Tom’s size and strength"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cause, Quotation, Topic
+from ..quality.words import is_finite_form
 from ..quoteslips import slips
 from ._text import STOP_WORDS, normalise
 
@@ -109,6 +110,17 @@ def is_name(word: str, topic: Topic) -> bool:
     return any(word.lower() in name_words(n) for n in character_names(topic))
 
 
+def name_slip(text: str, topic: Topic) -> str:
+    """A character's name with an 's' and no apostrophe ('shows Lennies size'): a possessive typed without
+    its apostrophe, so not a sentence to print as the notes' reading. 'the Macbeths' (the couple) is a plural."""
+    words = re.findall(r"[\w’']+", text)
+    for i, word in enumerate(words):
+        if (len(word) > 3 and word[0].isupper() and word.endswith("s") and (i == 0 or words[i - 1].lower() != "the")
+                and not is_name(word, topic) and is_name(word[:-1], topic)):
+            return word
+    return ""
+
+
 def mid_sentence(name: str) -> str:
     """'The witches' -> 'the witches'; 'The Porter' stays (a title, capitalised in the play's list)."""
     name = name.strip()
@@ -193,6 +205,8 @@ def reading(quote: Quotation, topic: Topic) -> str:
     return predicate(quote.shows, topic, who)
 
 
+# Who a line acts on: a verb before these has the quotation for its subject ('Scares the audience').
+AUDIENCE = re.compile(r"(?:(?:the|an|a)\s+)?(?:audiences?|readers?|viewers?|us)\b", re.IGNORECASE)
 READING_END = re.compile(r"(?<=[a-z0-9)’'][.!?]) +(?=[A-Z\u2018])")
 
 
@@ -210,13 +224,15 @@ def predicate(shows: str, topic: Topic, who: str = "") -> str:
     # he loves, George is a hero.'), which no answer about these words could earn.
     text = curly(READING_END.split(" ".join(shows.split()), maxsplit=1)[0].strip().rstrip("."))
     words = text.split()
+    if name_slip(text, topic):
+        return ""
     if len(words) < 2:
         return ""
     first, second = words[0], words[1]
     low = first.lower()
     lowered = text[0].lower() + text[1:] if not is_name(first.removesuffix("’s"), topic) else text
-    if low in QUOTE_VERBS:
-        return lowered
+    if low in QUOTE_VERBS or (low.endswith("s") and is_finite_form(low) and AUDIENCE.match(" ".join(words[1:3]))):
+        return lowered  # 'Scares the audience because ...': what the words do to those who hear them
     if low in _CLAUSE_STARTS:
         return f"shows {lowered}"
     if low in ("he", "she"):

@@ -16,9 +16,10 @@ from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for, set_text_author, subject_skills
 from ._gates import in_turns
-from ._quotes import curly, focus_phrase, mid_sentence, printed, reading
-from ._text import end_sentence, normalise, stands_alone
+from ._quotes import curly, focus_phrase, mid_sentence, name_slip, printed, reading
+from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 from .base import Options
+from ..quality.words import lemma
 from ..quoteslips import slips
 
 DEFAULT_PROFILE = "present-30"
@@ -78,16 +79,50 @@ def quote_point(quotes: list[Quotation], topic: Topic) -> str:
 
 def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
     """Explained points only: the branch's sentences, then its quotations that say what they show."""
-    items = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
+    items = _point_texts(branch, topic)
     readings: dict[str, list[Quotation]] = {}
     for q in _explained(branch, topic):
         # Quotations share a point only when their reading says 'shows ...' (one verb fits them all).
         key = normalise(q.shows) if reading(q, topic).startswith("shows ") else q.id
         readings.setdefault(key, []).append(q)
     items += [quote_point(group, topic) for group in readings.values()]
+    items += context_lines(branch, topic)
     # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
     kept, _ = quality.screen(items, role="statement", text=_unquoted)
     return tuple(f"{item} ({objectives(item)})" for item in kept)
+
+
+CONTEXT_BRANCH = re.compile(r"\b(context|background)\b", re.IGNORECASE)
+
+
+def is_context(branch: Cause) -> bool:
+    """A branch of background ('Context', 'Historical background'): its lines are AO3 for an essay, never its focus."""
+    return bool(CONTEXT_BRANCH.search(branch.title))
+
+
+def context_lines(branch: Cause, topic: Topic) -> list[str]:
+    """AO3 from elsewhere in the notes: the points of a context branch, and the context points of other
+    branches, that name the focus ('Audiences at the time feared ambition' for an essay on ambition; a
+    character by their whole name). One that does not ('people then believed in witches' beside an essay
+    on guilt) is left out."""
+    focus = {lemma(w) for w in re.findall(r"[\w’']+", branch.title.lower()) if w not in STOP_WORDS}
+    out = []
+    for other in topic.groups:
+        if other is branch:
+            continue
+        for text in _point_texts(other, topic):
+            if not (is_context(other) or CONTEXT.search(text)):
+                continue
+            found = focus & {lemma(w) for w in re.findall(r"[\w’']+", text.lower())}
+            if found and (found == focus or branch.kind != "character"):
+                out.append(text)
+    return out
+
+
+def _point_texts(branch: Cause, topic: Topic) -> list[str]:
+    """The branch's points as sentences that read on their own, with no name missing its apostrophe."""
+    return [curly(end_sentence(p.text)) for p in branch.walk()
+            if stands_alone(p.text) and len(p.text.split()) >= 4 and not name_slip(p.text, topic)]
 
 
 def _explained(branch: Cause, topic: Topic) -> list[Quotation]:
@@ -103,7 +138,7 @@ def _unquoted(text: str) -> str:
 
 def _items(branch: Cause, topic: Topic) -> int:
     """Points and explained quotations a branch holds that pass the quality gates (before readings are joined)."""
-    texts = [curly(end_sentence(p.text)) for p in branch.walk() if stands_alone(p.text) and len(p.text.split()) >= 4]
+    texts = _point_texts(branch, topic)
     texts += [quote_point([q], topic) for q in _explained(branch, topic)]
     return len(quality.screen(texts, role="statement", text=_unquoted)[0])
 
@@ -135,7 +170,7 @@ class Present:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'how does the writer present' is a literature question, and these notes are "
                 f"{topic.subject}")
-        branches = [b for b in topic.themes if _items(b, topic) >= MIN_ITEMS]
+        branches = [b for b in topic.themes if not is_context(b) and _items(b, topic) >= MIN_ITEMS]
         if not branches:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'how does the writer present' needs a theme or character with at least "
