@@ -66,6 +66,7 @@ def test_a_verb_gap_is_left_out_when_no_spare_of_the_bank_is_a_verb_of_its_form(
         if section.word_bank:
             banked += 1
             assert "whispered" not in {q.answer for q in section.questions}, seed
+            assert len(section.questions) == 4, "a gap the bank would answer is swapped for another, not just dropped"
     assert banked
 
 

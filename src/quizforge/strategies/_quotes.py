@@ -165,6 +165,7 @@ def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = froze
 # Spoken and old forms that carry no meaning of their own in a quotation.
 WEAK_WORDS = frozenset("""
 thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon though none like just very
+couldst wouldst shouldst canst wert
 own never ever every each here well come came goes going gets make made know knew seen said says tell told
 yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
 around away back down over still even only again always once another

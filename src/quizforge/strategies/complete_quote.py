@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..matching import SPELLING_RULE
-from ..quality.form import fits_gap, word_classes
+from ..quality.form import number, word_classes
 from ..quality.words import DETERMINERS, PREPOSITIONS, lemma, pos, tokens
 from ..model import Gap, Question, Quotation, Section, Topic
 from ._quotes import WEAK_WORDS, content_words, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
@@ -34,7 +34,9 @@ WORD_BANK_EXTRAS = 3
 BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
 MIN_BEFORE_LAST = 2  # content words before a blank that ends the line ('I didn't want no ___': any noun fits)
 MIN_PART = 4  # letters of a word of the line that, inside the blank, gives it away ('done' in 'undone')
-SUBJECTS = frozenset("i he she we they".split())  # not 'you': 'Come, you spirits' calls someone
+SUBJECTS = frozenset("i he she we they".split())
+OLD_POSSESSIVES = frozenset("thy thine mine".split())  # 'thy knocking', 'mine eyes'
+  # not 'you': 'Come, you spirits' calls someone
 IRREGULAR_COMPARATIVES = frozenset("better worse lesser less more further farther elder".split())
 
 
@@ -161,8 +163,12 @@ def _slot(blank: Blank) -> frozenset[str]:
     own = word_classes(blank.answer)
     before = tokens(blank.text[:blank.start])
     prev = before[-1].lower() if before else ""
-    allowed = {"VERB"} if prev in SUBJECTS else {"NOUN", "ADJ"} if prev in DETERMINERS | PREPOSITIONS else own
-    return own & allowed or own
+    if prev in SUBJECTS:
+        return own & {"VERB"} or own
+    if prev in DETERMINERS | PREPOSITIONS | OLD_POSSESSIVES:
+        noun = own | {"NOUN"} if blank.answer.lower().endswith("ing") else own  # 'thy knocking': a noun
+        return noun & {"NOUN", "ADJ"} or own
+    return own
 
 
 def _form(word: str) -> str:
@@ -178,7 +184,8 @@ def _fits(answer: Blank, spare: Blank) -> bool:
     same number; a verb of the same tense and person ('I ___ of them' takes 'dreamt', not 'clears')."""
     shared = _slot(answer) & _slot(spare)
     if shared == {"NOUN"}:
-        return fits_gap(answer.answer, spare.answer)
+        numbers = {number(answer.answer), number(spare.answer)} - {""}
+        return len(numbers) < 2
     if shared == {"VERB"}:
         return _form(answer.answer) == _form(spare.answer)
     return bool(shared)
@@ -222,6 +229,33 @@ def _cued(picked: list[Blank], extras: list[Blank]) -> list[Blank]:
     return out
 
 
+def _pick(blanks: list[Blank], count: int, left_out: set[str]) -> list[Blank]:
+    """The first ``count`` blanks with different answers (one right word per gap in the bank)."""
+    picked: list[Blank] = []
+    for b in blanks:
+        if len(picked) < count and b.answer.lower() not in left_out | {p.answer.lower() for p in picked}:
+            picked.append(b)
+    return picked
+
+
+def _banked(blanks: list[Blank], picked: list[Blank], count: int, topic: Topic, rng: random.Random
+            ) -> tuple[list[Blank], tuple[str, ...]]:
+    """The gaps and a word bank that answers none of them by grammar: a gap the bank cannot give a rival
+    is swapped for the next blank in line while there is one; with fewer than two gaps left, no bank."""
+    left_out: set[str] = set()
+    while True:
+        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
+        extras = _extras(picked, spares, rng)
+        cued = _cued(picked, extras)
+        if not cued:
+            return picked, _bank(picked, extras)
+        left_out |= {b.answer.lower() for b in cued}
+        chosen = _pick(blanks, count, left_out)
+        if len(chosen) < 2:
+            return picked, ()  # no bank rather than one that answers a gap
+        picked = chosen
+
+
 class CompleteQuote:
     hides_text = True  # the blanked quotation must not be printed whole by another question
     name = "complete-quote"
@@ -244,22 +278,11 @@ class CompleteQuote:
         count = min(count, max(2, -(-len(blanks) // 2)))
         if options.word_bank:
             count = min(count, max(2, len(blanks) - 1))
-        picked: list[Blank] = []
-        for b in blanks:  # different answers, so the word bank has one right word per blank
-            if len(picked) < count and b.answer.lower() not in {p.answer.lower() for p in picked}:
-                picked.append(b)
-        picked.sort(key=lambda b: quotes.index(b.quote))
-        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
+        picked = _pick(blanks, count, set())
         bank: tuple[str, ...] = ()
         if options.word_bank:
-            extras = _extras(picked, spares, rng)
-            cued = _cued(picked, extras)
-            if cued and len(picked) - len(cued) >= 2:  # leave out the gaps the bank would answer
-                picked = [b for b in picked if b not in cued]
-                extras = _extras(picked, spares, rng)
-                cued = _cued(picked, extras)
-            # a gap still answered by the bank, with too few gaps to leave one out: no bank rather than a giveaway
-            bank = () if cued else _bank(picked, extras)
+            picked, bank = _banked(blanks, picked, count, topic, rng)
+        picked.sort(key=lambda b: quotes.index(b.quote))
         instructions = "Write the missing word to complete each quotation."
         if bank:
             instructions += " Choose from the word bank. Some words are not needed."
