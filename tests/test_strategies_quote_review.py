@@ -178,3 +178,26 @@ def test_gates_catch_the_note_writers_slips():
     t = parse_notes(FARM, "n.yaml")
     assert predicate("Shows Toms size and strength", t) == ""
     assert predicate("Shows Tom's size and strength", t) == "shows Tom’s size and strength"
+
+
+def test_seed_two_asks_about_other_quotations_while_the_notes_have_them():
+    """Blind review (04): seed 2 repeated seed 1's "That ain't no good, George" and its blanks."""
+    from quizforge.assemble.paper import asked, assemble
+
+    lines = ["The rain keeps falling on the empty barn", "Nobody listens to an old man in winter",
+             "I seen the horses run wild across the valley", "My brother sold the farm for a handful of silver",
+             "We ploughed the north field until the moon rose", "She sings to the cattle every single morning",
+             "The well went dry the summer father left", "Tomorrow we ride to town with the wagon"]
+    speakers = ["Ruth", "Tom", "Ruth", "Tom", "Ruth", "Tom", "Ruth", "Tom"]
+    quotes = "".join(f"      - quote: {line}\n        speaker: {who}\n        shows: that {who} misses the old days\n"
+                     for line, who in zip(lines, speakers))
+    notes = FARM.split("    quotes:")[0] + "    quotes:\n" + quotes
+    t = parse_notes(notes, "n.yaml")
+    names = ("who-says", "complete-quote")
+    options = {"complete-quote": Options(word_bank=False)}  # no gap swapped for the bank's sake
+    first = assemble(t, 1, names, required=False, options=options).paper
+    second = assemble(t, 2, names, required=False, options=options, previous=asked(first)).paper
+    for name in names:
+        one = {s for q in first.questions if q.strategy == name for s in q.sources if s.startswith("quote:")}
+        two = {s for q in second.questions if q.strategy == name for s in q.sources if s.startswith("quote:")}
+        assert one and two and not one & two, name

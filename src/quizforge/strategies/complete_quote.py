@@ -23,6 +23,7 @@ from ..quality.words import DETERMINERS, PREPOSITIONS, lemma, pos, tokens
 from ..model import Gap, Question, Quotation, Section, Topic
 from ._quotes import WEAK_WORDS, content_words, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
+from ._timeline import staleness
 from .base import Options
 
 DEFAULT_COUNT = 4
@@ -271,7 +272,9 @@ class CompleteQuote:
                 "words, each with a word that is not repeated in it")
         fresh = [b for b in blanks if quote_source(b.quote) not in options.exclude]
         rng.shuffle(blanks)
-        blanks.sort(key=lambda b: (b not in fresh, _other_uses(b.quote, topic)))
+        # seed 2 blanks other quotations than seed 1 while the notes have them
+        blanks.sort(key=lambda b: (b not in fresh, staleness(quote_source(b.quote), options.previous, self.name)[0],
+                                   _other_uses(b.quote, topic)))
         count = options.count or DEFAULT_COUNT
         # Leave half the quotations to 'who says this' and matching, which cannot use a blanked one; with a
         # word bank, keep at least one back for spare words, or the last blank is found by elimination.
