@@ -168,7 +168,7 @@ thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon 
 couldst wouldst shouldst canst wert
 own never ever every each here well come came goes going gets make made know knew seen said says tell told
 yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
-around away back down over still even only again always once another
+around away back down over still even only again always once another neither either
 guys fella fellas stuff folks long lots cause cannot should might must
 """.split())
 
