@@ -161,6 +161,8 @@ def test_the_essay_credits_context_that_names_its_focus_and_no_fragment():
     assert "shocks the audience because the duke would kill for the crown" in ambition
     assert "witches" not in ambition + loyalty and "sin against God" not in loyalty
     assert "downfall" not in ambition
+    # blind review: "the obvious points are missing: ... 'murder sleep'" (a quotation with no reading)
+    assert essays["ambition"][-1] == "Another apt quotation is ‘Vaulting towers fall the hardest’. (AO1)"
 
 
 def test_gates_catch_the_note_writers_slips():

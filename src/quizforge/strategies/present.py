@@ -16,7 +16,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
 from ._exam import profile_for, set_text_author, subject_skills
 from ._gates import in_turns
-from ._quotes import curly, focus_phrase, mid_sentence, name_slip, printed, reading
+from ._quotes import curly, distinctive, focus_phrase, mid_sentence, name_slip, printed, reading, word_count
 from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 from .base import Options
 from ..quality.words import lemma
@@ -78,18 +78,46 @@ def quote_point(quotes: list[Quotation], topic: Topic) -> str:
 
 
 def indicative(branch: Cause, topic: Topic) -> tuple[str, ...]:
-    """Explained points only: the branch's sentences, then its quotations that say what they show."""
-    items = _point_texts(branch, topic)
+    """Explained points: the branch's sentences, its quotations that say what they show and context from
+    elsewhere that names the focus; then the branch's other quotations, as evidence to look for."""
     readings: dict[str, list[Quotation]] = {}
     for q in _explained(branch, topic):
         # Quotations share a point only when their reading says 'shows ...' (one verb fits them all).
         key = normalise(q.shows) if reading(q, topic).startswith("shows ") else q.id
         readings.setdefault(key, []).append(q)
-    items += [quote_point(group, topic) for group in readings.values()]
-    items += context_lines(branch, topic)
+    items = [(text, ()) for text in _point_texts(branch, topic)]
+    items += [(quote_point(group, topic), tuple(q.id for q in group)) for group in readings.values()]
+    items += [(text, ()) for text in context_lines(branch, topic)]
     # A heading, fragment or typo is never indicative content; the writer's own words are not checked.
-    kept, _ = quality.screen(items, role="statement", text=_unquoted)
-    return tuple(f"{item} ({objectives(item)})" for item in kept)
+    kept, _ = quality.screen(items, role="statement", text=lambda item: _unquoted(item[0]))
+    more = other_quotations(branch, topic, {i for _, ids in kept for i in ids})
+    return tuple(f"{text} ({objectives(text)})" for text, _ in kept) + ((f"{more} (AO1)",) if more else ())
+
+
+MAX_OTHERS = 4
+OTHER_WORDS = 12  # longer quotations are a passage, not a reference to look for
+
+
+def other_quotations(branch: Cause, topic: Topic, explained: set[str]) -> str:
+    """'Other apt quotations include ‘Out, out damned spot’ and ‘Macbeth doth murder sleep’.': the branch's
+    quotations the content above does not explain (the notes give no reading that makes a sentence), so
+    a marker knows the key lines to look for ("the obvious points are missing: ... 'murder sleep'")."""
+    seen: set[str] = set()
+    quotes = []
+    for q in (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id)):
+        key = normalise(q.quote)
+        if q.id in explained or key in seen or not distinctive(q) or slips(q.quote) or word_count(q.quote) > OTHER_WORDS:
+            continue
+        seen.add(key)
+        quotes.append(q)
+    # the shortest first: the lines students learn and quote; printed in the notes' order
+    short = set(map(id, sorted(quotes, key=lambda q: word_count(q.quote))[:MAX_OTHERS]))
+    quotes = [printed(q) for q in quotes if id(q) in short]
+    if not quotes:
+        return ""
+    if len(quotes) == 1:
+        return f"Another apt quotation is {quotes[0]}."
+    return f"Other apt quotations include {', '.join(quotes[:-1])} and {quotes[-1]}."
 
 
 CONTEXT_BRANCH = re.compile(r"\b(context|background)\b", re.IGNORECASE)
