@@ -203,3 +203,20 @@ def test_seed_two_asks_about_other_quotations_while_the_notes_have_them():
         one = {s for q in first.questions if q.strategy == name for s in q.sources if s.startswith("quote:")}
         two = {s for q in second.questions if q.strategy == name for s in q.sources if s.startswith("quote:")}
         assert one and two and not one & two, name
+
+
+def test_a_teachers_profile_can_list_its_own_set_texts(tmp_path):
+    from quizforge.errors import SourceError
+    from quizforge.subjects import profile_for
+    import pytest
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("title: Mine\nmarking: levels\npapers:\n  default:\n    - strategy: present\n"
+                    "authors:\n  The Long Field: Merrow\n")
+    assert profile_for("English Literature", str(mine)).author_of("Long Field") == "Merrow"
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("title: Mine\nmarking: levels\npapers:\n  default:\n    - strategy: present\n"
+                     "authors:\n  - The Long Field\n")
+    with pytest.raises(SourceError) as info:
+        profile_for("English Literature", str(wrong))
+    assert "authors" in str(info.value.problems[0])

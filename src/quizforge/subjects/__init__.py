@@ -121,6 +121,7 @@ class _ProfileReader(_PresetReader):
             self.problem(top["marking"], "marking", f"'{marking}' is not one of {', '.join(MARKING)}")
         papers = self.papers(top.get("papers"))
         skills = self.skills(top.get("skills"))
+        authors = self.authors(top.get("authors"))
         if self.problems:
             raise SourceError(sorted(self.problems, key=lambda p: p.line))
         return SubjectProfile(
@@ -128,7 +129,7 @@ class _ProfileReader(_PresetReader):
             matches=tuple(_key(m) for m in self.text_list(top.get("matches"), "matches")),
             marking=marking, spag=self.flag(top.get("spag"), "spag"), papers=papers,
             max_sections=self.number(top.get("max_sections"), "max_sections") or 5, source=self.file,
-            limits=self.limits(top.get("limits")), skills=skills, authors=self.authors(top.get("authors")),
+            limits=self.limits(top.get("limits")), skills=skills, authors=authors,
         )
 
     def skills(self, node: Node | None) -> dict[str, tuple[str, ...]]:
