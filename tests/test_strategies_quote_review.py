@@ -220,3 +220,24 @@ def test_a_teachers_profile_can_list_its_own_set_texts(tmp_path):
     with pytest.raises(SourceError) as info:
         profile_for("English Literature", str(wrong))
     assert "authors" in str(info.value.problems[0])
+
+
+def test_sweep_every_banked_gap_has_a_spare_that_fits_it_as_its_line_reads():
+    from pathlib import Path
+
+    from quizforge.load import load_notes
+    from quizforge.strategies import complete_quote as cq
+
+    fixtures = Path(__file__).parent / "fixtures" / "notes"
+    for t in [load_notes(fixtures / "03-macbeth.yaml"), load_notes(fixtures / "04-of-mice-and-men.yaml"), topic()]:
+        blanks = {b.answer: b for q in t.all_quotations() for b in cq.blanks_in(q, t)}
+        for seed in range(1, 11):
+            section = get("complete-quote").generate(t, random.Random(seed), Options(seed=seed))
+            if not section.word_bank:
+                continue
+            gaps = {q.answer for q in section.questions}
+            for q in section.questions:
+                gap = next(b for b in cq.blanks_in(next(x for x in t.all_quotations() if x.id == q.body.source_id), t)
+                           if b.answer == q.answer)
+                spares = [blanks[w] for w in section.word_bank if w not in gaps and w in blanks]
+                assert any(cq._fits(gap, s) for s in spares), (seed, q.answer, section.word_bank)
