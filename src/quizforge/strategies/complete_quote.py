@@ -7,7 +7,7 @@ enough that the words left still have to be remembered.
 With a word bank, every gap has a spare word (not another gap's answer) that could stand in it by its
 grammar *as the words sit in their lines*: a verb for a verb with the same tense and person ('I ___ of
 them': 'dreamt' is no choice when every other word of the bank is a noun). A gap the bank cannot give
-such a rival is left out.
+such a rival is swapped for the next quotation's; with too few left, the paper has no bank.
 """
 
 from __future__ import annotations
@@ -35,9 +35,8 @@ WORD_BANK_EXTRAS = 3
 BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
 MIN_BEFORE_LAST = 2  # content words before a blank that ends the line ('I didn't want no ___': any noun fits)
 MIN_PART = 4  # letters of a word of the line that, inside the blank, gives it away ('done' in 'undone')
-SUBJECTS = frozenset("i he she we they".split())
+SUBJECTS = frozenset("i he she we they".split())  # not 'you': 'Come, you spirits' calls someone
 OLD_POSSESSIVES = frozenset("thy thine mine".split())  # 'thy knocking', 'mine eyes'
-  # not 'you': 'Come, you spirits' calls someone
 IRREGULAR_COMPARATIVES = frozenset("better worse lesser less more further farther elder".split())
 
 

@@ -1,9 +1,11 @@
-"""Exam-style "How does the writer present <theme or character> in <text>?", marked by levels built from
+"""Exam-style "How does <author> present <theme or character> in <text>?", marked by levels built from
 assessment objectives (a ``present`` profile: AO1 knowledge and evidence, AO2 methods, AO3 context, and
 AO4 spelling, punctuation and grammar only where the profile gives it marks).
 
 The indicative content is the branch's own points and its quotations with what they show, each a full
-sentence, labelled with the objective it mostly shows. A branch needs at least three such items.
+sentence, labelled with the objective it mostly shows, then context from elsewhere in the notes that names
+the focus, and the branch's other quotations as lines to look for. A branch needs at least three points
+or explained quotations of its own.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import re
 from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Extended, Question, Quotation, Section, Topic
+from ..quality.words import lemma
+from ..quoteslips import slips
 from ._exam import profile_for, set_text_author, subject_skills
 from ._gates import in_turns
 from ._quotes import curly, distinctive, focus_phrase, mid_sentence, name_slip, printed, reading, word_count
 from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 from .base import Options
-from ..quality.words import lemma
-from ..quoteslips import slips
 
 DEFAULT_PROFILE = "present-30"
 MIN_ITEMS = 3
@@ -172,8 +174,7 @@ def _items(branch: Cause, topic: Topic) -> int:
 
 
 def write_about(branch: Cause, topic: Topic) -> tuple[str, ...]:
-    author = writer(topic)
-    uses = "the writer uses" if author == "the writer" else f"{author} uses"
+    uses = f"{writer(topic)} uses"
     if branch.kind == "character":
         name = branch.title.strip()
         return (f"what {name} says and does, and how other characters respond to {name}",
