@@ -309,7 +309,7 @@ def test_present_levels_from_objectives_and_indicative_from_the_notes():
     q = run("present", topic, seed=3).questions[0]
     body: Extended = q.body
     branch = topic.cause(body.cause_id)
-    assert q.prompt.startswith(f"How does the writer present {branch.title[0].lower() + branch.title[1:]} in Macbeth?")
+    assert q.prompt.startswith(f"How does Shakespeare present {branch.title[0].lower() + branch.title[1:]} in Macbeth?")
     assert q.marks == 30 and body.spag == ()
     assert [lv.high for lv in body.levels] == [6, 12, 18, 24, 30]
     assert all(all(ao in lv.descriptor for ao in ("AO1", "AO2", "AO3")) for lv in body.levels)
@@ -438,10 +438,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 def test_fixture_gets_quotation_questions(name, seed):
     topic = load_notes(FIXTURES / f"{name}.yaml")
     paper = assemble(topic, seed, LIT, required=False).paper
-    # Of Mice and Men: once the other questions take theirs, George keeps one quotation of his own beside
-    # Lennie's two; a 1:2 match of two characters is a guess, so none is made
-    expected = [s for s in LIT if not (name == "04-of-mice-and-men" and s == "match-quotes")]
-    assert [s.strategy for s in paper.sections] == expected
+    # Of Mice and Men: once the other questions take theirs, a character may keep too few quotations of
+    # its own to match (a 1:2 match of two characters is a guess), so none is made at some seeds
+    got = [s.strategy for s in paper.sections]
+    optional = {"match-quotes"} if name == "04-of-mice-and-men" else set()
+    assert got == [s for s in LIT if s in got] and set(LIT) - set(got) <= optional
     quotes = {curly(q.quote): q for q in topic.all_quotations()}
     for q in paper.questions:
         if q.strategy == "complete-quote":

@@ -10,7 +10,8 @@ import re
 
 from .base import register
 from .clause import has_clause, unresolved_pronoun
-from .words import CONJUNCTIONS, PREPOSITIONS, has_verb, is_country, known, missing_word, pos, tokens, zipf
+from .words import (CONJUNCTIONS, DETERMINERS, PREPOSITIONS, STOP, has_verb, is_country, known, missing_word, pos,
+                    tokens, zipf)
 
 SENTENCE = ("statement",)
 ITEMS = ("statement", "option")
@@ -135,6 +136,40 @@ def pronoun_subject(text: str) -> str | None:
 def missing(text: str) -> str | None:
     found = missing_word(text)
     return f"'{found}'" if found else None
+
+
+# After 'its', a word that shows 'it's' (it is) was meant: 'knowing its kinder than ...', 'its a shame'.
+ITS_FOR_IT_IS = frozenset("a an the not been being going got gonna too".split())
+MODALS = frozenset("will would shall should can could may might must".split())
+
+
+@register("Q206", "its-for-it-is", "has 'its' where 'it's' (it is) is meant", ROLES_ALL)
+def its_for_it_is(text: str) -> str | None:
+    words = tokens(text)
+    for i, word in enumerate(words[:-1]):
+        if word.lower() != "its":
+            continue
+        nxt = words[i + 1].lower()
+        comparative = nxt.endswith("er") and "ADJ" in pos(nxt) and i + 2 < len(words) and words[i + 2].lower() == "than"
+        if nxt in ITS_FOR_IT_IS or comparative:
+            return f"'its {words[i + 1]}'"
+    return None
+
+
+@register("Q207", "modal-without-verb", "has 'will', 'can' ... with no verb after it ('Macbeth will downfall')",
+          ROLES_ALL)
+def modal_without_verb(text: str) -> str | None:
+    """Only where the next word can be nothing but a noun or an adjective the lexicon knows, and the modal
+    is no noun itself ('the will of the people', 'free will')."""
+    words = tokens(text)
+    for i, word in enumerate(words[1:-1], start=1):
+        prev, nxt = words[i - 1].lower(), words[i + 1]
+        if word.lower() not in MODALS or word[0].isupper() or prev in DETERMINERS or "ADJ" in pos(prev):
+            continue
+        tags = pos(nxt)
+        if nxt.islower() and tags and not tags & {"VERB", "AUX", "ADV"} and nxt not in STOP:
+            return f"'{word} {nxt}'"
+    return None
 
 
 FEMALE = frozenset("""

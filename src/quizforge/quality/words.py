@@ -353,7 +353,13 @@ def is_country(name: str) -> bool:
 MISSING_NOUN = re.compile(r"\b(?:the|a|an|very|my|your|his|its|our|their|every|each)\s+(?:who|whom|which)\b", re.I)
 
 
+# A noun that takes 'a' before 'of' after 'has' ('has a sense of justice', 'had a habit of lying').
+MISSING_ARTICLE = re.compile(r"\b(?:has|have|had|having)\s+(?:sense|feeling|habit|tendency|reputation|lot|couple|bit)\s+of\b",
+                             re.I)
+
+
 def missing_word(text: str) -> str | None:
-    """'not wanted even by the very who thought of it' -> 'very who': a word is missing there."""
-    m = MISSING_NOUN.search(text)
+    """'not wanted even by the very who thought of it' -> 'very who'; 'George has sense of justice' ->
+    'has sense of' ('a' is missing): a word is missing there."""
+    m = MISSING_NOUN.search(text) or MISSING_ARTICLE.search(text)
     return m[0] if m else None

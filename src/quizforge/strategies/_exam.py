@@ -29,6 +29,16 @@ def subject_skills(topic: Topic, kind: str) -> tuple[str, ...]:
         return ()
 
 
+def set_text_author(topic: Topic, text: str) -> str:
+    """The author of ``text`` as the subject profile lists its set texts (key ``authors``), else ""."""
+    from ..subjects import profile_for as subject_profile  # subjects read the strategy registry: import late
+
+    try:
+        return subject_profile(topic.subject).author_of(text)
+    except QuizforgeError:
+        return ""
+
+
 def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:
     """Causes with points; there must be more than the stimulus uses, for 'own knowledge'."""
     causes = [c for c in topic.causes if points_of(c) and printable(stimulus(c), "option")]

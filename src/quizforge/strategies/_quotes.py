@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cause, Quotation, Topic
+from ..quality.words import is_finite_form
 from ..quoteslips import slips
 from ._text import STOP_WORDS, normalise
 
@@ -109,6 +110,17 @@ def is_name(word: str, topic: Topic) -> bool:
     return any(word.lower() in name_words(n) for n in character_names(topic))
 
 
+def name_slip(text: str, topic: Topic) -> str:
+    """A character's name with an 's' and no apostrophe ('shows Lennies size'): a possessive typed without
+    its apostrophe, so not a sentence to print as the notes' reading. 'the Macbeths' (the couple) is a plural."""
+    words = re.findall(r"[\w’']+", text)
+    for i, word in enumerate(words):
+        if (len(word) > 3 and word[0].isupper() and word.endswith("s") and (i == 0 or words[i - 1].lower() != "the")
+                and not is_name(word, topic) and is_name(word[:-1], topic)):
+            return word
+    return ""
+
+
 def mid_sentence(name: str) -> str:
     """'The witches' -> 'the witches'; 'The Porter' stays (a title, capitalised in the play's list)."""
     name = name.strip()
@@ -153,9 +165,10 @@ def usable(topic: Topic, hidden: frozenset[str], exclude: frozenset[str] = froze
 # Spoken and old forms that carry no meaning of their own in a quotation.
 WEAK_WORDS = frozenset("""
 thou thee thy thine doth dost hath hast shalt shall wilt art ye oh aye nay upon though none like just very
+couldst wouldst shouldst canst wert
 own never ever every each here well come came goes going gets make made know knew seen said says tell told
 yeah gonna kind sort thing things real really good bad nice big little keep want wanted done gone lots
-around away back down over still even only again always once another
+around away back down over still even only again always once another neither either
 guys fella fellas stuff folks long lots cause cannot should might must
 """.split())
 
@@ -193,6 +206,11 @@ def reading(quote: Quotation, topic: Topic) -> str:
     return predicate(quote.shows, topic, who)
 
 
+# Who a line acts on: a verb before these has the quotation for its subject ('Scares the audience').
+AUDIENCE = re.compile(r"(?:(?:the|an|a)\s+)?(?:audiences?|readers?|viewers?|us)\b", re.IGNORECASE)
+READING_END = re.compile(r"(?<=[a-z0-9)’'][.!?]) +(?=[A-Z\u2018])")
+
+
 def predicate(shows: str, topic: Topic, who: str = "") -> str:
     """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
     notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
@@ -202,15 +220,20 @@ def predicate(shows: str, topic: Topic, who: str = "") -> str:
     'He has a sense of justice', ``who`` George -> 'shows that George has a sense of justice' (without
     ``who``, 'he' could be anyone named in the words, so that reading is not used).
     """
-    text = curly(shows.strip().rstrip("."))
+    # Only the first sentence reads the quotation; a note's next sentence is often its writer's verdict on
+    # someone or something else ('Slim means Lennie would never survive being locked up. By killing a man
+    # he loves, George is a hero.'), which no answer about these words could earn.
+    text = curly(READING_END.split(" ".join(shows.split()), maxsplit=1)[0].strip().rstrip("."))
     words = text.split()
+    if name_slip(text, topic):
+        return ""
     if len(words) < 2:
         return ""
     first, second = words[0], words[1]
     low = first.lower()
     lowered = text[0].lower() + text[1:] if not is_name(first.removesuffix("’s"), topic) else text
-    if low in QUOTE_VERBS:
-        return lowered
+    if low in QUOTE_VERBS or (low.endswith("s") and is_finite_form(low) and AUDIENCE.match(" ".join(words[1:3]))):
+        return lowered  # 'Scares the audience because ...': what the words do to those who hear them
     if low in _CLAUSE_STARTS:
         return f"shows {lowered}"
     if low in ("he", "she"):

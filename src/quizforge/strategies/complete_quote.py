@@ -3,6 +3,11 @@
 The blank is a content word (never a stop word, an old form such as 'thou' or 'doth', or a shortened
 form such as "ain't"), one the rest of the quotation does not repeat or echo, in a quotation long
 enough that the words left still have to be remembered.
+
+With a word bank, every gap has a spare word (not another gap's answer) that could stand in it by its
+grammar *as the words sit in their lines*: a verb for a verb with the same tense and person ('I ___ of
+them': 'dreamt' is no choice when every other word of the bank is a noun). A gap the bank cannot give
+such a rival is swapped for the next quotation's; with too few left, the paper has no bank.
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from dataclasses import dataclass
 
 from ..errors import NotEnoughMaterial
 from ..matching import SPELLING_RULE
-from ..quality.form import bank_cues, fits_gap
+from ..quality.form import number, word_classes
+from ..quality.words import DETERMINERS, PREPOSITIONS, lemma, pos, tokens
 from ..model import Gap, Question, Quotation, Section, Topic
-from ._quotes import WEAK_WORDS, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
+from ._quotes import WEAK_WORDS, content_words, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
+from ._timeline import staleness
 from .base import Options
 
 DEFAULT_COUNT = 4
@@ -26,6 +33,11 @@ MIN_SCORE = 1.5  # five letters or more, or a word after 'the', 'my', 'so' ...: 
 WORD_BANK_EXTRAS = 3
 # A word after one of these is usually the noun or adjective that carries the line's meaning.
 BEFORE_KEY = frozenset("the a an my thy his her their our your this these those so much of such".split())
+MIN_BEFORE_LAST = 2  # content words before a blank that ends the line ('I didn't want no ___': any noun fits)
+MIN_PART = 4  # letters of a word of the line that, inside the blank, gives it away ('done' in 'undone')
+SUBJECTS = frozenset("i he she we they".split())  # not 'you': 'Come, you spirits' calls someone
+OLD_POSSESSIVES = frozenset("thy thine mine".split())  # 'thy knocking', 'mine eyes'
+IRREGULAR_COMPARATIVES = frozenset("better worse lesser less more further farther elder".split())
 
 
 @dataclass(frozen=True)
@@ -42,14 +54,34 @@ class Blank:
 
 
 def _echoed(text: str, start: int, end: int) -> bool:
-    """True when the rest of the quotation repeats the word or a word sharing its stem."""
+    """True when the rest of the quotation repeats the word, a word sharing its stem, or a word the blank
+    holds whole ('What's done cannot be ___': 'undone'), or when the blank is a comparative set against
+    another ('Lesser than Macbeth but ___': the antithesis asks for 'greater')."""
     word = text[start:end]
     rest = text[:start] + " " + text[end:]
     if find_phrase(rest, word):
         return True
-    stem = word.lower()[:5]
-    return any(w.lower().startswith(stem) or (len(w) >= 5 and word.lower().startswith(w.lower()[:5]))
-               for w in re.findall(r"\w+", rest) if len(w) >= MIN_LETTERS)
+    stem, low = word.lower()[:5], word.lower()
+    others = [w.lower() for w in re.findall(r"\w+", rest) if len(w) >= MIN_LETTERS]
+    if any(w.startswith(stem) or (len(w) >= 5 and low.startswith(w[:5])) for w in others):
+        return True
+    if any(len(w) >= MIN_PART and w != low and (low.startswith(w) or low.endswith(w)) for w in others):
+        return True
+    return _comparative(low) and any(_comparative(w) for w in others)
+
+
+def _comparative(low: str) -> bool:
+    """'greater', 'bigger', 'lesser': an adjective in its comparative form."""
+    if low in IRREGULAR_COMPARATIVES:
+        return True
+    return low.endswith("er") and "ADJ" in pos(low) and lemma(low) != low
+
+
+def _too_little_before(text: str, start: int, end: int) -> bool:
+    """A blank that ends the line needs words before it to recall it by: 'I didn't want no ___' has none."""
+    if re.search(r"[A-Za-z]", text[end:]):
+        return False
+    return len(content_words(re.sub(r"\[[^\]]*\]", " ", text[:start]))) < MIN_BEFORE_LAST
 
 
 def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
@@ -68,6 +100,10 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
         if i == 0 or "’" in word or len(word) < MIN_LETTERS or low in STOP_WORDS or low in WEAK_WORDS or low in speaker:
             continue
         if _echoed(text, m.start(), m.end()) or any(a < m.start() < b for a, b in glosses):
+            continue
+        if re.match(r"\s*\[", text[m.end():]):  # 'get ___ [sacked]': the gloss explains the blanked word
+            continue
+        if _too_little_before(text, m.start(), m.end()):
             continue
         before = words[i - 1].group(0).lower() if i else ""
         score = min(len(word), 9) / 3 + (2 if before in BEFORE_KEY else 0)
@@ -121,26 +157,103 @@ def _question(blank: Blank) -> Question:
     )
 
 
-def _bank(picked: list[Blank], spares: list[Blank], rng: random.Random) -> tuple[str, ...]:
-    """The answers and up to three spare words from other quotations, chosen to look like the answers."""
+def _slot(blank: Blank) -> frozenset[str]:
+    """The word classes the gap takes as its line reads: after 'I', 'he', 'they' ... a verb; after 'the',
+    'his', 'of' ... a noun or an adjective; elsewhere whatever the word itself can be."""
+    own = word_classes(blank.answer)
+    before = tokens(blank.text[:blank.start])
+    prev = before[-1].lower() if before else ""
+    if prev in SUBJECTS:
+        return own & {"VERB"} or own
+    if prev in DETERMINERS | PREPOSITIONS | OLD_POSSESSIVES:
+        noun = own | {"NOUN"} if blank.answer.lower().endswith("ing") else own  # 'thy knocking': a noun
+        return noun & {"NOUN", "ADJ"} or own
+    return own
+
+
+def _form(word: str) -> str:
+    """'dreamt' -> 'past', 'hates' -> 's' (third person), 'knocking' -> 'ing', 'keep' -> 'base'."""
+    low = word.lower()
+    if lemma(low) == low:
+        return "base"
+    return "ing" if low.endswith("ing") else "s" if low.endswith("s") else "past"
+
+
+def _fits(answer: Blank, spare: Blank) -> bool:
+    """``spare`` could stand in ``answer``'s gap as both lines read: a word class in common; a noun of the
+    same number; a verb of the same tense and person ('I ___ of them' takes 'dreamt', not 'clears')."""
+    shared = _slot(answer) & _slot(spare)
+    if shared == {"NOUN"}:
+        numbers = {number(answer.answer), number(spare.answer)} - {""}
+        return len(numbers) < 2
+    if shared == {"VERB"}:
+        return _form(answer.answer) == _form(spare.answer)
+    return bool(shared)
+
+
+def _bank(picked: list[Blank], extras: list[Blank]) -> tuple[str, ...]:
+    """The answers and the spare words, in alphabetical order."""
+    return tuple(sorted({*(b.answer for b in picked), *(b.answer for b in extras)}, key=str.lower))
+
+
+def _extras(picked: list[Blank], spares: list[Blank], rng: random.Random) -> list[Blank]:
+    """Up to three spares, each first one that could stand in a gap as its line reads, then one that looks like it."""
     answers = {b.answer.lower() for b in picked}
-    pool: dict[str, str] = {}
+    pool: dict[str, Blank] = {}
     for b in spares:
         if b.answer.lower() not in answers:
-            pool.setdefault(b.answer.lower(), b.answer)
-    words = sorted(pool.values(), key=str.lower)
+            pool.setdefault(b.answer.lower(), b)
+    words = sorted(pool.values(), key=lambda b: b.answer.lower())
     rng.shuffle(words)
     kinds = [_kind(b.answer) for b in picked]
-    extras: list[str] = []
+    extras: list[Blank] = []
     for i in range(min(WORD_BANK_EXTRAS, len(words))):
-        answer, wanted = picked[i % len(picked)].answer, kinds[i % len(kinds)]
-        # a spare that could stand in the gap by its grammar first (a verb for 'He ___ big guys'), then
-        # one that at least looks like the answer
+        gap, wanted = picked[i % len(picked)], kinds[i % len(kinds)]
         left = [w for w in words if w not in extras]
-        fitting = [w for w in left if fits_gap(answer, w)]
-        same = [w for w in fitting if _kind(w) == wanted] or fitting or [w for w in left if _kind(w) == wanted]
+        fitting = [w for w in left if _fits(gap, w)]
+        same = [w for w in fitting if _kind(w.answer) == wanted] or fitting or [
+            w for w in left if _kind(w.answer) == wanted]
         extras.append((same or left)[0])
-    return tuple(sorted({*(b.answer for b in picked), *extras}, key=str.lower))
+    return extras
+
+
+def _cued(picked: list[Blank], extras: list[Blank]) -> list[Blank]:
+    """The gaps the bank answers by grammar alone: fewer than two other words of it fit the gap, or none
+    of those is a spare (the rest are other gaps' answers, found by elimination)."""
+    out = []
+    for gap in picked:
+        answers = [b for b in picked if b is not gap and _fits(gap, b)]
+        spares = [b for b in extras if _fits(gap, b)]
+        if not spares or len(answers) + len(spares) < 2:
+            out.append(gap)
+    return out
+
+
+def _pick(blanks: list[Blank], count: int, left_out: set[str]) -> list[Blank]:
+    """The first ``count`` blanks with different answers (one right word per gap in the bank)."""
+    picked: list[Blank] = []
+    for b in blanks:
+        if len(picked) < count and b.answer.lower() not in left_out | {p.answer.lower() for p in picked}:
+            picked.append(b)
+    return picked
+
+
+def _banked(blanks: list[Blank], picked: list[Blank], count: int, topic: Topic, rng: random.Random
+            ) -> tuple[list[Blank], tuple[str, ...]]:
+    """The gaps and a word bank that answers none of them by grammar: a gap the bank cannot give a rival
+    is swapped for the next blank in line while there is one; with fewer than two gaps left, no bank."""
+    left_out: set[str] = set()
+    while True:
+        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
+        extras = _extras(picked, spares, rng)
+        cued = _cued(picked, extras)
+        if not cued:
+            return picked, _bank(picked, extras)
+        left_out |= {b.answer.lower() for b in cued}
+        chosen = _pick(blanks, count, left_out)
+        if len(chosen) < 2:
+            return picked, ()  # no bank rather than one that answers a gap
+        picked = chosen
 
 
 class CompleteQuote:
@@ -158,28 +271,20 @@ class CompleteQuote:
                 "words, each with a word that is not repeated in it")
         fresh = [b for b in blanks if quote_source(b.quote) not in options.exclude]
         rng.shuffle(blanks)
-        blanks.sort(key=lambda b: (b not in fresh, _other_uses(b.quote, topic)))
+        # seed 2 blanks other quotations than seed 1 while the notes have them
+        blanks.sort(key=lambda b: (b not in fresh, staleness(quote_source(b.quote), options.previous, self.name)[0],
+                                   _other_uses(b.quote, topic)))
         count = options.count or DEFAULT_COUNT
         # Leave half the quotations to 'who says this' and matching, which cannot use a blanked one; with a
         # word bank, keep at least one back for spare words, or the last blank is found by elimination.
         count = min(count, max(2, -(-len(blanks) // 2)))
         if options.word_bank:
             count = min(count, max(2, len(blanks) - 1))
-        picked: list[Blank] = []
-        for b in blanks:  # different answers, so the word bank has one right word per blank
-            if len(picked) < count and b.answer.lower() not in {p.answer.lower() for p in picked}:
-                picked.append(b)
+        picked = _pick(blanks, count, set())
+        bank: tuple[str, ...] = ()
+        if options.word_bank:
+            picked, bank = _banked(blanks, picked, count, topic, rng)
         picked.sort(key=lambda b: quotes.index(b.quote))
-        spares = [s for b in blanks if b not in picked for s in blanks_in(b.quote, topic)]
-        bank = _bank(picked, spares, rng) if options.word_bank else ()
-        cued = set(bank_cues(bank, [b.answer for b in picked])) if bank else set()
-        if cued and len(picked) - len(cued) >= 2:  # the only word of the bank its gap's grammar takes
-            picked = [b for b in picked if b.answer not in cued]
-            bank = _bank(picked, spares, rng)
-            if bank_cues(bank, [b.answer for b in picked]):
-                bank = ()
-        elif cued:
-            bank = ()  # too few blanks to leave one out: no bank rather than one that answers a gap
         instructions = "Write the missing word to complete each quotation."
         if bank:
             instructions += " Choose from the word bank. Some words are not needed."

@@ -17,6 +17,7 @@ from ..quality.fit import balanced, even_split
 from ..model import Match, Question, Quotation, Section, Topic
 from ._quotes import content_words, names_in, printed, quote_source, speaker_source, usable
 from ._text import normalise
+from ._timeline import staleness
 from .base import Options
 
 MAX_GROUPS = 6
@@ -132,8 +133,11 @@ class MatchQuotes:
                 "with a quotation that belongs to it alone and does not name a character or theme")
         if len(titles) > MAX_GROUPS:
             titles = sorted(rng.sample(titles, MAX_GROUPS), key=titles.index)
-        # Shuffled, then quotations no other question prints put last, so pop() takes them first.
-        pools = {t: sorted(rng.sample(groups[t], len(groups[t])), key=lambda q: quote_source(q) not in options.exclude)
+        # Shuffled, then quotations no other question prints put last, so pop() takes them first, and of
+        # those the ones the seed before did not match: seed 2 matches other quotations while there are some.
+        pools = {t: sorted(rng.sample(groups[t], len(groups[t])),
+                           key=lambda q: (quote_source(q) not in options.exclude,
+                                          not any(staleness(quote_source(q), options.previous, self.name))))
                  for t in titles}
         # Every group one quotation, then a second each, ...: no group more than twice another's share plus
         # one, and two groups two each (3:1 is a guess at the odd one out).

@@ -15,6 +15,7 @@ from ..model import Question, Quotation, Section, ShortAnswer, Topic
 from ._quotes import (branch_of, focus_phrase, names_in, printed, quote_source, reading, speaker_forms,
                       speaker_source, usable)
 from ._text import end_sentence, normalise
+from ._timeline import staleness
 from .base import Options
 
 DEFAULT_COUNT = 3
@@ -80,24 +81,23 @@ class WhoSays:
                 f"{topic.source}: 'who says this' needs quotations with a speaker (not named in the words) and "
                 f"what they show, that no other question on this paper prints{hint}")
         count = min(options.count or DEFAULT_COUNT, len(quotes))
-        chosen = _spread(quotes, count, rng, options.exclude)
+        chosen = _spread(quotes, count, rng, options.exclude, options.previous)
         questions = tuple(who_says_question(q, topic, options.tier) for q in chosen)
         instructions = ("For each quotation, say who says it and explain what it shows." if len(questions) > 1
                         else "Say who says the quotation and explain what it shows.")
         return Section(self.name, self.title, instructions, questions)
 
 
-def _spread(quotes: list[Quotation], count: int, rng: random.Random, exclude: frozenset[str]) -> list[Quotation]:
+def _spread(quotes: list[Quotation], count: int, rng: random.Random, exclude: frozenset[str],
+            previous: frozenset[str] = frozenset()) -> list[Quotation]:
     """``count`` quotations spread over the themes, with different speakers and readings, in the notes' order.
 
-    Quotations no other question prints are taken first.
+    Quotations no other question prints are taken first, and of those the ones the seed before did not
+    ask about (seed 2 asks about other words while the notes have them).
     """
-    fresh_first = [q for q in quotes if quote_source(q) not in exclude]
-    pool = fresh_first[:]
+    pool = quotes[:]
     rng.shuffle(pool)
-    rest = [q for q in quotes if q not in fresh_first]
-    rng.shuffle(rest)
-    pool += rest
+    pool.sort(key=lambda q: (quote_source(q) in exclude, *staleness(quote_source(q), previous, "who-says")))
     chosen: list[Quotation] = []
     while len(chosen) < count:
         said = {normalise(q.speaker) for q in chosen}

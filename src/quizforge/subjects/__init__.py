@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SourceError
-from ..load.yamltree import Node, named_yaml, parse_yaml, read_text
+from ..load.yamltree import MappingNode, Node, named_yaml, parse_yaml, read_text
 from ..papers.presets import PresetItem, _PresetReader
 
 SHIPPED = Path(__file__).resolve().parent
@@ -41,6 +41,8 @@ class SubjectProfile:
     limits: dict[str, int] | None = None  # paper kind -> its own section limit (else max_sections)
     # kind of written answer -> what the subject rewards in it, printed as marking guidance
     skills: dict[str, tuple[str, ...]] | None = None
+    # set text (as _title_key gives it) -> its author as exam questions name them: 'macbeth': 'Shakespeare'
+    authors: dict[str, str] | None = None
 
     def items(self, paper: str) -> tuple[PresetItem, ...]:
         """The strategies for a kind of paper; the default list stands in for one not given."""
@@ -49,6 +51,10 @@ class SubjectProfile:
     def skills_for(self, kind: str) -> tuple[str, ...]:
         """What this subject rewards in a written answer of ``kind`` ('explain', 'judgement', ...)."""
         return (self.skills or {}).get(kind, ())
+
+    def author_of(self, text: str) -> str:
+        """The author of a set text this profile lists ('Of Mice and Men' -> 'Steinbeck'), else ""."""
+        return (self.authors or {}).get(_title_key(text), "")
 
     def limit(self, paper: str) -> int:
         """How many sections a paper of this kind keeps (the first with material, in order)."""
@@ -61,6 +67,11 @@ def shipped_profiles() -> list[str]:
 
 def _key(subject: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", subject.casefold()).strip()
+
+
+def _title_key(title: str) -> str:
+    """A title as looked up: lower case, no leading article ('An Inspector Calls' -> 'inspector calls')."""
+    return re.sub(r"^(the|a|an) ", "", _key(title))
 
 
 def profile_for(subject: str, override: str | None = None) -> SubjectProfile:
@@ -101,7 +112,8 @@ def _check_strategies(profile: SubjectProfile) -> None:
 
 class _ProfileReader(_PresetReader):
     def profile(self, root: Node, name: str) -> SubjectProfile:
-        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections", "limits", "skills"))
+        top = self.mapping(root, "", ("title", "marking", "papers"), ("matches", "spag", "max_sections", "limits", "skills",
+                                                                       "authors"))
         if top is None:
             raise SourceError(self.problems)
         marking = self.text(top.get("marking"), "marking") or "points"
@@ -109,6 +121,7 @@ class _ProfileReader(_PresetReader):
             self.problem(top["marking"], "marking", f"'{marking}' is not one of {', '.join(MARKING)}")
         papers = self.papers(top.get("papers"))
         skills = self.skills(top.get("skills"))
+        authors = self.authors(top.get("authors"))
         if self.problems:
             raise SourceError(sorted(self.problems, key=lambda p: p.line))
         return SubjectProfile(
@@ -116,13 +129,27 @@ class _ProfileReader(_PresetReader):
             matches=tuple(_key(m) for m in self.text_list(top.get("matches"), "matches")),
             marking=marking, spag=self.flag(top.get("spag"), "spag"), papers=papers,
             max_sections=self.number(top.get("max_sections"), "max_sections") or 5, source=self.file,
-            limits=self.limits(top.get("limits")), skills=skills,
+            limits=self.limits(top.get("limits")), skills=skills, authors=authors,
         )
 
     def skills(self, node: Node | None) -> dict[str, tuple[str, ...]]:
         fields = self.mapping(node, "skills", (), SKILL_KINDS) if node is not None else {}
         return {kind: lines for kind, value in (fields or {}).items()
                 if (lines := self.text_list(value, f"skills.{kind}"))}
+
+    def authors(self, node: Node | None) -> dict[str, str]:
+        """'Macbeth: Shakespeare' lines: a set text and its author, as the exam's questions name them."""
+        if node is None:
+            return {}
+        if not isinstance(node, MappingNode):
+            self.problem(node, "authors", "expected 'Title: Author' lines")
+            return {}
+        out = {}
+        for key, value in node.value:
+            title, author = self.text(key, "authors"), self.text(value, "authors")
+            if title and author:
+                out[_title_key(title)] = author
+        return out
 
     def limits(self, node: Node | None) -> dict[str, int]:
         fields = self.mapping(node, "limits", (), PAPERS) if node is not None else {}
