@@ -464,3 +464,17 @@ def test_a_single_causes_branch_beside_a_glossary_is_unwrapped():
     assert [c.title for c in topic.causes] == ["Grain", "Control"]
     assert [t.term for t in topic.key_terms] == ["kolkhoz"]
     assert topic.title == "Collectivisation"
+
+
+def test_a_language_glossary_gets_a_check_beside_a_word_its_dictionary_does_not_know():
+    """Blind review, topic 13: 'Socialable' and 'ennuyeux/enneyeuse' were imported, and printed, as French."""
+    rows = "".join(f"| {fr} | {en} |\n" for fr, en in [
+        ("venir", "To come"), ("faible", "Weak"), ("Sociabel", "Sociable"), ("heureux/heureuse", "Happy"),
+        ("têtu(e)", "Stubborn"), ("marrant(e)/drôle", "Funny"), ("méchant(e)", "Mean"), ("la taille", "The height"),
+        ("le poids", "The weight"), ("un défaut", "A fault"), ("je suis", "I am")])
+    result = import_source(Source("french.md", f"# Vocabulary\n\n| French | English |\n|-|-|\n{rows}".encode(),
+                                  ".md"))
+    assert result.topic.subject == "French"
+    assert "# CHECK" in result.yaml and "'sociabel'" in result.yaml
+    checks = [r for r in result.report if "dictionary does not know" in r]
+    assert len(checks) == 1, checks  # 'marrant(e)' is not checked as 'marrante'

@@ -207,7 +207,8 @@ def test_a_numbered_list_of_reasons_is_not_a_process():
 def test_every_pass_has_its_line_in_the_report():
     result = import_source(read_source(IMPORT / "messy-flooding.txt"))
     names = [line.split("pass ", 1)[1].split(":")[0] for line in result.passes]
-    assert names == ["read", "repair structure", "remove chrome and placeholders", "clean text", "correct spelling", "tidy wording", "map to notes"]
+    assert names == ["read", "repair structure", "remove chrome and placeholders", "clean text", "correct spelling", "tidy wording", "map to notes",
+                     "check a language's words"]
 
 
 def test_check_comments_sit_above_the_items_they_are_about():

@@ -6,6 +6,7 @@ correct spelling -> tidy wording -> detect shape and map to notes -> write YAML 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,14 +16,14 @@ from ..io import write_atomic
 from ..load import parse_notes
 from ..load.notes import slug_for
 from ..load.yamltree import read_bytes, read_text
-from ..model import Topic
+from ..model import KeyTerm, Topic
 from . import spelling, structure, text, tidy, words
 from .clean import clean_tree
 from .draft import Draft
 from .mapper import map_outline, map_records
 from .merge import merge_records
 from .registry import Source, choose
-from .tree import MAX_OUTLINE_DEPTH, OutlineNode, Remark, Report, depth_of
+from .tree import CHECK, MAX_OUTLINE_DEPTH, OutlineNode, Remark, Report, depth_of
 from .yamltext import notes_yaml
 
 MAX_BYTES = 10 * 1024 * 1024  # a mind map is kilobytes; refuse anything absurd before parsing it
@@ -47,7 +48,26 @@ def draft_source(source: Source, forced_format: str | None = None, keep_spelling
     report = Report(source.label)
     reader, tree = _read_tree(source, forced_format, report, keep_spelling)
     draft = report.run_pass("map to notes", map_outline, tree, report, Path(source.label).stem)
+    draft = report.run_pass("check a language's words", check_vocabulary, draft, report)
     return reader.name, draft, report
+
+
+def check_vocabulary(draft: Draft, report: Report) -> Draft:
+    """A CHECK beside each term of a language glossary with a word that language's dictionary does not know
+    ('Socialable'): papers leave such a term out (strategies/_vocabulary.py), so the teacher should mend it."""
+    from ..strategies._glossary import LANGUAGES
+    from ..strategies._vocabulary import unknown_words
+
+    lang = (draft.subject.split() or [""])[0].capitalize()
+    if lang.lower() not in LANGUAGES or not draft.key_terms:
+        return draft
+    terms = [KeyTerm(r.first, r.second, r.line) for r in draft.key_terms]
+    bad = unknown_words(terms, lang)
+    for term in terms:
+        if term.term in bad:
+            report.add(CHECK, term.line, f"spelling: the {lang} dictionary does not know "
+                       f"{', '.join(repr(w) for w in bad[term.term])}; papers leave '{term.term}' out until it is mended")
+    return dataclasses.replace(draft, checks=report.comments()) if bad else draft
 
 
 def import_source(source: Source, forced_format: str | None = None, keep_spelling: bool = False) -> ImportResult:
