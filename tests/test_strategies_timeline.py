@@ -462,3 +462,54 @@ def test_an_order_question_spreads_its_events_across_the_notes_main_period():
     for seed in range(1, 25):
         for q in make(topic, "which-first", seed).questions:
             assert by_year[-300].source not in q.sources
+
+
+CELL_PEOPLE = "title: Models of the cell\nsubject: Biology\ndates:\n" + "".join(
+    f"  - date: '{year}'\n    event: {who} {did}.\n" for year, who, did in (
+        (1665, "Robert Hooke", "discovered tiny boxes in cork by looking through a microscope"),
+        (1674, "Antonie Leeuwenhoek", "found living bacteria and showed that pond water teems with life"),
+        (1838, "Matthias Schleiden", "suggested that every plant is made of cells"),
+        (1855, "Rudolf Virchow", "said that new cells come only from old cells"),
+        (1882, "Walther Flemming", "made several drawings of dividing cells"),
+        (1898, "Camillo Golgi", "found a stack of membranes and developed a silver stain"),
+        (1931, "Ernst Ruska", "invented the electron microscope"),
+        (1953, "Rosalind Franklin", "proved that DNA has the shape of a helix")))
+
+
+def test_what_did_asks_each_person_what_they_did_with_the_verb_of_the_deed():
+    """Blind review (atomic structure): 'With no question on what each model showed or why it replaced the last one,
+    this is not yet a paper worth printing.' Each idea of the deed is a mark; how it was done is not asked; a deed
+    whose verb says nothing of the step ('made several drawings') makes no question."""
+    from quizforge.strategies.what_did import clauses, prompt_for
+
+    topic = parse_notes(CELL_PEOPLE)
+    section = make(topic, "what-did", 1, count=10)
+    by_prompt = {q.prompt: q for q in section.questions}
+    assert by_prompt["What did Robert Hooke discover?"].body.points == ("Tiny boxes in cork.",)
+    leeuwenhoek = by_prompt["What did Antonie Leeuwenhoek find, and what did this show?"]
+    assert leeuwenhoek.marks == 2 and leeuwenhoek.body.points[1] == "Pond water teems with life."
+    assert by_prompt["What did Camillo Golgi find and develop?"].marks == 2
+    assert by_prompt["What did Matthias Schleiden suggest about every plant?"].body.points == ("Every plant is made of cells.",)
+    assert by_prompt["What did Rosalind Franklin prove about DNA?"].marks == 1
+    assert "What did Ernst Ruska invent?" in by_prompt
+    assert not any("Flemming" in p for p in by_prompt)  # 'made several drawings': no verb of a step forward
+    assert clauses("Made several statements about atoms") == []
+    assert prompt_for("A B", [("discover", "x"), ("discover", "y")]) == "What two things did A B discover?"
+
+
+def test_what_did_never_asks_about_an_event_another_question_prints_or_matches():
+    """The match of people to deeds is drawn first; what-did asks about the deeds it leaves, and no order question
+    prints a deed it asks about."""
+    topic = parse_notes(CELL_PEOPLE)
+    seen = set()
+    for seed in (1, 2, 3):
+        paper = assemble(topic, seed, ("sequence", "which-first", "date-match", "what-did"), required=False).paper
+        by = {s.strategy: s for s in paper.sections}
+        assert "what-did" in by, seed
+        asked = {src for q in by["what-did"].questions for src in q.sources}
+        seen |= asked
+        assert not asked & {src for q in by["date-match"].questions for src in q.sources}
+        printed = [q for name in ("sequence", "which-first") if name in by for q in by[name].questions
+                   if not q.id.startswith("sequence:people:")]  # people in order print names only
+        assert not asked & {src for q in printed for src in q.sources}
+    assert len(seen) > 2  # other seeds ask about other people where the notes allow

@@ -5,7 +5,7 @@ from . import (exam_explain, explain_why, fill_blank, how_far, key_terms, match_
 from . import compare_cases, describe_case, explain_factor, explain_factors, match_factors, name_factors, sort_groups, which_case
 from . import complete_equation, explain_point, sort_factors, state_list  # science recall and explanations
 from . import complete_quote, match_quotes, present, who_says
-from . import date_match, what_year, which_first  # timelines
+from . import date_match, what_did, what_year, which_first  # timelines
 from . import stage_describe, stage_happens, stage_name, stage_next, stage_order  # processes
 from . import evaluate, explain_two  # two sides of one question
 from . import term_blank, term_choice  # glossaries
@@ -36,6 +36,7 @@ register(present.STRATEGY)
 register(date_match.STRATEGY)
 register(which_first.STRATEGY)
 register(what_year.STRATEGY)
+register(what_did.STRATEGY)
 register(stage_order.STRATEGY)
 register(stage_describe.STRATEGY)
 register(stage_happens.STRATEGY)
