@@ -49,3 +49,16 @@ def normalise(text: str) -> str:
 def end_sentence(text: str) -> str:
     text = text.rstrip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def points_rule(marks: int, listed: int, noun: str = "point") -> str:
+    """The marking rule printed under a list of creditworthy points: '1 mark for the point above.',
+    '1 mark for each of the points above.' or '1 mark each for any two of the factors above.'."""
+    if listed == 1:
+        return f"1 mark for the {noun} above."
+    if marks >= listed:
+        return f"1 mark for each of the {noun}s above."
+    return f"1 mark each for any {COUNT_WORDS.get(marks, marks)} of the {noun}s above."

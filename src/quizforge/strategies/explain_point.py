@@ -16,13 +16,12 @@ from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
 from ._factors import DOWN, UP, factor_source, mechanism_source
 from ._groups import sentence, stems
 from ._lists import condition_of, place
-from ._text import stands_alone
+from ._text import points_rule, stands_alone
 from .base import Options
 
 MAX_MARKS = 4
 CONNECTIVE = re.compile(r"^(therefore|however|so|thus|hence|but|also|and|this means that|as a result)\s*,?\s+", re.IGNORECASE)
 QUESTION_WORD = re.compile(r"^(how|what|why|whether|which|when)\b", re.IGNORECASE)
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 SHORT = "Q501"  # too short for a statement
 COMPARED = frozenset("heavier lighter further farther sooner later quicker worse better stronger weaker".split())
 
@@ -155,9 +154,7 @@ def question_for(factor: Cause, topic: Topic, options: Options) -> Question | No
     texts = tuple(dict.fromkeys(credited(text) for _, text in points))
     cap = 3 if options.tier == "support" else MAX_MARKS
     marks = min(len(texts), cap)
-    every = marks == len(texts)
-    guidance = ("1 mark for the point above." if len(texts) == 1 else "1 mark for each of the points above." if every
-                else f"1 mark each for any {NUMBER_WORDS[marks]} of the points above.",
+    guidance = (points_rule(marks, len(texts)),
                 "Allow the same point in the student's own words.")
     prompt = prompt_for(factor, topic, marks, options.hidden)
     if not prompt or (prompt.startswith("State how") and not says_which_way(texts[0])):

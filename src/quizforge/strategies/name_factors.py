@@ -8,7 +8,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Cause, Question, Section, ShortAnswer, Topic
 from ._factors import change_of, factor_source, mechanism_source
 from . import explain_point, sort_factors
-from ._text import normalise
+from ._text import normalise, points_rule
 from .base import Options
 
 ASK_FOR = 2
@@ -47,7 +47,7 @@ class NameFactors:
             id="name-factors:" + ",".join(f.id for f in factors), strategy=self.name,
             prompt=f"Name two factors that affect {outcome}.", marks=ASK_FOR, body=body,
             answer=("Any two of: " if many else "") + "; ".join(titles) + ".",
-            guidance=("1 mark each for any two of the factors above." if many else "1 mark for each of the factors above.",
+            guidance=(points_rule(ASK_FOR, len(titles), "factor"),
                       *(("Allow a factor named as the change made to it (see 'also accept').",) if allow else ())),
             sources=tuple(factor_source(f) for f in factors),
         )
@@ -65,8 +65,7 @@ class NameFactors:
             id="name-factors:both:" + ",".join(e.id for entries in both for e in entries), strategy=self.name,
             prompt=f"Name {what} both {first} and {second}.", marks=n, body=body,
             answer=("Any two of: " if many else "") + "; ".join(titles) + ".",
-            guidance=(("1 mark each for any two of the factors above." if many else
-                       "1 mark for each of the factors above." if n > 1 else "1 mark for the factor."),
+            guidance=(points_rule(n, len(titles), "factor") if n > 1 else "1 mark for the factor.",
                       "Allow the same factor in the student's own words."),
             sources=tuple(factor_source(e) for entries in both for e in entries),
         )

@@ -17,7 +17,7 @@ from ..model import Cause, Point, Question, Section, ShortAnswer, Topic
 from ..quality.words import DETERMINERS, pos
 from ._groups import stems
 from ._process import describes_no_change, numbered, printed, process_name, stage_phrase, unit
-from ._text import normalise, stands_alone
+from ._text import normalise, points_rule, stands_alone
 from .base import Options
 
 MAX_SUBJECT = 4
@@ -94,8 +94,7 @@ def question_for(topic: Topic, stage: Cause, points: list[Point], noun: str, tie
     within = "" if phrase.endswith("phase") else f" of {process_name(topic)}"
     prompt = (f"Describe what happens to {thing} during {phrase}{within}." if marks >= 2
               else f"What happens to {thing} during {phrase}{within}?")
-    lead = "1 mark for each of the points above." if marks == len(texts) else \
-        f"1 mark each for any {('two', 'three')[marks - 2]} of the points above."
+    lead = points_rule(marks, len(texts))
     return Question(
         id=f"stage-happens:{stage.id}:{points[0].id}", strategy="stage-happens", prompt=prompt, marks=marks,
         body=ShortAnswer(answer=" ".join(texts), lines=marks + 1, points=texts), answer=" ".join(texts),

@@ -9,7 +9,7 @@ from ..errors import NotEnoughMaterial
 from ..model import ItemList, Question, Section, ShortAnswer, Topic
 from ._lists import VALUE, item_text, list_source, place
 from ..quality.words import pos
-from ._text import normalise
+from ._text import normalise, points_rule
 from .base import Options
 
 MIN_ITEMS = 2
@@ -70,7 +70,7 @@ def question_for(item_list: ItemList, tier: str) -> Question:
     # causes or examples: one fewer than the notes give, so a student has a choice (never fewer than two)
     marks = min(len(items) if complete(item_list) else max(MIN_ITEMS, len(items) - 1), cap)
     every = marks == len(items)
-    guidance = ("1 mark for each of the points above." if every else f"1 mark each for any {NUMBER_WORDS[marks]} of the points above.",
+    guidance = (points_rule(marks, len(items)),
                 "Allow the same point in the student's own words.")
     body = ShortAnswer(answer="; ".join(items), lines=marks + 1, points=items)
     return Question(

@@ -15,7 +15,7 @@ import re
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, ShortAnswer, Topic
 from ._gates import printable, reveals
-from ._text import end_sentence
+from ._text import end_sentence, points_rule
 from ._timeline import dated_events, staleness
 from .base import Options
 from .date_match import deeds
@@ -96,7 +96,7 @@ def question_for(name: str, ideas: list[tuple[str, str]], source: str) -> Questi
         id=f"what-did:{source}", strategy="what-did", prompt=prompt_for(name, ideas), marks=marks,
         body=ShortAnswer(answer=" ".join(points), lines=marks + 1, points=points),
         answer=" ".join(points),
-        guidance=("1 mark for the point above." if marks == 1 else "1 mark for each of the points above.",
+        guidance=(points_rule(marks, len(points)),
                   "Allow the same point in the student's own words."),
         sources=(source,),
     )
