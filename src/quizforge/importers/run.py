@@ -55,11 +55,11 @@ def draft_source(source: Source, forced_format: str | None = None, keep_spelling
 def check_vocabulary(draft: Draft, report: Report) -> Draft:
     """A CHECK beside each term of a language glossary with a word that language's dictionary does not know
     ('Socialable'): papers leave such a term out (strategies/_vocabulary.py), so the teacher should mend it."""
-    from ..strategies._glossary import LANGUAGES
+    from ..strategies._glossary import subject_language
     from ..strategies._vocabulary import unknown_words
 
-    lang = (draft.subject.split() or [""])[0].capitalize()
-    if lang.lower() not in LANGUAGES or not draft.key_terms:
+    lang = subject_language(draft.subject)
+    if not lang or not draft.key_terms:
         return draft
     terms = [KeyTerm(r.first, r.second, r.line) for r in draft.key_terms]
     bad = unknown_words(terms, lang)

@@ -22,7 +22,12 @@ ARTICLES = frozenset("le la les l un une des der die das ein eine el los las una
 
 def language(topic: Topic) -> str:
     """'French' when the subject is a language taught to English speakers; '' otherwise."""
-    words = re.findall(r"[A-Za-z]+", topic.subject)
+    return subject_language(topic.subject)
+
+
+def subject_language(subject: str) -> str:
+    """``language`` from the subject's words alone ('French (GCSE)' -> 'French'), for notes not yet loaded."""
+    words = re.findall(r"[A-Za-z]+", subject)
     return words[0].capitalize() if words and words[0].lower() in LANGUAGES else ""
 
 
