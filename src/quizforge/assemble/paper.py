@@ -79,28 +79,19 @@ def assemble(
                                                      or f"the notes have material for {len(sections)} kinds of question"))
         skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
         if thin:
-            paper = dataclasses.replace(paper, short_note=short_note(paper, drawn.skipped, strategies))
+            paper = dataclasses.replace(paper, short_note=short_note(paper))
     return AssembleResult(paper, tuple(skipped))
 
 
-NEEDS_SHOWN = 3  # reasons printed on the mark scheme; the CLI and `quizforge review` list them all
-
-
-def short_note(paper: Paper, skipped: list[str], wanted: tuple[str, ...]) -> tuple[str, ...]:
-    """What the mark scheme tells the teacher about a paper under SHORT_MARKS: its size, then what the notes
-    would need for the kinds of question this paper tried first, in the words of each strategy's note."""
+def short_note(paper: Paper) -> tuple[str, ...]:
+    """What the mark scheme tells a colleague about a paper under SHORT_MARKS, in plain words: its size, and
+    where to see what the notes would need. The strategies' own notes name fields and kinds of question
+    ('State-list needs lists ...'): they are for the teacher at the command line, not for a printed page."""
     n = len(paper.questions)
-    lines = [f"This paper is short: {paper.total_marks} marks from {n} question{'s' if n != 1 else ''}. "
-             "Other kinds of question need material these notes do not have, for example:"]
-    for line in skipped:
-        name, _, why = line.removeprefix("skipped ").partition(": ")
-        if name not in wanted or " need" not in why:
-            continue  # a kind that had material but stood aside for another is no need of the notes
-        why = why.split(": ", 1)[-1] if why.startswith(paper.topic.source) else why
-        lines.append(why[0].upper() + why[1:])
-        if len(lines) > NEEDS_SHOWN:
-            break
-    return tuple(lines) if len(lines) > 1 else ()
+    return (f"This paper is short: {paper.total_marks} marks from {n} question{'s' if n != 1 else ''}; "
+            "the notes had too little for more questions that could be marked fairly.",
+            "To see which lines of the notes were used, and what more the notes would need, run "
+            "'quizforge review' on the notes file.")
 
 
 def _within_limit(topic: Topic, seed: int, strategies: tuple[str, ...], drawn: _Draw, limit: int,
