@@ -514,3 +514,21 @@ cases:
             section = make(topic, name, seed, hidden=hidden)
             sources = {s for q in section.questions for s in q.sources}
             assert not {"term:percolation", "term:channel-flow"} & sources, name
+
+
+def test_a_word_and_its_opposite_are_not_both_asked_in_one_word_bank():
+    """Blind review, French: 'heureux/heureuse' and 'malheureux/malheureuse' were both asked, for 'Happy'
+    and 'Unhappy', so each answer gave the other away."""
+    from quizforge.load import parse_notes
+    from quizforge.strategies._glossary import opposites
+
+    terms = [("heureux/heureuse", "Happy"), ("malheureux/malheureuse", "Unhappy"), ("têtu(e)", "Stubborn"),
+             ("paresseux/paresseuse", "Lazy"), ("bavard(e)", "Chatty"), ("timide", "Shy"), ("drôle", "Funny"),
+             ("sérieux/sérieuse", "Serious")]
+    notes = parse_notes("title: Adjectives\nsubject: French\nkey_terms:\n" + "".join(
+        f"  - term: {t}\n    definition: {d}\n" for t, d in terms))
+    happy, unhappy, stubborn = notes.key_terms[:3]
+    assert opposites(happy, unhappy) and not opposites(happy, stubborn)
+    for seed in range(1, 9):
+        asked = {q.answer for q in make(notes, "term-blank", seed, count=6).questions}
+        assert not {"heureux/heureuse", "malheureux/malheureuse"} <= asked

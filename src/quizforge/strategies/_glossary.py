@@ -148,3 +148,16 @@ def confusable(a: KeyTerm, b: KeyTerm) -> bool:
         return True
     wa, wb = _content(a.definition), _content(b.definition)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+# Prefixes that make a word's opposite, in English and the languages taught ('unhappy', 'malheureux', 'inutile').
+NEGATING = ("un", "in", "im", "il", "ir", "dis", "non", "mal", "mé", "dé", "des", "ab")
+
+
+def opposites(a: KeyTerm, b: KeyTerm) -> bool:
+    """One term is the other with a prefix that negates it ('heureux' / 'malheureux', 'Happy' / 'Unhappy'):
+    asked side by side, each answer gives the other away."""
+    def words(t: KeyTerm) -> set[str]:
+        return {plain(f) for f in forms(t)} | {plain(t.definition.strip().rstrip("."))}
+    wa, wb = words(a), words(b)
+    return any(y == p + x or x == p + y for x in wa for y in wb for p in map(plain, NEGATING) if len(x) >= 3 and len(y) >= 3)

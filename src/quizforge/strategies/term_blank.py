@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..errors import NotEnoughMaterial
 from ..quality.form import bank_cues, fits_gap, frame_cues
 from ..model import Gap, KeyTerm, Question, Section, Topic
-from ._glossary import askable, clue, confusable, forms, language
+from ._glossary import askable, clue, confusable, forms, language, opposites
 from ._pools import slug
 from ._text import end_sentence, find_phrase
 from ._gates import fresh_first
@@ -76,7 +76,8 @@ class TermBlank:
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
         chosen: list[KeyTerm] = []
         for term in terms:  # no clue names another answer: it would help to rule that one out
-            if len(chosen) < want and not any(names(a, term) or names(term, a) or confusable(a, term) for a in chosen):
+            if len(chosen) < want and not any(names(a, term) or names(term, a) or confusable(a, term) or opposites(a, term)
+                                               for a in chosen):
                 chosen.append(term)
         spare = [t for t in topic.key_terms if not any(confusable(t, a) for a in chosen)]
         if len(chosen) < 2 or len(spare) < SPARE:
