@@ -277,12 +277,24 @@ def test_match_has_one_answer_even_when_a_point_repeats():
 
 def test_match_of_two_causes_is_never_three_to_one():
     """One cause with a single example beside three of the other is a guess at the odd one: at most one ahead."""
-    topic = parse_notes(MATCHABLE.replace("      - A smaller container leaves less room between the molecules.\n", "")
-                        .replace("      - Crowded particles bump into each other more often.\n", ""))
+    topic = parse_notes(MATCHABLE.replace("      - The collisions carry more energy.\n",
+                                          "      - The collisions carry more energy.\n"
+                                          "      - Warm molecules have more kinetic energy.\n"))
     for seed in range(1, 12):
         q = get("match").generate(topic, random.Random(seed), Options(seed=seed)).questions[0]
         counts = [q.body.key.count(i) for i in range(2)]
-        assert max(counts) - min(counts) <= 1, counts
+        assert max(counts) - min(counts) <= 1 and min(counts) >= 2, counts
+
+
+def test_match_of_two_causes_needs_two_examples_each():
+    """2:1 is a coin toss once one example is known (blind review: 'With only two bins, Membership and
+    Organisation, this is mostly a coin toss'): two causes need two examples each, or no question."""
+    lines = MATCHABLE.splitlines(keepends=True)
+    second = max(i for i, line in enumerate(lines) if line.startswith("  - title:"))
+    examples = [i for i in range(second, len(lines)) if lines[i].startswith("      - ")]
+    topic = parse_notes("".join(line for i, line in enumerate(lines) if i not in examples[1:]))
+    with pytest.raises(NotEnoughMaterial, match="two examples|2 examples for each"):
+        get("match").generate(topic, random.Random(1), Options(seed=1))
 
 
 def test_explain_prompt_uses_the_stem(purges):

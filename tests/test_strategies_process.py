@@ -88,7 +88,7 @@ def steps():
 def test_order_uses_stage_names_or_descriptions(mitosis, steps):
     q = make(mitosis, "stage-order").questions[0]
     assert isinstance(q.body, Sequence) and set(q.body.items) <= {s.title for s in mitosis.stages}
-    assert q.prompt.startswith("Put these stages of mitosis in the right order.")
+    assert q.prompt.startswith("Put these stages in the right order.")
     q = make(steps, "stage-order").questions[0]
     assert q.prompt.startswith("Put these steps of the fetch-decode-execute cycle")
     assert "The cycle goes back to the first step." not in q.body.items, "a last 'go back to the start' is no step"
@@ -126,7 +126,7 @@ def test_next_and_name(mitosis, steps):
                 assert isinstance(q.body, Choice)
                 CHECKS[(name, Choice)](mitosis, q)
     q = next(q for q in make(mitosis, "stage-next", 1, count=10).questions if "metaphase?" in q.prompt)
-    assert q.prompt == "In mitosis, which stage comes straight after metaphase?"
+    assert q.prompt == "Which stage comes straight after metaphase?"
     assert q.body.options[q.body.correct] == "Anaphase"
     nexts = [q for seed in range(20) for q in make(steps, "stage-next", seed).questions]
     assert all(q.body.options[q.body.correct] != "Repeat" and "which step comes" in q.prompt for q in nexts)
@@ -194,7 +194,7 @@ def test_cli_builds_a_process_paper(run, write_notes):
     result = run("build", path, "--strategies", ",".join(NAMES), "--format", "html", "--seed", 4)
     assert result.exit_code == 0, result.output
     html = (Path("out") / "mitosis" / "worksheet-seed4.html").read_text()
-    assert "<th>Stage</th>" in html and "Which stage of mitosis is described here?" in html
+    assert "<th>Stage</th>" in html and "Which stage is described here?" in html
     marks = (Path("out") / "mitosis" / "markscheme-seed4.html").read_text()
     assert "Creditworthy points" in marks and "1 mark each for any" in marks
 

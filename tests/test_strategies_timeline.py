@@ -335,7 +335,7 @@ def test_a_planned_paper_with_few_marks_says_it_is_short():
     assert not any(w.startswith("this paper is short") for w in named.skipped)
     # the mark scheme tells the teacher too, in plain words, with no strategy names or fields; the worksheet does not
     lead, where = result.paper.short_note
-    assert lead.startswith(f"This paper is short: {result.paper.total_marks} marks") and "quizforge review" in where
+    assert lead.startswith(f"This paper is short: {result.paper.total_marks} marks") and "quizforge" not in where and "starter" in where
     assert not any(n in " ".join(result.paper.short_note) for n in ("key_terms", "State-list", "needs 'lists'"))
     from quizforge.render.html import render_html
     marks, sheet = render_html(result.paper, "markscheme"), render_html(result.paper, "worksheet")

@@ -85,13 +85,14 @@ def assemble(
 
 def short_note(paper: Paper) -> tuple[str, ...]:
     """What the mark scheme tells a colleague about a paper under SHORT_MARKS, in plain words: its size, and
-    where to see what the notes would need. The strategies' own notes name fields and kinds of question
-    ('State-list needs lists ...'): they are for the teacher at the command line, not for a printed page."""
+    how to use it. The strategies' own notes name fields and kinds of question ('State-list needs lists ...'),
+    and what the notes would need is said at the command line and by ``quizforge review``: a printed page
+    speaks to the colleague holding it, not to the tool's user (blind review: the box "tells the teacher to
+    run 'quizforge review'")."""
     n = len(paper.questions)
     return (f"This paper is short: {paper.total_marks} marks from {n} question{'s' if n != 1 else ''}; "
             "the notes had too little for more questions that could be marked fairly.",
-            "To see which lines of the notes were used, and what more the notes would need, run "
-            "'quizforge review' on the notes file.")
+            "It suits a starter or a homework; for a full lesson, add questions of your own.")
 
 
 def _within_limit(topic: Topic, seed: int, strategies: tuple[str, ...], drawn: _Draw, limit: int,

@@ -54,6 +54,13 @@ def process_name(topic: Topic) -> str:
     return topic.process.strip() or topic.title.strip()
 
 
+def of_process(topic: Topic, noun: str) -> str:
+    """' of the fetch-decode-execute cycle' after 'steps'; nothing after named stages. Notes often list a named
+    stage beside a process that is not part of it (interphase with the stages of mitosis), and 'Which stage of
+    mitosis ...' would then call it one; the paper's title names the process anyway."""
+    return f" of {process_name(topic)}" if noun == "step" else ""
+
+
 def unit(found: tuple[Cause, ...]) -> str:
     """'stage' when the titles name the stages (Prophase), 'step' when they say what is done (Increase the PC)."""
     return "stage" if all(is_name(s.title) for s in found) else "step"

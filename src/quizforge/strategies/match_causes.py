@@ -10,7 +10,7 @@ from ..model import Match, Point, Question, Section, Topic
 from ._gates import in_turns, reveals
 from ._marking import standalone
 from ._pools import examples_by_cause
-from ..quality.fit import echoes_title, even_split
+from ..quality.fit import MIN_EACH, echoes_title, even_split
 from ..quality.form import long_ones
 from ._text import end_sentence
 from .base import Options
@@ -78,6 +78,11 @@ class MatchCauses:
         # no cause more than one example ahead of the one with fewest when there are two (3:1 is a guess at
         # the odd one), nor more than twice another's share plus one when there are more
         least = min(len(p) for p in piles)
+        if len(piles) == 2 and least < MIN_EACH:  # 2:1 is a coin toss once one example is known
+            raise NotEnoughMaterial(
+                f"{topic.source}: matching with two causes needs {MIN_EACH} examples for each, each a full sentence "
+                "that stands on its own and fits no other cause; one of them has fewer"
+            )
         most = least + 1 if len(piles) == 2 else 2 * least + 1
         piles = [p[:most] for p in piles]
         total = sum(len(p) for p in piles)

@@ -1,4 +1,6 @@
-"""'Which stage of mitosis is described here?' A point of one stage, the stages as options.
+"""'Which stage is described here?' A point of one stage, the stages as options.
+
+The stem names the process only for steps (``_process.of_process``).
 
 The description never names its stage, nor a word of the stage's title or a form of it ("copied" for
 "Copy the address"), and it belongs to that stage only.
@@ -12,7 +14,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
 from ._gates import fresh_first
 from ._pools import make_choice
-from ._process import names_stage, printed, process_name, sentence_points, stage_phrase, stages, unit
+from ._process import names_stage, of_process, printed, sentence_points, stage_phrase, stages, unit
 from ._text import normalise
 from .base import Options
 
@@ -58,7 +60,6 @@ class StageName:
             if len(chosen) == want:
                 break
         size = max(3, min(options.choices, len(found)))
-        process = process_name(topic)
         noun = unit(found)
         questions = []
         for i, point in sorted(chosen, key=lambda c: c[0]):
@@ -67,7 +68,7 @@ class StageName:
             body = make_choice(stage.title, rng.sample(others, size - 1), rng, f"This happens during {stage_phrase(stage, noun)}.")
             questions.append(Question(
                 id=f"stage-name:{point.id}", strategy=self.name,
-                prompt=f"Which {noun} of {process} is described here?\n\u201c{printed(point.text)}\u201d", marks=1,
+                prompt=f"Which {noun}{of_process(topic, noun)} is described here?\n\u201c{printed(point.text)}\u201d", marks=1,
                 body=body, answer=f"{LETTERS[body.correct]} {stage.title}",
                 guidance=("1 mark for the correct letter only.",), cause_id=stage.id, sources=(point.id,),
             ))

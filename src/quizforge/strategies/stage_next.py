@@ -7,7 +7,7 @@ import random
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
 from ._pools import make_choice
-from ._process import process_name, stage_phrase, stages, unit
+from ._process import of_process, process_name, stage_phrase, stages, unit
 from .base import Options
 
 DEFAULT_COUNT = 2
@@ -22,8 +22,8 @@ class StageNext:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         found = stages(topic, 4, "'what comes next'")  # the given stage, the answer and at least two others
         size = max(3, min(options.choices, len(found) - 1))
-        process = process_name(topic)
         noun = unit(found)
+        within = f"In {process_name(topic)}, " if of_process(topic, noun) else ""
         asked = list(range(len(found) - 1))  # the last stage has nothing after it
         fresh = [i for i in asked if f"stage:{found[i + 1].id}" not in options.exclude]
         pool = fresh if len(fresh) >= (options.count or DEFAULT_COUNT) else asked
@@ -33,10 +33,10 @@ class StageNext:
             stage, after = found[i], found[i + 1]
             others = [s.title for j, s in enumerate(found) if j not in (i, i + 1)]
             body = make_choice(after.title, rng.sample(others, size - 1), rng,
-                               f"In {process}, {stage_phrase(after, noun)} comes straight after {stage_phrase(stage, noun)}.")
+                               _capital(f"{stage_phrase(after, noun)} comes straight after {stage_phrase(stage, noun)}."))
             questions.append(Question(
                 id=f"stage-next:{stage.id}", strategy=self.name,
-                prompt=f"In {process}, which {noun} comes straight after {stage_phrase(stage, noun)}?", marks=1, body=body,
+                prompt=_capital(f"{within}which {noun} comes straight after {stage_phrase(stage, noun)}?"), marks=1, body=body,
                 answer=f"{LETTERS[body.correct]} {after.title}", guidance=("1 mark for the correct letter only.",),
                 cause_id=after.id, sources=(f"stage:{stage.id}", f"stage:{after.id}"),
             ))
@@ -44,6 +44,10 @@ class StageNext:
             raise NotEnoughMaterial(f"{topic.source}: 'what comes next' needs at least four stages")
         return Section(self.name, self.title, "For each question, circle the letter of the one correct answer.",
                        tuple(questions))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 STRATEGY = StageNext()

@@ -6,7 +6,7 @@ import random
 
 from ..model import Cause, Question, Section, Sequence, Topic
 from ..errors import NotEnoughMaterial
-from ._process import (MIN_STAGES, is_name, printed, process_name, sentence_points, stages, tells_its_place,
+from ._process import (MIN_STAGES, is_name, of_process, printed, sentence_points, stages, tells_its_place,
                        without_order_words)
 from .base import Options
 
@@ -65,12 +65,11 @@ class StageOrder:
         while shown == right:
             rng.shuffle(shown)
         body = Sequence(items=tuple(items[i] for i in shown), order=tuple(shown.index(i) for i in right))
-        process = process_name(topic)
         first = "stage" if what == "stages" else "step"
         answer = ", ".join(LETTERS[i] for i in body.order)
         question = Question(
             id=f"stage-order:{start}-{start + limit - 1}", strategy=self.name,
-            prompt=f"Put these {what} of {process} in the right order. Write 1 next to the {first} that comes first.",
+            prompt=f"Put these {what}{of_process(topic, first)} in the right order. Write 1 next to the {first} that comes first.",
             marks=2, body=body, answer=answer,
             guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring items is swapped."),
             sources=tuple(sources[i] for i in right),
