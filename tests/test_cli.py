@@ -44,7 +44,7 @@ def test_build_html_only_writes_outputs_and_json(run, tmp_path):
                                                         "markscheme-seed5.html",
                                                         "paper-seed5.json", "worksheet-seed5.html"]
     paper = json.loads((folder / "paper-seed5.json").read_text())
-    assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "match", "explain"]
+    assert paper["seed"] == 5 and paper["strategies"] == ["fill-blank", "key-terms", "explain"]
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")], "no temporary files left behind"
 
 

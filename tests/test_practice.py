@@ -379,9 +379,11 @@ def test_progress_saved_the_old_way_is_carried_over(tmp_path, pool):
     store.close()
 
 
-def test_prompts_ask_again_until_the_answer_fits_and_quit_stops(tmp_path, pool):
-    match = next(q for q in pool.questions if isinstance(q.body, Match))
-    request = dataclasses.replace(REQUEST, strategies=("match",))
+def test_prompts_ask_again_until_the_answer_fits_and_quit_stops(tmp_path):
+    from .conftest import FIXTURES
+    # The default notes have too little for a fair match (two examples for each of two causes): these do.
+    request = BuildRequest(source=FIXTURES / "notes-matching.yaml", seed=1, strategies=("match",))
+    match = next(q for q in keyed_pool(request).questions if isinstance(q.body, Match))
     script = Script(["7", "three", str(match.body.key[0] + 1), "quit"])
     summary = run_practice(request, tmp_path / "p.db", script, count=1, now=lambda: T0)
     assert script.text.count("Type a number from 1 to") == 2, script.text

@@ -29,6 +29,8 @@ def test_default_build_is_unchanged_by_the_new_options():
     html = render_html(paper, "worksheet")
     assert paper.presentation.is_default
     assert 'class="cover"' not in html and "Sentence starters" not in html and "16pt" not in html
+    plain, _ = make_paper(BuildRequest(source=PURGES, seed=3, strategies=("fill-blank", "explain")))
+    html = render_html(plain, "worksheet")
     assert ".stimulus" not in html or 'class="stimulus"' in html, "the extra CSS is only added to papers that use it"
 
 

@@ -204,7 +204,7 @@ def test_dev_fixture_glossaries(name):
     topic = load_notes(FIXTURES / f"{name}.yaml")
     paper = assemble(topic, 1, NAMES, required=False).paper
     # The paper screen may leave out a section whose every question would give another away.
-    assert paper.strategies[0] == "key-terms" and len(paper.strategies) >= 2
+    assert "key-terms" in paper.strategies and len(paper.strategies) >= 2
     for q in paper.questions:
         if (q.strategy, type(q.body)) in CHECKS:
             CHECKS[(q.strategy, type(q.body))](topic, q)

@@ -7,8 +7,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import asked, assemble
-from .errors import QuizforgeError
+from .assemble import assemble, series_before
 from .io import check_writable, claim_folder, guard_outputs, write_all
 from .load import load_notes
 from .model import Paper, Presentation
@@ -69,16 +68,6 @@ def make_paper(request: BuildRequest) -> tuple[Paper, tuple[str, ...]]:
         result = dataclasses.replace(result, paper=chosen)
     presentation = fit_time(plan.presentation, result.paper.total_marks)
     return dataclasses.replace(result.paper, presentation=presentation), result.skipped
-
-
-def series_before(make, seed: int) -> frozenset[str]:
-    """What the paper of the seed before ``seed`` asks about (nothing before seed 1, or if it has no paper)."""
-    if seed <= 1:
-        return frozenset()
-    try:
-        return asked(make(seed - 1).paper)
-    except QuizforgeError:  # that seed's paper would fail as this one is about to: say so there
-        return frozenset()
 
 
 MINUTES_PER_MARK = 1.5  # a GCSE paper allows a little over a minute a mark, with time to read and check

@@ -1,5 +1,5 @@
 """Stage 3: assemble strategies' sections into a numbered, seeded paper."""
 
-from .paper import PAPER_SIZES, AssembleResult, asked, assemble, strategy_rng
+from .paper import PAPER_SIZES, AssembleResult, asked, assemble, series_before, strategy_rng
 
-__all__ = ["PAPER_SIZES", "AssembleResult", "asked", "assemble", "strategy_rng"]
+__all__ = ["PAPER_SIZES", "AssembleResult", "asked", "assemble", "series_before", "strategy_rng"]

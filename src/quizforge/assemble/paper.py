@@ -7,8 +7,8 @@ import dataclasses
 import random
 from dataclasses import dataclass, field
 
-from ..errors import NotEnoughMaterial, OptionError
-from ..model import Paper, Section, Topic
+from ..errors import NotEnoughMaterial, OptionError, QuizforgeError
+from ..model import Extended, Paper, Section, ShortAnswer, Topic
 from ..strategies import Options, get
 from ..strategies._vocabulary import prepared
 from .screen import Ledger, screen_section
@@ -63,7 +63,7 @@ def assemble(
     wanted = strategies
     if limit is not None:
         drawn, wanted = _within_limit(topic, seed, strategies, drawn, limit, options or {}, required, previous)
-    sections = [drawn.made[name] for name in strategies if name in drawn.made]
+    sections = printing_order([drawn.made[name] for name in strategies if name in drawn.made])
     if not sections:
         raise NotEnoughMaterial(f"{topic.source}: no strategy could make questions:\n" + "\n".join(drawn.skipped))
     skipped = [*vocabulary_notes, *drawn.skipped]
@@ -197,9 +197,34 @@ def asked(paper: Paper) -> frozenset[str]:
     return frozenset(x for q in paper.questions for s in q.sources for x in (s, asked_by(q.strategy, s)))
 
 
+def series_before(make, seed: int) -> frozenset[str]:
+    """What the paper of the seed before ``seed`` asks about (nothing before seed 1, or if it has no paper);
+    ``make(seed)`` gives an ``AssembleResult``. ``build --seed`` and class sets both use it, so a class set's
+    paper for a seed is the one ``build`` gives for it."""
+    if seed <= 1:
+        return frozenset()
+    try:
+        return asked(make(seed - 1).paper)
+    except QuizforgeError:  # that seed's paper would fail as this one is about to: say so there
+        return frozenset()
+
+
 def asked_by(strategy: str, source: str) -> str:
     """How ``asked`` records that ``strategy`` asked about ``source``."""
     return f"{strategy}@{source}"
+
+
+def printing_order(sections: list[Section]) -> list[Section]:
+    """Closed questions first, then short written answers, then extended writing, each kind in the order the
+    preset gives: as an exam paper runs, and so the short questions fill the page the word bank starts
+    rather than a page of their own after the essays (blind review: a lone 1-mark 'Which term?' after the
+    12-mark question "belongs with Section A")."""
+    def weight(section: Section) -> int:
+        bodies = [q.body for q in section.questions]
+        if any(isinstance(b, Extended) for b in bodies):
+            return 2
+        return 1 if any(isinstance(b, ShortAnswer) for b in bodies) else 0
+    return sorted(sections, key=weight)
 
 
 def _number(sections: list[Section]) -> list[Section]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..assemble import assemble
+from ..assemble import AssembleResult, assemble, series_before
 from ..errors import QuizforgeError
 from ..model import (
     Choice,
@@ -90,9 +90,17 @@ def paper_maker(topic: Topic, strategies: tuple[str, ...], paper_size: str, opti
     else:
         chosen, required = strategies, True
 
+    made: dict[tuple[int, frozenset[str]], AssembleResult] = {}
+
+    def assembled(seed: int, previous: frozenset[str] = frozenset()) -> AssembleResult:
+        if (seed, previous) not in made:  # a class set's seeds run in order: the seed before is often made already
+            made[seed, previous] = assemble(topic, seed, chosen, paper_size=paper_size, options=options,
+                                            required=required, limit=limit, previous=previous)
+        return made[seed, previous]
+
     def make(seed: int, large_print: bool = False) -> Paper:
-        paper = assemble(topic, seed, chosen, paper_size=paper_size, options=options, required=required,
-                         limit=limit).paper
+        # Seeds make a series, as with ``quizforge build --seed``: each prefers what the seed before did not ask.
+        paper = assembled(seed, series_before(assembled, seed)).paper
         if plan is None and not large_print:
             return paper
         presentation = plan.presentation if plan else Presentation()
