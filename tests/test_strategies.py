@@ -511,3 +511,28 @@ def test_no_question_prints_a_definition_another_asks_for(preset):
                 for other in paper.questions:
                     if other is not asked:
                         assert secret not in visible_text(other), f"{source.name} seed {seed}: Q{other.number} shows Q{asked.number}'s answer"
+
+
+def test_fill_blank_never_blanks_a_name_among_names():
+    """'because ____, Kamenev, Bukharin and their allies': any name of the list fits the gap as well."""
+    from quizforge.strategies.fill_blank import in_name_list
+
+    text = "He did not feel secure because Zinoviev, Kamenev, Bukharin and their allies were still in the Party."
+    for name in ("Zinoviev", "Kamenev", "Bukharin"):
+        start = text.index(name)
+        assert in_name_list(text, start, start + len(name)), name
+    text = "In 1932, Stalin wanted Ryutin, an Old Bolshevik, to be shot."
+    for name in ("Ryutin", "Stalin"):
+        start = text.index(name)
+        assert not in_name_list(text, start, start + len(name)), name
+
+
+def test_paper_prints_closed_questions_before_written_ones(purges):
+    """As an exam runs: the short questions fill the page the word bank starts; the essays come last."""
+    from quizforge.model import Extended, ShortAnswer
+
+    for seed in (1, 2, 3):
+        paper = assemble(purges, seed, DEFAULT_STRATEGIES, required=False).paper
+        weights = [2 if any(isinstance(q.body, Extended) for q in s.questions)
+                   else 1 if any(isinstance(q.body, ShortAnswer) for q in s.questions) else 0 for s in paper.sections]
+        assert weights == sorted(weights) and len(set(weights)) >= 2, weights

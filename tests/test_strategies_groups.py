@@ -436,3 +436,15 @@ def test_compare_cases_leaves_out_a_heading_whose_short_value_another_question_p
     for seed in range(1, 6):
         for q in gen("compare-cases", MEMORY, seed=seed, printed=printed).questions:
             assert "short-term" not in q.prompt.lower() or "duration" not in q.prompt, q.prompt
+
+
+def test_which_case_never_asks_a_move_between_two_of_them():
+    """'For which of these is the transfer ‘rehearsal’?' fits the store it leaves and the one it reaches
+    (blind review: "could be STM or LTM, depending on whether 'transfer' means out of or into")."""
+    text = MEMORY.replace("        points: [About 18 seconds]\n",
+                          "        points: [About 18 seconds]\n      - heading: Transfer\n        points: [Rehearsal]\n")
+    text = text.replace("        points: [Up to a lifetime]\n",
+                        "        points: [Up to a lifetime]\n      - heading: Leads to\n        points: [Retrieval]\n")
+    for seed in range(1, 6):
+        stems = [q.prompt for q in gen("which-case", text, seed=seed, count=10).questions]
+        assert stems and not any("transfer" in s.lower() or "leads to" in s.lower() for s in stems), stems

@@ -85,7 +85,21 @@ def _worth_blanking(text: str, start: int, end: int, teacher: bool) -> bool:
     kind = quality.word_kind(answer)
     if YEAR_RE.search(answer) or kind == "date" or (kind == "number" and not teacher):
         return False
+    if not teacher and in_name_list(text, start, end):
+        return False
     return not quality.is_headcount(text, start, end)
+
+
+NEXT_NAME = re.compile(r"\s*(?:,|\band\b|&)\s*(?:[A-Z]|$)")
+NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*(?:,|\band|&)\s*$")
+
+
+def in_name_list(text: str, start: int, end: int) -> bool:
+    """A name among names ('because ____, Kamenev, Bukharin and their allies'): any name of the list fits the
+    gap as well, so the blank has no one answer; the notes' list tells which is missing only by elimination."""
+    if not text[start:start + 1].isupper():
+        return False
+    return bool(NEXT_NAME.match(text[end:]) or NAME_BEFORE.search(text[:start]))
 
 
 _CANDIDATES: dict[int, tuple[Topic, list[Candidate]]] = {}

@@ -72,7 +72,12 @@ def meaning_question(term: KeyTerm, lang: str) -> Question:
     return Question(
         id=f"key-terms:define:{slug(term.term)}", strategy="key-terms", prompt=f"What does ‘{term.term}’ mean in English?",
         marks=1, body=body, answer=term.definition,
-        guidance=(f"1 mark for {either}, or the same meaning in other words.",), sources=(term_source(term),),
+        # A word seldom has one English meaning ('la taille': height, size, waist); the notes give the one they
+        # were learnt with, so a colleague is told to credit any other that is right (blind review: "accepts only
+        # 'The height'").
+        guidance=(f"1 mark for {either}, or the same meaning in other words.",
+                  f"Also credit any other correct English meaning of ‘{term.term}’: the notes give one, and many words "
+                  "have more than one."), sources=(term_source(term),),
     )
 
 

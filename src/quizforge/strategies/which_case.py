@@ -9,6 +9,7 @@ the same value there.
 from __future__ import annotations
 
 import random
+import re
 
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Point, Question, Section, Topic
@@ -36,6 +37,10 @@ def shown(point: Point, heading: str, case: Cause) -> str:
     if statement(point.text):
         return sentence(hide_own_name(point.text, case.title) or point.text)
     return f"{heading.strip().rstrip(':')}: {point.text.strip().rstrip('.')}"
+
+
+DIRECTIONAL = re.compile(r"\b(transfer|transfers|transferred|moves? (?:to|into|from)|passe[sd]? (?:to|on)|leads? to|"
+                         r"goes to|input|output|next|from|into|route)\b", re.IGNORECASE)
 
 
 def asking(point: Point, heading: str, case: Cause, topic: Topic) -> tuple[str, str]:
@@ -78,8 +83,10 @@ def candidates(topic: Topic, options: Options) -> list[tuple[Cause, Point, str]]
         elif heading and len(point.text.split()) <= 6 and not has_verb(point.text):
             same = [p for c, p, h in rows if c is not case and normalise(h) == normalise(heading)
                     and normalise(p.text) == normalise(point.text)]
-            # "For which of these is the encoding ‘no encoding’?" says the heading twice
-            if same or len(point.text) > 80 or echoes_title(point.text, heading):
+            # "For which of these is the encoding ‘no encoding’?" says the heading twice; and a heading that
+            # names a move between two of them ('Transfer: rehearsal') fits the one it leaves and the one it
+            # reaches (blind review: "could be STM or LTM, depending on whether 'transfer' means out of or into")
+            if same or len(point.text) > 80 or echoes_title(point.text, heading) or DIRECTIONAL.search(heading):
                 continue
         else:
             continue
