@@ -249,3 +249,17 @@ def test_a_range_of_two_reads_a_and_b():
                  "Pages 1 to 20.", marks=1, body=ShortAnswer(answer="a"), answer="a")
     assert tidy_ranges(q).prompt == ("Each example, A and B, supports one of the causes numbered 1 and 2. "
                                      "Pages 1 to 20.")
+
+
+def test_seed_two_repeats_at_most_a_third_of_a_strategys_items():
+    """Where the notes run out of fresh material, seed 2 asks fewer questions, not the same ones again."""
+    from quizforge.strategies._gates import few_repeats, fresh_first
+
+    used = frozenset({"which-case@a", "which-case@b", "which-case@c", "d"})
+    chosen = ["x", "a", "b", "c", "y", "z"]
+    kept = few_repeats(chosen, used, lambda s: s, "which-case")
+    assert kept == ["x", "a", "y", "z"]  # one repeat beside three fresh items: a quarter
+    assert few_repeats(["a", "b", "c"], used, lambda s: s, "which-case") == ["a", "b"]  # never fewer than two
+    assert few_repeats(chosen, frozenset(), lambda s: s, "which-case") == chosen
+    # what the strategy itself asked goes last, after what only another question (an essay) cited
+    assert fresh_first(["a", "d", "e"], used, lambda s: s, "which-case") == ["e", "d", "a"]

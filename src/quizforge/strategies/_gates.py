@@ -51,19 +51,50 @@ def in_turns(items: Sequence[T], per_paper: int, seed: int, salt: str, key: Call
     return order[start:] + order[:start]
 
 
-def fresh_first(items: Sequence[T], used: Iterable[str], key: Callable[[T], str | Iterable[str]]) -> list[T]:
+def fresh_first(items: Sequence[T], used: Iterable[str], key: Callable[[T], str | Iterable[str]],
+                strategy: str = "") -> list[T]:
     """``items`` in their order, those an earlier seed of the series did not use first (a stable sort).
 
-    ``key`` gives an item's source, or several: an item is used when any of them was.
+    ``key`` gives an item's source, or several: an item is used when any of them was. With ``strategy``, what
+    that strategy itself asked ('multiple-choice@economy.1', see ``assemble.paper.asked_by``) goes last of
+    all: an essay cites every point of the notes, so 'used by any question' alone would leave seed 2's
+    multiple choice asking seed 1's examples again (blind review: "Purges seed 2 repeats seed 1's Q3 and Q4").
     """
     used = frozenset(used)
     if not used:
         return list(items)
 
-    def seen(item: T) -> bool:
+    def sources(item: T) -> tuple[str, ...]:
         found = key(item)
-        return (found in used) if isinstance(found, str) else bool(used.intersection(found))
+        return (found,) if isinstance(found, str) else tuple(found)
+
+    def seen(item: T) -> tuple[bool, bool]:
+        mine = bool(strategy) and any(f"{strategy}@{s}" in used for s in sources(item))
+        return mine, any(s in used for s in sources(item))
     return sorted(items, key=seen)
+
+
+def few_repeats(chosen: Sequence[T], used: Iterable[str], key: Callable[[T], str | Iterable[str]], strategy: str,
+                keep: int = 2) -> list[T]:
+    """``chosen`` without the items ``strategy`` asked the seed before beyond a third of them, while at least
+    ``keep`` items are left: where the notes run out of fresh material, seed 2 asks fewer questions rather
+    than the same ones again (the issue's bar: seeds 1 and 2 share at most a third of their items)."""
+    used = frozenset(used)
+
+    def stale(item: T) -> bool:
+        found = key(item)
+        return any(f"{strategy}@{s}" in used for s in ((found,) if isinstance(found, str) else found))
+    allowed = sum(1 for item in chosen if not stale(item)) // 2  # r repeats beside f fresh: r <= (f + r) / 3
+    out: list[T] = []
+    repeats = 0
+    for i, item in enumerate(chosen):
+        if stale(item):
+            left = len(out) + sum(1 for rest in chosen[i + 1:] if not stale(rest))
+            if repeats >= allowed and left >= keep:
+                continue
+            repeats += 1
+        out.append(item)
+    return out
 
 
 QUOTES = re.compile("[\u2018\u2019\u201c\u201d'\"]")

@@ -168,7 +168,7 @@ class KeyTerms:
         # A glossary no longer than one paper's worth still turns: another seed defines other terms.
         step = MAX_MATCH + DEFINE_COUNT if len(terms) > MAX_MATCH + DEFINE_COUNT else DEFINE_COUNT
         terms = fresh_first(in_turns(terms, step, options.seed, "key-terms", key=lambda t: t.term),
-                            options.previous, term_source)
+                            options.previous, term_source, self.name)
         others = {t.term: [o.term for o in topic.key_terms if o is not t] for t in topic.key_terms}
         # 'Distance travelled until the car stops' for 'Stopping distance': the definition's own word, by lemma
         revealing = [t for t in terms if gives_away(t, masked(t))

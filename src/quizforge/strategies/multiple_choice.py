@@ -15,7 +15,7 @@ from ..model import Question, Section, Topic
 from ._pools import distinct, elaborations, examples_by_cause, first_sentence, make_choice, slug
 from ._text import end_sentence, find_phrase, normalise
 from .base import Options
-from ._gates import fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
+from ._gates import few_repeats, fresh_first, in_turns, printable, reveals, shown_elsewhere, stem_echo
 from ._glossary import gives_away, language
 from .key_terms import capitalised_names, masked, mid_sentence, term_source
 
@@ -162,7 +162,7 @@ class MultipleChoice:
         makers = interleave([cause_makers(topic, avoid), person_makers(topic, avoid), term_makers(topic, avoid)], rng)
         count = options.count or DEFAULT_COUNT
         makers = in_turns(makers, count, options.seed, "multiple-choice", key=lambda m: m.qid)
-        makers = fresh_first(makers, options.previous, lambda m: m.source)  # seed 2 asks what seed 1 did not
+        makers = fresh_first(makers, options.previous, lambda m: m.source, self.name)  # seed 2 asks what seed 1 did not
         if len(makers) < 2:
             raise NotEnoughMaterial(
                 f"{topic.source}: multiple choice needs at least three causes, three people with different roles "
@@ -175,6 +175,7 @@ class MultipleChoice:
             question = _apart(make, rng, options.choices, questions)
             if question is not None and _fair(question, options):
                 questions.append(question)
+        questions = few_repeats(questions, options.previous, lambda q: q.sources, self.name)
         if not questions:
             raise NotEnoughMaterial(f"{topic.source}: every multiple-choice question the notes allow would print "
                                     "or ask for an answer that another question on this paper holds")

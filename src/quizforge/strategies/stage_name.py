@@ -12,7 +12,7 @@ import random
 
 from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
-from ._gates import fresh_first
+from ._gates import few_repeats, fresh_first
 from ._pools import make_choice
 from ._process import names_stage, of_process, printed, sentence_points, stage_phrase, stages, unit
 from ._text import normalise
@@ -51,7 +51,7 @@ class StageName:
             raise NotEnoughMaterial(f"{topic.source}: naming the stage needs points that describe a stage without "
                                     "naming it (or any word of a stage's title)")
         rng.shuffle(pool)
-        pool = fresh_first(pool, options.previous, lambda ip: ip[1].id)  # seed 2 describes other points first
+        pool = fresh_first(pool, options.previous, lambda ip: ip[1].id, self.name)  # seed 2 describes other points first
         chosen, used = [], set()
         for i, point in pool:  # one question per stage, so no two questions share an answer
             if i not in used:
@@ -59,6 +59,7 @@ class StageName:
                 used.add(i)
             if len(chosen) == want:
                 break
+        chosen = few_repeats(chosen, options.previous, lambda ip: ip[1].id, self.name)
         size = max(3, min(options.choices, len(found)))
         noun = unit(found)
         questions = []

@@ -72,7 +72,7 @@ class TermBlank:
         lang = language(topic)
         terms = askable(topic, options.hidden | options.exclude) or askable(topic, options.hidden)
         rng.shuffle(terms)
-        terms = fresh_first(terms, options.previous, term_source)  # seed 2 asks the terms seed 1 did not
+        terms = fresh_first(terms, options.previous, term_source, self.name)  # seed 2 asks the terms seed 1 did not
         want = min(options.count or DEFAULT_COUNT, max(0, len(topic.key_terms) - SPARE))
         chosen: list[KeyTerm] = []
         for term in terms:  # no clue names another answer: it would help to rule that one out

@@ -17,6 +17,7 @@ from ._groups import (distinctive_title_stems, has_verb, hide_own_name, in_runni
                       reads_as_item, says_the_same, sentence, unnamed, uses_case_study, without_names)
 from ..quality.fit import echoes_title
 from ._abbrev import expanded
+from ._gates import few_repeats, fresh_first
 from ._pools import make_choice
 from ._text import normalise
 from .base import Options
@@ -146,7 +147,9 @@ class WhichCase:
                 "only (not a bare figure, not naming the case, and not printed by another question on the paper)"
             )
         rng.shuffle(found)
-        chosen = spread(found, topic, options.count or DEFAULT_COUNT)
+        found = fresh_first(found, options.previous, lambda row: row[1].id, self.name)  # seed 2 quotes other facts
+        chosen = few_repeats(spread(found, topic, options.count or DEFAULT_COUNT), options.previous,
+                             lambda row: row[1].id, self.name)
         questions = tuple(question_for(c, p, h, topic, rng, options.choices) for c, p, h in chosen)
         title = self.title if uses_case_study(topic) else "Which one?"
         return Section(self.name, title, "For each question, circle the letter of the one correct answer.", questions)
