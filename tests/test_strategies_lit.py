@@ -504,3 +504,15 @@ def test_present_mark_scheme_prints_literatures_skills_before_the_content():
     assert all(word in body.skills[1] for word in ("language", "structure", "form"))
     html = render_html(assemble(topic, 1, ("present",)).paper, "markscheme")
     assert html.index("What to reward") < html.index("Indicative content") < html.index("Marking guidance")
+
+
+def test_complete_quote_blanks_the_writers_choice_not_an_everyday_word():
+    """'His [arms]… hung loosely' beside 'shapeless': the rarer word is the image worth learning (blind review:
+    "blanks an incidental word that tells you nothing about Lennie")."""
+    from quizforge.strategies.complete_quote import blanks_in
+
+    topic = topic_of("title: T\nsubject: English Literature\nthemes:\n  - title: Lennie\n    points: [Lennie is strong.]\nquotations:\n"
+                     "  - quote: A huge man, shapeless of face... and he walked... the way a bear drags his paws. "
+                     "His arms... hung loosely\n    theme: Lennie\n")
+    best = blanks_in(topic.quotations[0], topic)[0]
+    assert best.text[best.start:best.end] == "shapeless"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..errors import NotEnoughMaterial
 from ..matching import SPELLING_RULE
 from ..quality.form import number, word_classes
-from ..quality.words import DETERMINERS, PREPOSITIONS, lemma, pos, tokens
+from ..quality.words import DETERMINERS, PREPOSITIONS, distinctiveness, lemma, pos, tokens
 from ..model import Gap, Question, Quotation, Section, Topic
 from ._quotes import WEAK_WORDS, content_words, curly, glossed, is_name, mid_sentence, name_words, names_in, quote_source, speaker_source, usable, word_count
 from ._text import STOP_WORDS, find_phrase
@@ -29,6 +29,7 @@ from .base import Options
 DEFAULT_COUNT = 4
 MIN_WORDS = 5  # shorter quotations give too little to recall round the blank
 MIN_LETTERS = 4
+COMMON, RARE_CAP = 4.0, 6.0  # distinctiveness (8 - Zipf frequency) of an everyday word, and the most a blank gains
 MIN_SCORE = 1.5  # five letters or more, or a word after 'the', 'my', 'so' ...: short verbs like 'keep' are guessed
 WORD_BANK_EXTRAS = 3
 # A word after one of these is usually the noun or adjective that carries the line's meaning.
@@ -107,6 +108,10 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
             continue
         before = words[i - 1].group(0).lower() if i else ""
         score = min(len(word), 9) / 3 + (2 if before in BEFORE_KEY else 0)
+        # a rarer word is the writer's choice, a common one an incidental ('His [arms]… hung loosely' beside
+        # 'shapeless'; blind review: "blanks an incidental word that tells you nothing about Lennie"); capped,
+        # as a word the frequency list does not know at all is as often an old title ('thane') as an image
+        score += (min(distinctiveness(low), RARE_CAP) - COMMON) / 2
         score -= 2 if word[0].isupper() and is_name(word, topic) else 0
         score -= 1 if low.endswith("ly") else 0
         if score >= MIN_SCORE:
