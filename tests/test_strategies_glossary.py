@@ -532,3 +532,21 @@ def test_a_word_and_its_opposite_are_not_both_asked_in_one_word_bank():
     for seed in range(1, 9):
         asked = {q.answer for q in make(notes, "term-blank", seed, count=6).questions}
         assert not {"heureux/heureuse", "malheureux/malheureuse"} <= asked
+
+
+def test_term_choice_draws_wrong_options_of_the_answers_kind_first():
+    """'Groundwater storage' beside 'Surface storage', not 'Mouth' (blind review: "Surface storage is the only
+    option that is a store")."""
+    import random as _random
+
+    from quizforge.model import KeyTerm
+    from quizforge.strategies.term_choice import kin_first
+
+    def term(t):
+        return KeyTerm(term=t, definition="d", line=1)
+
+    answer = term("Surface storage")
+    pool = [term(t) for t in ("Mouth", "Watershed", "Groundwater storage", "Percolation", "Channel storage")]
+    for seed in range(5):
+        first = [t.term for t in kin_first(answer, pool, _random.Random(seed))[:2]]
+        assert set(first) == {"Groundwater storage", "Channel storage"}

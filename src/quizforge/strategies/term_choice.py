@@ -15,7 +15,7 @@ from ..model import KeyTerm, Question, Section, Topic
 from ._glossary import askable, clue, confusable, forms, language
 from ._pools import make_choice, slug
 from ._text import find_phrase
-from ._gates import reveals
+from ._gates import fresh_first, reveals
 from .base import Options
 from .key_terms import mid_sentence, term_source
 
@@ -43,8 +43,7 @@ def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int, lang:
         same = [w for w in close if agrees(term.term, w.term)]  # and of its form: not the one plural or name
         pools = (same, close, wrong)
     for pool in pools:
-        pool = pool[:]
-        rng.shuffle(pool)
+        pool = kin_first(term, pool, rng)
         chosen: list[KeyTerm] = []
         for w in pool:
             if not any(confusable(w, c) for c in chosen):
@@ -54,6 +53,18 @@ def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int, lang:
                     break
                 return [c.term for c in chosen]
     return None
+
+
+def kin_first(term: KeyTerm, pool: list[KeyTerm], rng: random.Random) -> list[KeyTerm]:
+    """``pool`` shuffled, the terms that share a word with the answer first: 'Groundwater storage' beside
+    'Surface storage' is a wrong option a student must know to rule out; 'Mouth' beside it is ruled out for
+    not being a store (blind review: "Surface storage is the only option that is a store")."""
+    own = {w.lower().strip("()") for w in term.term.split() if len(w) > 3}
+    kin = [w for w in pool if own & {x.lower().strip("()") for x in w.term.split()}]
+    rest = [w for w in pool if w not in kin]
+    rng.shuffle(kin)
+    rng.shuffle(rest)
+    return kin + rest
 
 
 def prompt_for(term: KeyTerm, lang: str) -> tuple[str, str]:
@@ -86,7 +97,7 @@ class TermChoice:
             raise NotEnoughMaterial(f"{topic.source}: 'which term means' needs at least {size} key_terms with "
                                     "different meanings, whose definitions do not contain the term")
         rng.shuffle(made)
-        made.sort(key=lambda m: term_source(m[0]) in options.previous)  # seed 2 asks the terms seed 1 did not
+        made = fresh_first(made, options.previous, lambda m: term_source(m[0]), self.name)  # seed 2 asks other terms
         questions = []
         for term, prompt, wrong in made:
             if len(questions) == (options.count or DEFAULT_COUNT):
