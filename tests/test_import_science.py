@@ -116,6 +116,20 @@ def test_a_heading_over_a_sum_imports_an_equation_not_a_definition():
     assert stopping.definition == "Distance travelled from spotting a hazard until the car stops."
 
 
+def test_a_factor_named_as_a_change_with_its_causes_in_a_bracket_gives_a_list():
+    # getrevising, stopping distances: '- slow drivers reactions (tiredness, drugs, alcohol, old age)'
+    topic = topic_of("Thinking distance\n  • how far the car goes before braking\n  • affected by:\n"
+                     "      - how fast you're going (the faster you go the bigger the thinking distance)\n"
+                     "      - slow reactions (tiredness, drugs, alcohol, old age)\n"
+                     "Braking distance\n  • distance covered while braking\n  • affected by:\n"
+                     "      - mass of car (heavier cars take longer to stop)\n      - quality of brakes\n")
+    assert [(l.title, [i.text.rstrip(".") for i in l.items]) for l in topic.lists] == [
+        ("Causes of slow reactions", ["Tiredness", "Drugs", "Alcohol", "Old age"])]
+    # a sentence in the bracket stays the factor's point
+    fast = next(f for f in topic.factors if f.title == "How fast you're going")
+    assert [p.text for p in fast.points] == ["The faster you go the bigger the thinking distance."]
+
+
 # --- properties ------------------------------------------------------------------------------
 
 SUBSTANCE = st.sampled_from(["nitrogen", "hydrogen", "ammonia", "oxygen", "carbon dioxide", "water", "glucose",

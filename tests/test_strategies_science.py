@@ -278,6 +278,25 @@ def test_the_key_terms_do_not_print_the_quantity_the_equation_asks_for():
         assert not any(gap in q.prompt.casefold() for q in others), seed
 
 
+TWICE = """\
+title: Stopping distances
+subject: Physics
+factors:
+  - {title: How fast you're going, affects: thinking distance, points: [The faster you go the bigger the thinking distance.]}
+  - {title: Slow reactions, affects: thinking distance, effect: affects the thinking distance}
+  - {title: How fast you're going, affects: braking distance, effect: affects the braking distance}
+  - {title: Quality of brakes, affects: braking distance, effect: affects the braking distance}
+  - {title: Less grip, affects: braking distance, effect: affects the braking distance}
+"""
+
+
+def test_match_factors_leaves_out_a_factor_the_notes_list_under_two_outcomes():
+    topic = parse_notes(TWICE, "twice.yaml")
+    for seed in (1, 2, 3):
+        (q,) = make(topic, "match-factors", seed=seed).questions
+        assert "How fast you're going" not in q.body.causes, seed
+
+
 # --- stage-happens ---------------------------------------------------------------------------
 
 STAGES = """\
