@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizforge.equations import read_equation
+from quizforge.equations import read_equation, sum_under
 from quizforge.importers import Source, import_source
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,6 +85,49 @@ def test_a_factor_because_of_short_lines_gives_a_list_of_its_causes():
     assert [(l.title, [i.text for i in l.items]) for l in topic.lists] == [
         ("Causes of less grip", ["Road surface.", "Wet weather.", "Worn tyres."])]
     assert "Less grip" in [f.title for f in topic.factors]
+
+
+def test_an_equation_of_quantities_is_read_with_its_equals_sign():
+    reading = read_equation("Stopping distance = thinking distance + braking distance")
+    assert (reading.left, reading.right, reading.quantities) == (
+        ("Stopping distance",), ("thinking distance", "braking distance"), True)
+    assert reading.text(blank=0, gap="...") == "... = thinking distance + braking distance"
+
+
+def test_a_sum_under_its_heading_is_the_headings_equation():
+    # getrevising, stopping distances: 'Stopping distance' over '• thinking distance + breaking distance'
+    assert sum_under("Stopping distance", "thinking distance + braking distance") == \
+        "Stopping distance = thinking distance + braking distance"
+    assert sum_under("Total energy:", "kinetic energy + potential energy") == \
+        "Total energy = kinetic energy + potential energy"
+    # '+' for 'and': the terms are not quantities of the heading's kind, so no equation is made
+    for heading, line in (("Causes", "poverty + unemployment"), ("Stopping distance", "thinking distance"),
+                          ("Stopping distance", "thinking distance + tiredness"),
+                          ("Braking distance", "mass of the car + speed of the car")):
+        assert sum_under(heading, line) == "", (heading, line)
+
+
+def test_a_heading_over_a_sum_imports_an_equation_not_a_definition():
+    topic = topic_of("Stopping distance\n  • Distance travelled from spotting a hazard until the car stops\n"
+                     "  • thinking distance + braking distance\nThinking distance\n  • how far the car goes from"
+                     " seeing a hazard to putting on the brakes.\n  • affected by:\n      - speed\n      - tiredness\n")
+    assert [e.text for e in topic.equations] == ["Stopping distance = thinking distance + braking distance"]
+    (stopping,) = [k for k in topic.key_terms if k.term == "Stopping distance"]
+    assert stopping.definition == "Distance travelled from spotting a hazard until the car stops."
+
+
+def test_a_factor_named_as_a_change_with_its_causes_in_a_bracket_gives_a_list():
+    # getrevising, stopping distances: '- slow drivers reactions (tiredness, drugs, alcohol, old age)'
+    topic = topic_of("Thinking distance\n  • how far the car goes before braking\n  • affected by:\n"
+                     "      - how fast you're going (the faster you go the bigger the thinking distance)\n"
+                     "      - slow reactions (tiredness, drugs, alcohol, old age)\n"
+                     "Braking distance\n  • distance covered while braking\n  • affected by:\n"
+                     "      - mass of car (heavier cars take longer to stop)\n      - quality of brakes\n")
+    assert [(l.title, [i.text.rstrip(".") for i in l.items]) for l in topic.lists] == [
+        ("Causes of slow reactions", ["Tiredness", "Drugs", "Alcohol", "Old age"])]
+    # a sentence in the bracket stays the factor's point
+    fast = next(f for f in topic.factors if f.title == "How fast you're going")
+    assert [p.text for p in fast.points] == ["The faster you go the bigger the thinking distance."]
 
 
 # --- properties ------------------------------------------------------------------------------

@@ -243,6 +243,60 @@ def test_seeds_take_the_substances_in_turn(process):
     assert len(answers) == 3
 
 
+STOPPING_EQUATION = """\
+title: Stopping distances
+subject: Physics
+equations:
+  - Stopping distance = thinking distance + braking distance
+key_terms:
+  - term: Stopping distance
+    definition: Distance travelled from spotting a hazard until the car stops.
+  - term: Thinking distance
+    definition: How far the car goes from seeing a hazard to putting on the brakes.
+"""
+
+
+def test_an_equation_of_quantities_keeps_its_equals_sign_and_asks_for_a_quantity():
+    topic = parse_notes(STOPPING_EQUATION, "stopping.yaml")
+    answers = set()
+    for seed in (1, 2, 3):
+        (q,) = assemble(topic, seed, ("complete-equation",)).paper.questions
+        first, equation = q.prompt.split("\n")
+        # the left side names the equation: 'for stopping distances' would print the gap when it is asked
+        assert first == "Complete the word equation." and " = " in equation and "→" not in equation
+        assert q.guidance == ("1 mark for the missing quantity.",)
+        answers.add(q.answer)
+    assert answers == {"stopping distance", "thinking distance", "braking distance"}
+
+
+def test_the_key_terms_do_not_print_the_quantity_the_equation_asks_for():
+    topic = parse_notes(STOPPING_EQUATION, "stopping.yaml")
+    for seed in (1, 2, 3):
+        paper = assemble(topic, seed, ("complete-equation", "key-terms"), required=False).paper
+        gap = next(q.answer for q in paper.questions if q.strategy == "complete-equation")
+        others = [q for q in paper.questions if q.strategy != "complete-equation"]
+        assert not any(gap in q.prompt.casefold() for q in others), seed
+
+
+TWICE = """\
+title: Stopping distances
+subject: Physics
+factors:
+  - {title: How fast you're going, affects: thinking distance, points: [The faster you go the bigger the thinking distance.]}
+  - {title: Slow reactions, affects: thinking distance, effect: affects the thinking distance}
+  - {title: How fast you're going, affects: braking distance, effect: affects the braking distance}
+  - {title: Quality of brakes, affects: braking distance, effect: affects the braking distance}
+  - {title: Less grip, affects: braking distance, effect: affects the braking distance}
+"""
+
+
+def test_match_factors_leaves_out_a_factor_the_notes_list_under_two_outcomes():
+    topic = parse_notes(TWICE, "twice.yaml")
+    for seed in (1, 2, 3):
+        (q,) = make(topic, "match-factors", seed=seed).questions
+        assert "How fast you're going" not in q.body.causes, seed
+
+
 # --- stage-happens ---------------------------------------------------------------------------
 
 STAGES = """\

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 ARROWS = ("⇌", "<=>", "⇄", "→", "->", "-->", "⟶")
 REVERSIBLE = ("⇌", "<=>", "⇄")
-_ARROW = re.compile(r"\s+(⇌|<=>|⇄|-->|->|→|⟶)\s+|\s*(⇌|⇄|→|⟶)\s*")
+EQUALS = "="  # a word equation of quantities: 'stopping distance = thinking distance + braking distance'
+_ARROW = re.compile(r"\s+(⇌|<=>|⇄|-->|->|→|⟶|=)\s+|\s*(⇌|⇄|→|⟶)\s*")
 _NOTE = re.compile(r"\s*\((?P<note>[^()]{1,30})\)\s*\.?$")  # "(+heat)", "(exothermic)"
 _TERM = re.compile(r"(?:\d{0,2}\s?)?[A-Za-z][A-Za-z0-9()'-]*(?: [A-Za-z][A-Za-z'-]*){0,3}")
 _WORD_TERM = re.compile(r"[A-Za-z][a-z'-]+(?: [A-Za-z]?[a-z'-]+){0,3}")
@@ -35,12 +36,17 @@ class Reading:
     def reversible(self) -> bool:
         return self.arrow in REVERSIBLE
 
+    @property
+    def quantities(self) -> bool:
+        """An equation of quantities ('stopping distance = ...'), not a reaction between substances."""
+        return self.arrow == EQUALS
+
     def text(self, blank: int | None = None, gap: str = "________") -> str:
         """The equation written out, with substance ``blank`` (an index over left then right) as a gap."""
         terms = [*self.left, *self.right]
         shown = [gap if i == blank else t for i, t in enumerate(terms)]
         left, right = shown[:len(self.left)], shown[len(self.left):]
-        arrow = "⇌" if self.reversible else "→"
+        arrow = "⇌" if self.reversible else EQUALS if self.quantities else "→"
         return f"{' + '.join(left)} {arrow} {' + '.join(right)}"
 
 
@@ -62,3 +68,20 @@ def read_equation(text: str) -> Reading | None:
     if len(terms[0]) < 2 and len(terms[1]) < 2:
         return None  # 'Overclocking -> damage': a 'leads to', not a reaction; an equation joins substances with '+'
     return Reading(terms[0], (arrow[1] or arrow[2]).strip(), terms[1], note)
+
+
+def sum_under(heading: str, text: str) -> str:
+    """'Stopping distance' over the line 'thinking distance + braking distance': the line is the heading's
+    sum, written out as the equation 'Stopping distance = thinking distance + braking distance' (else "").
+
+    Only quantities of one kind are read so: every term ends in the heading's own last word ('distance',
+    'energy'), so '+' for 'and' under a heading ('Causes' over 'poverty + unemployment') stays a list."""
+    name = heading.strip().rstrip(":").strip()
+    body = text.strip().rstrip(".")
+    terms = [t.strip() for t in body.split(" + ")]
+    if len(terms) < 2 or not _WORD_TERM.fullmatch(name) or not all(_WORD_TERM.fullmatch(t) for t in terms):
+        return ""
+    head = name.split()[-1].casefold()
+    if not all(t.split()[-1].casefold() == head and t.casefold() != name.casefold() for t in terms):
+        return ""
+    return f"{name} {EQUALS} {' + '.join(terms)}"

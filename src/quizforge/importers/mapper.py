@@ -422,6 +422,14 @@ def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects:
         out.lists.append(DraftBranch("lists", f"Causes of {name}", node.line,
                                      tuple(_point(guess.sentence_case(c.text.strip(" .")), c.line) for c in children)))
         children = ()
+    if (causes := _bracket_causes(title, bracket)):
+        # 'slow drivers' reactions (tiredness, drugs, alcohol, old age)': a change and what causes it, a list to recall
+        name = _title(title)
+        name = name[0].lower() + name[1:] if name[1:2].islower() else name
+        out.lists.append(DraftBranch("lists", f"Causes of {name}", node.line,
+                                     tuple(_point(guess.sentence_case(c), node.line) for c in causes)))
+        report.add(REPAIRED, node.line, f"{quote(bracket)} after {quote(title)} read as a list of its causes")
+        bracket = ""
     points = ([_point(_sentence(bracket), node.line)] if bracket else []) + _points(children, 1, report)
     values = [p for p in points if BARE_VALUE.fullmatch(p.text.rstrip("."))]
     for value in values:
@@ -440,6 +448,24 @@ def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects:
 
 CAUSED_BY = re.compile(r"\b(because of|due to|caused by)\s*:?$", re.IGNORECASE)
 MAX_CAUSE_WORDS = 4
+# A factor named as a change ('less grip', 'slow reactions', 'poor visibility'): what a bracket lists after it causes it.
+CHANGE_TITLE = re.compile(r"(?:less|more|slow|slower|fast|faster|poor|reduced|increased|lower|higher|worn|bad)\b",
+                          re.IGNORECASE)
+MIN_BRACKET_CAUSES = 3
+
+
+def _bracket_causes(title: str, bracket: str) -> list[str]:
+    """The causes a bracket lists after a factor named as a change, each a short name with no verb
+    ('tiredness, drugs, alcohol, old age'), else []: a sentence in the bracket is the factor's point."""
+    if not bracket or not CHANGE_TITLE.match(title.strip()):
+        return []
+    items = [i.strip(" .") for i in re.split(r",\s*(?:and |or )?|\s+(?:and|or)\s+", bracket)]
+    if len(items) < MIN_BRACKET_CAUSES or not all(1 <= len(i.split()) <= 3 for i in items):
+        return []
+    from ..quality.words import pos
+    if any("NOUN" not in pos(i.split()[-1].lower()) for i in items):
+        return []  # each a name ('old age', 'drugs'), not a clause ('it slows')
+    return items
 
 
 CHANGE_EFFECT = re.compile(

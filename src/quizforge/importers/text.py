@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..equations import read_equation
+from ..equations import read_equation, sum_under
 from .tree import CLEANED, OutlineNode, Report, quote
 from .words import Words
 
@@ -278,12 +278,17 @@ def changed_part(before: str, after: str, context: int = 20) -> tuple[str, str]:
     return (lead + before[lo:len(before) - end + context].rstrip(), lead + after[lo:len(after) - end + context].rstrip())
 
 
-def _clean(children, report: Report, words: Words | None) -> list[OutlineNode]:
+def _clean(children, report: Report, words: Words | None, heading: str = "") -> list[OutlineNode]:
     out = []
     for child in children:
-        text, changed = clean_text(child.text, child.marker, words)
+        source = child.text
+        if not child.children and (equation := sum_under(heading, _numbers(source, child.marker))):
+            # 'Stopping distance' over 'thinking distance + braking distance': the heading's equation, kept as one
+            report.add(CLEANED, child.line, f"sum under its heading: {quote(source, 70)} -> {quote(equation, 70)}")
+            source = equation
+        text, changed = clean_text(source, child.marker, words)
         if changed and text:
             before, after = changed_part(child.text, text)
             report.add(CLEANED, child.line, f"{', '.join(changed)}: {quote(before, 70)} -> {quote(after, 70)}")
-        out.append(child.with_text(text or child.text).with_children(_clean(child.children, report, words)))
+        out.append(child.with_text(text or source).with_children(_clean(child.children, report, words, text or source)))
     return out

@@ -1,4 +1,4 @@
-"""'Complete the word equation for ...': one substance of a word equation left as a gap, 1 mark."""
+"""'Complete the word equation for ...': one substance (or quantity) of a word equation left as a gap, 1 mark."""
 
 from __future__ import annotations
 
@@ -45,17 +45,20 @@ def blank_choice(reading: Reading, options: Options, salt: str) -> int | None:
 def question_for(eq: Equation, reading: Reading, index: int, topic: Topic) -> Question:
     terms = [*reading.left, *reading.right]
     named = topic.process or (lower_start(topic.title.strip()) if len(topic.title.split()) <= 5 else "")
-    what = f" for {named}" if named else ""
+    # an equation of quantities names itself on its left ('stopping distance = ...'), which may be the gap
+    what = f" for {named}" if named and not reading.quantities else ""
+    missing = "quantity" if reading.quantities else "substance"
     return Question(
         id=f"complete-equation:{eq.id}:{index}", strategy="complete-equation",
         prompt=f"Complete the word equation{what}.\n{reading.text(blank=index, gap=GAP)}", marks=1,
         body=ShortAnswer(answer=terms[index], lines=1), answer=terms[index],
-        guidance=("1 mark for the missing substance.",),
+        guidance=(f"1 mark for the missing {missing}.",),
         sources=(eq.id,),
     )
 
 
 class CompleteEquation:
+    hides_text = True  # the gap is the answer: drawn with the other blanks, before any question could print it
     name = "complete-equation"
     title = "Word equations"
     summary = "'Complete the word equation': one substance of a word equation in the notes left as a gap."

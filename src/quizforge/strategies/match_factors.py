@@ -41,9 +41,18 @@ def clashes(a: Cause, b: Cause, outcome: str) -> bool:
     return False
 
 
+def elsewhere(factor: Cause, topic: Topic) -> bool:
+    """A factor the notes list again under another outcome ('How fast you're going' under thinking distance and
+    under braking distance): matched to one effect, the other is as right."""
+    key = normalise(factor.title)
+    return any(normalise(f.title) == key and (f.affects or f.effect) != (factor.affects or factor.effect)
+               for f in topic.factors if f is not factor)
+
+
 def candidates(topic: Topic, options: Options) -> list[Cause]:
     """Factors with an effect that names no factor ("less grip increases ..." names its own)."""
     factors = [f for f in free_factors(topic, options.hidden) if f.effect and effect_source(f) not in options.hidden]
+    factors = [f for f in factors if not elsewhere(f, topic)]
     names = distinctive_title_stems(factors)
     return [f for f in factors if not names_a_group(f.effect, names)
             and printable(effect_item(f)) and printable(change_of(f), "option")]
