@@ -29,8 +29,8 @@ dates:
     event: A made-up event long before the rest happens.
   - date: 13 January 1559
     event: Elizabeth is crowned Queen of England.
-  - date: April 23 1564
-    event: William Shakespeare is born.
+  - date: April 11 1564
+    event: The Treaty of Troyes ends the war with France.
   - date: "1568"
     event: Elizabeth has Mary, Queen of Scots, locked up.
   - date: 1585-1604
@@ -513,3 +513,15 @@ def test_what_did_never_asks_about_an_event_another_question_prints_or_matches()
                    if not q.id.startswith("sequence:people:")]  # people in order print names only
         assert not asked & {src for q in printed for src in q.sources}
     assert len(seen) > 2  # other seeds ask about other people where the notes allow
+
+
+def test_someone_elses_birth_is_not_dated():
+    """'William Shakespeare was born' on a timeline of Elizabeth's reign is trivia (blind review: "not a key event
+    of the reign"); the birth of someone the title names is kept."""
+    from quizforge.strategies._timeline import side_birth
+
+    assert side_birth("William Shakespeare was born.", "Elizabeth key dates")
+    assert side_birth("Birth of Charles Darwin", "The theory of evolution")
+    assert not side_birth("Elizabeth I is born", "Elizabeth key dates")
+    assert not side_birth("The Globe Theatre is built on Bankside.", "Elizabeth key dates")
+    assert not side_birth("Prince Edward, the future Edward VI, is born to Jane Seymour.", "Henry VIII key dates")

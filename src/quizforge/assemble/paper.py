@@ -77,7 +77,12 @@ def assemble(
             what = (f"{paper.total_marks} marks from {len(paper.questions)} questions, where a paper worth printing "
                     f"has {SHORT_MARKS} or more; " + ("; ".join([*drawn.short, *(f"{n} made none" for n in missing)])
                                                      or f"the notes have material for {len(sections)} kinds of question"))
-        skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
+        few = not (missing or thin or (limit is not None and len(sections) < min(2, limit)))
+        if few and paper.total_marks >= SHORT_MARKS:  # a section a little under its count, on a full paper
+            skipped.append(f"fewer questions than asked for: {what} (the notes have no more that are fair, or "
+                           "seed 2 would repeat seed 1's)")
+        else:
+            skipped.append(f"this paper is short: {what} (each note above says what the notes would need)")
         if thin:
             paper = dataclasses.replace(paper, short_note=short_note(paper))
     return AssembleResult(paper, tuple(skipped))

@@ -72,11 +72,26 @@ def dated_events(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Date
         when = parse_date(entry.date)
         text = short_event(entry.event)
         if (when is None or not text or YEAR_IN_TEXT.search(text) or normalise(text) in seen
-                or f"date:{entry.line}" in avoid):
+                or f"date:{entry.line}" in avoid or side_birth(text, topic.title)):
             continue
         seen.add(normalise(text))
         found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when, entry.line))
     return found
+
+
+BIRTH = re.compile(r"^(?:the\s+)?birth of\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:was|is)\s+born\b\.?$", re.IGNORECASE)
+
+
+def side_birth(event: str, title: str) -> bool:
+    """An event that is only someone's birth, someone the notes' title does not name: 'William Shakespeare was
+    born' on a timeline of Elizabeth's reign is trivia to date (blind review: "not a key event of the reign");
+    'Elizabeth is born' on 'Elizabeth key dates' is kept."""
+    found = BIRTH.match(event.strip().rstrip("."))
+    if not found:
+        return False
+    who = found.group("a") or found.group("b")
+    named = {w.lower() for w in re.findall(r"[A-Za-z]+", title) if len(w) > 2}
+    return not any(w.lower() in named for w in re.findall(r"[A-Za-z]+", who) if w[0].isupper())
 
 
 def staleness(source: str, previous: frozenset[str], name: str = "") -> tuple[bool, bool]:
