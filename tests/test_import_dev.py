@@ -287,7 +287,9 @@ def test_13_french_vocabulary_glossary():
     # ('Gentil' in a sentence-case table is 'gentil', as the notes write 'gentil(le)'; 'Bavard(e)' keeps its capital
     # beside a row 'bavard(e)')
     assert "Qualités" not in terms and "défauts" not in terms  # header rows repeated as data
-    assert "corrected" not in report(result)
+    # the only correction is in an English meaning: no French word is ever changed or joined
+    assert [r.message for r in result.remarks if r.kind == "corrected"] == ["'child like' -> 'childlike'"]
+    assert terms["gamin(e)"] == "Childlike"
 
 
 def test_14_atomic_structure_timeline():

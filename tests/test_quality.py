@@ -242,6 +242,14 @@ def test_frequency_reader_matches_wordfreq():
             assert quality.zipf(word) == pytest.approx(zipf_frequency(word, "en", wordlist="small"), abs=0.011), word
 
 
+def test_large_frequency_reader_matches_wordfreq():
+    from wordfreq import zipf_frequency
+    from quizforge.quality.words import zipf_large
+    for word in [*SAMPLE_WORDS, "childlike", "seaports", "headteacher"]:
+        if word.isalpha():
+            assert zipf_large(word) == pytest.approx(zipf_frequency(word, "en", wordlist="large"), abs=0.011), word
+
+
 # --- standalone statements: a subject with a finite verb, no pronoun pointing off the page ----------
 
 @pytest.mark.parametrize("text, code", [

@@ -11,8 +11,9 @@ edit away (a letter added, dropped, changed or two swapped), else two edits away
 and it is corrected when the best is a common word and clearly ahead of the next,
 and flagged when it is not.
 
-Before that, missing apostrophes and split prefixes are mended (``contractions``);
-after it, sound-alikes the notes give evidence for (``confusables``). Two more checks
+Before that, missing apostrophes and split prefixes are mended (``contractions``), and words typed
+in two are joined ('Air ports' -> 'Airports', ``splitwords``), outside quotations and glossary terms, and
+never with a word of the notes' foreign language; after it, sound-alikes the notes give evidence for (``confusables``). Two more checks
 change nothing: a name used once beside a near-identical one used more often
 ("Kamanev" / "Kamenev"), and two words one letter apart before the same word
 ("casual link" / "causal link").
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from . import confusables, contractions, guess
+from . import confusables, contractions, guess, splitwords
 from .tree import CHECK, CORRECTED, OutlineNode, Report
 from .words import Words
 from ..quality.words import zipf
@@ -158,21 +159,34 @@ def correct_tree(root: OutlineNode, report: Report, words: Words | None, keep: b
     vocabulary = Counter(w.lower() for n in nodes for w in WORD.findall(_unquoted(n.text)))
     names = frozenset(m[0].lower() for n in nodes for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{2,}", _unquoted(n.text)))
     speller = Speller(words, vocabulary, names, deep=not keep)
-    fixed = root.with_children(_correct(root.children, speller, report, keep))
+    joiner = splitwords.Joiner(words, _foreign_words(nodes))
+    fixed = root.with_children(_correct(root.children, speller, joiner, report, keep))
     fixed = confusables.correct_tree(fixed, report, keep)
     _flag_confusions([n for n in fixed.walk() if n.line], words, report)
     return fixed
 
 
-def _correct(children, speller: Speller, report: Report, keep: bool, top: bool = True) -> list[OutlineNode]:
+def _foreign_words(nodes: list[OutlineNode]) -> frozenset[str]:
+    """The dictionary of the language a glossary's terms are in (a table's first column, 'term - meaning'
+    lines), so that no word of it is joined: 'air', 'place', 'son' are French words too. Empty for English."""
+    from ..strategies._vocabulary import DICTIONARIES, _dictionary
+
+    terms = [n.text for n in nodes if n.marker == "row"] + [t[0] for n in nodes if (t := guess.term_line(n.text))]
+    lang = guess.guess_language(terms) if terms else None
+    return (_dictionary(DICTIONARIES[lang]) or frozenset()) if lang in DICTIONARIES else frozenset()
+
+
+def _correct(children, speller: Speller, joiner: splitwords.Joiner, report: Report, keep: bool,
+             top: bool = True) -> list[OutlineNode]:
     out = []
     for i, child in enumerate(children):
-        text = _correct_text(child, speller, report, keep, first=top and i == 0)
-        out.append(child.with_text(text).with_children(_correct(child.children, speller, report, keep, False)))
+        text = _correct_text(child, speller, joiner, report, keep, first=top and i == 0)
+        out.append(child.with_text(text).with_children(_correct(child.children, speller, joiner, report, keep, False)))
     return out
 
 
-def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: bool, first: bool = False) -> str:
+def _correct_text(node: OutlineNode, speller: Speller, joiner: splitwords.Joiner, report: Report, keep: bool,
+                  first: bool = False) -> str:
     text = node.text
     if node.marker == "row":
         return text  # a table's first column: the terms (names, foreign words)
@@ -180,10 +194,8 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
     if len(tokens) >= 3 and sum(not speller.words.known(t[0]) for t in tokens) * 2 > len(tokens):
         return text  # mostly not English: leave the line as it is
     text = _mend(node, text, speller.words, report, keep)
-    spans = [m.span() for m in QUOTED.finditer(text)]
-    term = guess.term_line(text)
-    if term:
-        spans.append((0, len(term[0])))  # a glossary term is a name or a rare word by nature
+    text = _join(node, text, joiner, report, keep)
+    spans = _protected(text)
     tokens = list(WORD.finditer(text))
     pieces, last = [], 0
     heading = bool(node.children) or node.marker == "heading" or first
@@ -207,15 +219,36 @@ def _correct_text(node: OutlineNode, speller: Speller, report: Report, keep: boo
     return "".join(pieces) + text[last:]
 
 
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Spans never corrected: quotations (kept as the author wrote them) and a glossary line's term."""
+    spans = [m.span() for m in QUOTED.finditer(text)]
+    term = guess.term_line(text)
+    if term:
+        spans.append((0, len(term[0])))  # a glossary term is a name, a rare or a foreign word by nature
+    return spans
+
+
 def _mend(node: OutlineNode, text: str, words: Words, report: Report, keep: bool) -> str:
     """Contractions and split prefixes mended, quotations included: a typing slip, not the author's word."""
     mended, changes = contractions.restore(text, words)
+    _report_changes(node, changes, report, keep)
+    return text if keep else mended
+
+
+def _join(node: OutlineNode, text: str, joiner: splitwords.Joiner, report: Report, keep: bool) -> str:
+    """Words typed in two joined ('sea ports' -> 'seaports'), outside quotations and a glossary term."""
+    joined, changes = splitwords.join(text, joiner, _protected(text))
+    _report_changes(node, changes, report, keep)
+    return text if keep else joined
+
+
+def _report_changes(node: OutlineNode, changes: list[tuple[str, str]], report: Report, keep: bool) -> None:
+    """Each change as a correction, or with ``keep`` as a CHECK that says it was kept as typed."""
     for before, after in changes:
         if keep:
             report.add(CHECK, node.line, f"possible typo: '{before}' (perhaps '{after}'); kept as typed (--keep-spelling)")
         else:
             report.add(CORRECTED, node.line, f"'{before}' -> '{after}'")
-    return text if keep else mended
 
 
 def _title_case(tokens, words: Words) -> bool:
