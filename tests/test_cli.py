@@ -190,3 +190,19 @@ def test_without_pango_the_message_says_what_to_install(monkeypatch):
         pdf._weasyprint(html_instead=True)
     assert "brew install weasyprint" in pango_hint("darwin") and "GTK" in pango_hint("win32")
     assert "apt-get install libpango-1.0-0" in pango_hint("linux")
+
+
+def test_console_script_keeps_exit_codes_and_output(tmp_path):
+    """``quizforge`` (cli.run) exits without tearing the interpreter down: its codes and words still arrive."""
+    import subprocess
+    import sys
+
+    def script(*args):
+        return subprocess.run([sys.executable, "-c", "from quizforge.cli import run; run()", *args],
+                              capture_output=True, text=True, cwd=tmp_path)
+
+    ok = script("validate", str(PURGES))
+    assert ok.returncode == 0 and "ok (reasons:" in ok.stdout
+    missing = script("validate", "nowhere.yaml")
+    assert missing.returncode == 2 and "nowhere.yaml" in missing.stderr and "Traceback" not in missing.stderr
+    assert script("--version").stdout.startswith("quizforge, version")

@@ -28,6 +28,11 @@ def _weasyprint(html_instead: bool = False):
     return weasyprint
 
 
+def weasyprint_loaded() -> None:
+    """Import WeasyPrint now (or say what to install), so that a process forked after this has it."""
+    _weasyprint(html_instead=True)
+
+
 def _import_weasyprint():
     """Import WeasyPrint, finding its libraries from one reading of the ldconfig cache (render/libfind.py)."""
     import sys
