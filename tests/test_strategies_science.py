@@ -266,7 +266,7 @@ def test_an_equation_of_quantities_keeps_its_equals_sign_and_asks_for_a_quantity
         assert first == "Complete the word equation." and " = " in equation and "→" not in equation
         assert q.guidance == ("1 mark for the missing quantity.",)
         answers.add(q.answer)
-    assert answers == {"stopping distance", "thinking distance", "braking distance"}
+    assert answers == {"thinking distance", "braking distance"}  # the title, 'Stopping distances', names the third
 
 
 def test_the_key_terms_do_not_print_the_quantity_the_equation_asks_for():
@@ -468,3 +468,13 @@ def test_seed_two_describes_another_stage_and_asks_other_things():
     assert len(named[0] & named[1]) < len(named[0])
     # seed 1 on its own is drawn as before: nothing before it to avoid
     assert assemble(topic, 1, names, required=False).paper == first
+
+
+def test_word_equation_never_blanks_a_quantity_the_title_names():
+    """'____ = thinking distance + braking distance' under 'Stopping, braking and thinking distances': the
+    title names the answer (blind review)."""
+    from quizforge.strategies.complete_equation import named_by
+
+    assert named_by("stopping distance", "Stopping, braking and thinking distances")
+    assert not named_by("thinking distance", "Stopping distances")
+    assert not named_by("ammonia", "The Haber process")

@@ -525,3 +525,14 @@ def test_someone_elses_birth_is_not_dated():
     assert not side_birth("Elizabeth I is born", "Elizabeth key dates")
     assert not side_birth("The Globe Theatre is built on Bankside.", "Elizabeth key dates")
     assert not side_birth("Prince Edward, the future Edward VI, is born to Jane Seymour.", "Henry VIII key dates")
+
+
+def test_the_start_and_end_of_the_reign_are_never_put_in_order():
+    """'Elizabeth crowned' is first and 'Elizabeth dies' last by logic (blind review: "any set containing
+    'Elizabeth crowned' ... needs no dates"); 'In what year' may still ask them."""
+    from quizforge.strategies._timeline import bookend
+
+    assert bookend("Elizabeth crowned Queen of England.", "Elizabeth key dates")
+    assert bookend("Queen Elizabeth I dies and the Tudor dynasty ends.", "Elizabeth key dates")
+    assert not bookend("Mary Queen of Scots dies.", "Elizabeth key dates")
+    assert not bookend("The king dies.", "The Cold War")  # 'The' and 'Cold' name no one

@@ -13,6 +13,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Topic
 from ._dates import When, parse_date, year_text
 from ._text import end_sentence, normalise
+from ..quality.words import STOP, pos
 from .base import Options
 
 # A year written inside the event ("and is back in 1580") would give its date away.
@@ -65,14 +66,20 @@ def short_event(text: str) -> str:
     return text if len(text.split()) <= MAX_EVENT_WORDS else ""
 
 
-def dated_events(topic: Topic, avoid: frozenset[str] = frozenset()) -> list[Dated]:
-    """Events whose date we can read and whose text, cut to one short sentence, prints no year; each once."""
+def dated_events(topic: Topic, avoid: frozenset[str] = frozenset(), bookends: bool = False) -> list[Dated]:
+    """Events whose date we can read and whose text, cut to one short sentence, prints no year; each once.
+
+    Without ``bookends``, the start or end of the life or rule the notes are about ('Elizabeth crowned',
+    'Queen Elizabeth I dies') is left out: in an order or a 'which came first' it is placed by logic, not by
+    knowing (blind review: "any set containing 'Elizabeth crowned' ... needs no dates"). 'In what year' asks
+    for it, and a match of dates may (``bookends=True``): its spare date leaves more than one to choose from."""
     found, seen = [], set()
     for i, entry in enumerate(topic.dates):
         when = parse_date(entry.date)
         text = short_event(entry.event)
         if (when is None or not text or YEAR_IN_TEXT.search(text) or normalise(text) in seen
-                or f"date:{entry.line}" in avoid or side_birth(text, topic.title)):
+                or f"date:{entry.line}" in avoid or side_birth(text, topic.title)
+                or (not bookends and bookend(text, topic.title))):
             continue
         seen.add(normalise(text))
         found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when, entry.line))
@@ -92,6 +99,22 @@ def side_birth(event: str, title: str) -> bool:
     who = found.group("a") or found.group("b")
     named = {w.lower() for w in re.findall(r"[A-Za-z]+", title) if len(w) > 2}
     return not any(w.lower() in named for w in re.findall(r"[A-Za-z]+", who) if w[0].isupper())
+
+
+BOUNDARY = re.compile(r"\b(crowned|coronation|accession|comes? to the throne|came to the throne|becomes? (?:queen|king|"
+                      r"emperor|empress|leader|president|prime minister)|became (?:queen|king|emperor|empress|leader|"
+                      r"president|prime minister)|dies|died|death of|is born|was born|birth of|abdicates?|abdicated)\b",
+                      re.IGNORECASE)
+
+
+def bookend(event: str, title: str) -> bool:
+    """The start or end of the life or rule of someone the title names ('Elizabeth crowned Queen of England',
+    'Queen Elizabeth I dies and the Tudor dynasty ends' on 'Elizabeth key dates'): first or last by logic."""
+    if not BOUNDARY.search(event):
+        return False
+    # names only: 'The', 'Key', 'Cold' are words of the dictionary, 'Elizabeth' and 'Stalin' are not
+    named = {w.lower() for w in re.findall(r"[A-Z][a-z]+", title) if len(w) > 2 and not pos(w.lower()) and w.lower() not in STOP}
+    return any(w.lower() in named for w in re.findall(r"[A-Z][a-z]+", event))
 
 
 def staleness(source: str, previous: frozenset[str], name: str = "") -> tuple[bool, bool]:
@@ -200,7 +223,7 @@ def usable_events(topic: Topic, options: Options, need: int, what: str) -> list[
 
 def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int, need: int, what: str,
                   keep: Callable[[Dated], bool] = lambda e: True, share: int | None = None,
-                  name: str = "", gap: int = 0, fall_back: bool = True) -> list[Dated]:
+                  name: str = "", gap: int = 0, fall_back: bool = True, bookends: bool = False) -> list[Dated]:
     """Up to ``limit`` events that can be put in order, avoiding events other questions print if enough remain.
 
     Only events ``keep`` accepts are drawn (those a quality gate would pass), so one bad line of the
@@ -208,7 +231,7 @@ def choose_events(topic: Topic, options: Options, rng: random.Random, limit: int
     prints are drawn where the notes allow: a question whose order or dates another one shows by two shared
     events gives it away (the Ledger leaves such a question out). Without ``fall_back``, events other questions
     print are not drawn beyond ``share`` (the caller has another way to try first)."""
-    every = [e for e in dated_events(topic, options.hidden) if keep(e)]
+    every = [e for e in dated_events(topic, options.hidden, bookends) if keep(e)]
     fresh = [e for e in every if e.source not in options.exclude]
     chosen = spread(fresh, rng, limit, options.previous, name, gap)
     if len(chosen) < need and share is not None:

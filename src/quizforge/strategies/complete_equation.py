@@ -7,6 +7,7 @@ import random
 from ..equations import Reading, read_equation
 from ..errors import NotEnoughMaterial
 from ..model import Equation, Question, Section, ShortAnswer, Topic
+from ..quality.words import lemma, tokens
 from ._factors import lower_start
 from ._gates import in_turns, reveals, shown_elsewhere
 from .base import Options
@@ -34,10 +35,20 @@ def readable(topic: Topic) -> list[tuple[Equation, Reading]]:
     return out
 
 
-def blank_choice(reading: Reading, options: Options, salt: str) -> int | None:
-    """Which substance to ask for: one no other question prints or asks for, taken in turns by seed."""
+def named_by(term: str, heading: str) -> bool:
+    """Every word of ``term`` is a word of the paper's heading, in some form: 'stopping distance' under
+    'Stopping, braking and thinking distances' (blind review: "the paper title names the answer")."""
+    words = {lemma(w.lower()) for w in tokens(heading)}
+    own = [lemma(w.lower()) for w in tokens(term)]
+    return bool(own) and all(w in words for w in own)
+
+
+def blank_choice(reading: Reading, options: Options, salt: str, heading: str = "") -> int | None:
+    """Which substance to ask for: one no other question prints or asks for, nor the paper's heading names,
+    taken in turns by seed."""
     terms = [*reading.left, *reading.right]
-    free = [i for i, t in enumerate(terms) if not shown_elsewhere(t, options) and not reveals(t, options.secrets)]
+    free = [i for i, t in enumerate(terms) if not shown_elsewhere(t, options) and not reveals(t, options.secrets)
+            and not named_by(t, heading)]
     order = in_turns(free, 1, options.seed, salt, key=lambda i: terms[i])
     return order[0] if order else None
 
@@ -66,7 +77,7 @@ class CompleteEquation:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         questions = []
         for eq, reading in readable(topic):
-            index = blank_choice(reading, options, eq.id)
+            index = blank_choice(reading, options, eq.id, topic.title)
             if index is not None and eq.id not in options.hidden:
                 questions.append(question_for(eq, reading, index, topic))
         if not questions:

@@ -103,7 +103,7 @@ class DateMatch:
         # would give that order away.
         chosen = choose_events(topic, options, rng, max(limit, MATCH_MIN), MATCH_MIN, "matching dates to events",
                                keep=lambda e: printable(e.event, "statement") and printable(e.date, "term"), share=1,
-                               name=self.name)
+                               name=self.name, bookends=True)
         dates = sorted(chosen, key=lambda e: e.when)  # dates print in order, like a timeline
         order = with_spare(len(dates), rng)
         body = Match(causes=tuple(printed_dates(dates)), examples=tuple(dates[i].event for i in order),

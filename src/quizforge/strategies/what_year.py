@@ -44,7 +44,7 @@ class WhatYear:
                 f"{topic.subject} the order of events matters, not the year of each: use sequence or date-match")
         # A year printed anywhere else on the paper (a match of dates lists them) would answer the question;
         # an event another question prints without its date (to order it) gives nothing away.
-        every = [e for e in dated_events(topic, options.hidden) if year_worth_asking(e)
+        every = [e for e in dated_events(topic, options.hidden, bookends=True) if year_worth_asking(e)
                  and not any(re.search(rf"(?<!\d){abs(e.when.year)}(?!\d)", text) for text in options.printed)]
         fresh = [e for e in every if e.source not in options.exclude]
         count = options.count or YEAR_COUNT
