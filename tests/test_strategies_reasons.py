@@ -275,6 +275,8 @@ def test_arguments_for_and_against_get_explain_two_and_evaluate():
     assert [q.prompt for q in two] == ["Explain two arguments for God.", "Explain two arguments against God."]
     assert all(isinstance(q.body, ShortAnswer) and q.marks == 4 and len(q.body.points) >= 3 for q in two)
     assert all(any("2 marks for a developed explanation" in g for g in q.guidance) for q in two)
+    # one argument on two lines of the notes ('suffering', 'evil') is one reason to a colleague marking
+    assert all(any("must be different arguments" in g for g in q.guidance) for q in two)
     evaluate = make(notes, "evaluate").questions[0]
     assert evaluate.prompt.startswith("\u2018The arguments for God are stronger than the arguments against God.\u2019\n"
                                       "Evaluate this statement.")

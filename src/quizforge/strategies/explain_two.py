@@ -20,6 +20,10 @@ GUIDANCE = (
     "For each of two reasons: 1 mark for a simple explanation of a relevant, accurate reason; "
     "2 marks for a developed explanation of it (why it supports this view, or an example).",
     "Two simple reasons: 2 marks. Up to 4 marks in all; do not credit more than two reasons.",
+    # the notes often give one argument on two lines ('first cause' and 'somebody must have made the Big Bang
+    # happen'; 'suffering' and 'evil'): blind review, "lets one argument count twice"
+    "The two reasons must be different arguments: two points of the list that make the same argument (the "
+    "same idea in other words, or one case of the other) count as one reason, the second developing it.",
     "Credit any other accurate, relevant reason; the points listed are not a checklist.",
 )
 
