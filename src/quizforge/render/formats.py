@@ -27,39 +27,34 @@ def _pdf(paper: Paper, templates: Path | None) -> dict[str, bytes]:
     from .pdf import html_to_pdf, weasyprint_loaded
 
     roots = template_roots(templates)
+    lang = paper.topic.language
     jobs = []
     for doc in DOCUMENTS:
         title = f"{paper.topic.title} – {'Mark scheme' if doc == 'markscheme' else paper.presentation.title or 'Worksheet'}"
         jobs.append((f"{doc}.pdf", render_html(paper, doc, templates), title))
     weasyprint_loaded()  # once, before a second process is forked: the child inherits it
-    with _helper() as helper:
-        # the mark scheme is laid out beside the worksheet on a second core, where there is one: the
-        # layouts are independent and most of a build's time (byte for byte the same as one after the other)
-        later = [(name, helper.submit(html_to_pdf, html, roots, title=title, lang=paper.topic.language))
-                 for name, html, title in jobs[1:]] if helper else []
-        out = {name: html_to_pdf(html, roots, title=title, lang=paper.topic.language)
-               for name, html, title in (jobs if not helper else jobs[:1])}
-        out.update({name: job.result() for name, job in later})
-    return {name: out[name] for name, _, _ in jobs}
+    (first, html, title), rest = jobs[0], jobs[1:]
+    helper = _second_core()
+    if helper is None:
+        return {name: html_to_pdf(text, roots, title=t, lang=lang) for name, text, t in jobs}
+    # the mark scheme is laid out beside the worksheet: the layouts are independent and most of a build's
+    # time, and each PDF is byte for byte what one after the other gives
+    with helper:
+        later = [(name, helper.submit(html_to_pdf, text, roots, title=t, lang=lang)) for name, text, t in rest]
+        out = {first: html_to_pdf(html, roots, title=title, lang=lang)}
+        out.update((name, job.result()) for name, job in later)
+    return out
 
 
-class _helper:
+def _second_core():
     """A one-process pool forked from this one, or None where there is one core or no fork."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
 
-    def __enter__(self):
-        import multiprocessing
-        import os
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.pool = None
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        return self.pool
-
-    def __exit__(self, *exc):
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        return False
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 
 
 def _json(paper: Paper, templates: Path | None) -> dict[str, bytes]:

@@ -27,6 +27,11 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
 
 
+def upper_first(text: str) -> str:
+    """'prophase comes straight after interphase.' -> 'Prophase comes ...': the first letter only."""
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(text: str) -> str:
     """'To cover up' -> 'to cover up', but keep acronyms and names ('NKVD', 'Kirov's')."""
     if len(text) > 1 and text[0].isupper() and text[1].islower():

@@ -96,9 +96,7 @@ def side_birth(event: str, title: str) -> bool:
     found = BIRTH.match(event.strip().rstrip("."))
     if not found:
         return False
-    who = found.group("a") or found.group("b")
-    named = {w.lower() for w in re.findall(r"[A-Za-z]+", title) if len(w) > 2}
-    return not any(w.lower() in named for w in re.findall(r"[A-Za-z]+", who) if w[0].isupper())
+    return not names_one_of(found.group("a") or found.group("b"), title)
 
 
 BOUNDARY = re.compile(r"\b(crowned|coronation|accession|comes? to the throne|came to the throne|becomes? (?:queen|king|"
@@ -110,11 +108,15 @@ BOUNDARY = re.compile(r"\b(crowned|coronation|accession|comes? to the throne|cam
 def bookend(event: str, title: str) -> bool:
     """The start or end of the life or rule of someone the title names ('Elizabeth crowned Queen of England',
     'Queen Elizabeth I dies and the Tudor dynasty ends' on 'Elizabeth key dates'): first or last by logic."""
-    if not BOUNDARY.search(event):
-        return False
-    # names only: 'The', 'Key', 'Cold' are words of the dictionary, 'Elizabeth' and 'Stalin' are not
-    named = {w.lower() for w in re.findall(r"[A-Z][a-z]+", title) if len(w) > 2 and not pos(w.lower()) and w.lower() not in STOP}
-    return any(w.lower() in named for w in re.findall(r"[A-Z][a-z]+", event))
+    return bool(BOUNDARY.search(event)) and names_one_of(event, title)
+
+
+def names_one_of(text: str, title: str) -> bool:
+    """``text`` names someone the title names: a capitalised word of both that is a name, not a word of the
+    dictionary ('Elizabeth', 'Stalin'; never 'The', 'Key' or 'Cold')."""
+    named = {w.lower() for w in re.findall(r"[A-Z][a-z]+", title) if len(w) > 2 and not pos(w.lower())
+             and w.lower() not in STOP}
+    return any(w.lower() in named for w in re.findall(r"[A-Z][a-z]+", text))
 
 
 def staleness(source: str, previous: frozenset[str], name: str = "") -> tuple[bool, bool]:

@@ -14,7 +14,7 @@ from ..quality.fit import balanced, echoes_title, even_split
 from ..model import Match, Question, Section, Topic
 from ._factors import factor_source
 from ._groups import joined
-from ._text import normalise
+from ._text import normalise, upper_first
 from .base import Options
 
 MIN_ITEMS = 4
@@ -38,10 +38,6 @@ def groups_of(topic: Topic, options: Options) -> dict[str, list]:
         if key not in {normalise(g.title) for g in pile}:
             pile.append(f)
     return out
-
-
-def capital(text: str) -> str:
-    return text[0].upper() + text[1:]
 
 
 class SortFactors:
@@ -73,7 +69,7 @@ class SortFactors:
                 f"{topic.source}: sort-factors needs at least {MIN_ITEMS} factors that affect one outcome only, "
                 "two or more for each of two outcomes, none repeating its outcome's own word")
         rng.shuffle(items)
-        body = Match(causes=tuple(capital(n) for n in names), examples=tuple(capital(f.title.strip().rstrip(".")) for f, _ in items),
+        body = Match(causes=tuple(upper_first(n) for n in names), examples=tuple(upper_first(f.title.strip().rstrip(".")) for f, _ in items),
                      key=tuple(i for _, i in items), example_ids=tuple(f.id for f, _ in items),
                      left_label="Outcome", right_label="Change")  # read as short phrases by the quality check
         n = len(items)

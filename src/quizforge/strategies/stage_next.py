@@ -8,6 +8,7 @@ from ..errors import NotEnoughMaterial
 from ..model import Question, Section, Topic
 from ._pools import make_choice
 from ._process import of_process, process_name, stage_phrase, stages, unit
+from ._text import upper_first
 from .base import Options
 
 DEFAULT_COUNT = 2
@@ -33,10 +34,10 @@ class StageNext:
             stage, after = found[i], found[i + 1]
             others = [s.title for j, s in enumerate(found) if j not in (i, i + 1)]
             body = make_choice(after.title, rng.sample(others, size - 1), rng,
-                               _capital(f"{stage_phrase(after, noun)} comes straight after {stage_phrase(stage, noun)}."))
+                               upper_first(f"{stage_phrase(after, noun)} comes straight after {stage_phrase(stage, noun)}."))
             questions.append(Question(
                 id=f"stage-next:{stage.id}", strategy=self.name,
-                prompt=_capital(f"{within}which {noun} comes straight after {stage_phrase(stage, noun)}?"), marks=1, body=body,
+                prompt=upper_first(f"{within}which {noun} comes straight after {stage_phrase(stage, noun)}?"), marks=1, body=body,
                 answer=f"{LETTERS[body.correct]} {after.title}", guidance=("1 mark for the correct letter only.",),
                 cause_id=after.id, sources=(f"stage:{stage.id}", f"stage:{after.id}"),
             ))
@@ -44,10 +45,6 @@ class StageNext:
             raise NotEnoughMaterial(f"{topic.source}: 'what comes next' needs at least four stages")
         return Section(self.name, self.title, "For each question, circle the letter of the one correct answer.",
                        tuple(questions))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 STRATEGY = StageNext()
