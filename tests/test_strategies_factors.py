@@ -170,7 +170,8 @@ def test_match_factors_pairs_each_change_with_its_own_effect():
     t = topic()
     q = gen("match-factors").questions[0]
     body: Match = q.body
-    assert body.left_label == "Change" and body.right_label == "Effect"
+    assert body.left_label == "Factor" and body.right_label == "Effect"  # 'Iron catalyst' is no change
+    assert "factor" in q.prompt and "change" not in q.prompt
     assert body.causes == ("Increasing the pressure", "Increasing the temperature", "Iron catalyst")
     for example, k in zip(body.examples, body.key):
         factor = t.factors[k]
@@ -320,3 +321,17 @@ def test_name_factors_without_a_factor_in_both_leaves_the_factors_to_the_sort():
 def test_a_factor_named_in_a_question_takes_its_articles(name, expected):
     from quizforge.strategies.explain_point import subject_of
     assert subject_of(name) == expected
+
+
+def test_match_factors_sorts_two_effects_only_with_two_factors_each():
+    """Three factors under two effects, 1:2, is a guess once one is known: as every two-group sort, none."""
+    lopsided = parse_notes("""\
+title: Stopping distances
+subject: Physics
+factors:
+  - {title: Slow reactions, affects: thinking distance, effect: affects the thinking distance}
+  - {title: Quality of brakes, affects: braking distance, effect: affects the braking distance}
+  - {title: Less grip, affects: braking distance, effect: affects the braking distance}
+""", "lopsided.yaml")
+    with pytest.raises(NotEnoughMaterial):
+        get("match-factors").generate(lopsided, random.Random(1), Options())

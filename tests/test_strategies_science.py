@@ -284,6 +284,7 @@ subject: Physics
 factors:
   - {title: How fast you're going, affects: thinking distance, points: [The faster you go the bigger the thinking distance.]}
   - {title: Slow reactions, affects: thinking distance, effect: affects the thinking distance}
+  - {title: Tiredness, affects: thinking distance, effect: affects the thinking distance}
   - {title: How fast you're going, affects: braking distance, effect: affects the braking distance}
   - {title: Quality of brakes, affects: braking distance, effect: affects the braking distance}
   - {title: Less grip, affects: braking distance, effect: affects the braking distance}

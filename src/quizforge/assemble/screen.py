@@ -53,7 +53,7 @@ def printed(question: Question) -> Iterator[tuple[str, str]]:
             yield from (("statement", e) for e in body.examples)
         else:  # named groups (case studies, categories, effects): names; the items are sentences, or changes
             yield from (("term", c) for c in body.causes)
-            item = "quotation" if quoted else "option" if right == "change" else "statement"
+            item = "quotation" if quoted else "option" if right in ("change", "factor") else "statement"
             yield from ((item, e) for e in body.examples)
     elif isinstance(body, Choice):
         yield from (("option", o) for o in body.options)

@@ -13,6 +13,7 @@ import string
 from ..errors import NotEnoughMaterial
 from ..model import Cause, Match, Question, Section, Topic
 from ._factors import DOWN, UP, change_of, effect_item, effect_source, factor_source, free_factors, polarity
+from ..quality.fit import balanced
 from ._groups import content_words, distinctive_title_stems, names_a_group, printable
 from ._text import normalise
 from .base import Options
@@ -89,6 +90,12 @@ def by_effect(factors: list[Cause], outcome: str) -> dict[str, list[Cause]]:
     return out
 
 
+def item_noun(factors: list[Cause]) -> str:
+    """'change' where every factor is given as one ('Increasing the pressure'), else 'factor': 'Quality of
+    brakes' is no change, and 'Match each change ...' over it reads wrong (blind review)."""
+    return "change" if all(f.change.strip() for f in factors) else "factor"
+
+
 class MatchFactors:
     name = "match-factors"
     title = "Match the factor to its effect"
@@ -101,13 +108,16 @@ class MatchFactors:
             question = self._pairs(pairs, topic, rng)
         else:
             grouped = by_effect(factors, topic.outcome)
-            if len(grouped) < 2 or sum(len(v) for v in grouped.values()) < MIN_PAIRS:
+            # as every sort: two effects need two factors each (2:1 is a guess once one is known)
+            if len(grouped) < 2 or sum(len(v) for v in grouped.values()) < MIN_PAIRS \
+                    or not balanced([len(v) for v in grouped.values()]):
                 raise NotEnoughMaterial(
                     f"{topic.source}: match-factors needs at least {MIN_PAIRS} factors whose 'effect' differs from "
                     "the others' (or two shared effects with three factors between them), not naming a factor"
                 )
             question = self._sorted(grouped, rng)
-        return Section(self.name, self.title, "Match each change to what it does.", (question,))
+        noun = "factor" if "Factor" in (question.body.left_label, question.body.right_label) else "change"
+        return Section(self.name, self.title, f"Match each {noun} to what it does.", (question,))
 
     def _pairs(self, factors: list[Cause], topic: Topic, rng: random.Random) -> Question:
         if len(factors) > MAX_PAIRS:
@@ -115,19 +125,20 @@ class MatchFactors:
         order = list(range(len(factors)))
         while order == sorted(order):  # never print the effects in the same order as the changes
             rng.shuffle(order)
+        noun = item_noun(factors)
         body = Match(
             causes=tuple(change_of(f) for f in factors),
             examples=tuple(effect_item(factors[i]) for i in order),
             key=tuple(order), example_ids=tuple(factors[i].id for i in order),
-            left_label="Change", right_label="Effect",
+            left_label=noun.capitalize(), right_label="Effect",
         )
         n = len(factors)
         return Question(
             id="match-factors:" + ",".join(body.example_ids), strategy=self.name,
-            prompt=f"Each effect, A to {LETTERS[n - 1]}, is caused by one of the changes numbered 1 to {n}. "
-                   "Write the number of the change in the box next to each effect. Each change is used once.",
+            prompt=f"Each effect, A to {LETTERS[n - 1]}, is caused by one of the {noun}s numbered 1 to {n}. "
+                   f"Write the number of the {noun} in the box next to each effect. Each {noun} is used once.",
             marks=n - 1, body=body, answer=", ".join(f"{LETTERS[j]} {k + 1}" for j, k in enumerate(body.key)),
-            guidance=(f"1 mark for each effect matched to the right change, up to {n - 1} marks: "
+            guidance=(f"1 mark for each effect matched to the right {noun}, up to {n - 1} marks: "
                       f"all {n} correct scores {n - 1}.",),
             sources=tuple(s for f in factors for s in (factor_source(f), effect_source(f))),
         )
@@ -136,18 +147,19 @@ class MatchFactors:
         effects = list(grouped.values())
         items = [(f, i) for i, members in enumerate(effects) for f in members][:MAX_PAIRS + 2]
         rng.shuffle(items)
+        noun = item_noun([f for f, _ in items])
         body = Match(
             causes=tuple(effect_item(members[0]) for members in effects),
             examples=tuple(change_of(f) for f, _ in items), key=tuple(i for _, i in items),
-            example_ids=tuple(f.id for f, _ in items), left_label="Effect", right_label="Change",
+            example_ids=tuple(f.id for f, _ in items), left_label="Effect", right_label=noun.capitalize(),
         )
         n, k = len(items), len(effects)
         return Question(
             id="match-factors:sorted:" + ",".join(body.example_ids), strategy=self.name,
-            prompt=f"Each change, A to {LETTERS[n - 1]}, has one of the effects numbered 1 {'and' if k == 2 else 'to'} {k}. "
-                   "Write the number of its effect in the box next to each change. An effect may be used more than once.",
+            prompt=f"Each {noun}, A to {LETTERS[n - 1]}, has one of the effects numbered 1 {'and' if k == 2 else 'to'} {k}. "
+                   f"Write the number of its effect in the box next to each {noun}. An effect may be used more than once.",
             marks=n, body=body, answer=", ".join(f"{LETTERS[j]} {e + 1}" for j, e in enumerate(body.key)),
-            guidance=(f"1 mark for each change matched to its effect (up to {n}).",),
+            guidance=(f"1 mark for each {noun} matched to its effect (up to {n}).",),
             sources=tuple(s for f, _ in items for s in (factor_source(f), effect_source(f))),
         )
 
