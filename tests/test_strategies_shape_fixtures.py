@@ -9,7 +9,7 @@ import pytest
 
 from quizforge.assemble import assemble
 from quizforge.errors import NotEnoughMaterial
-from quizforge.load import load_notes
+from quizforge.load import load_notes, parse_notes
 from quizforge.model import Choice, Extended, Match, ShortAnswer
 from quizforge.strategies import Options, get
 
@@ -54,16 +54,27 @@ def test_haber_explain_and_match():
     assert isinstance(six.body, Extended) and six.marks == 6 and not six.body.spag
 
 
+def with_tiredness(text: str) -> str:
+    """The fixture's factors with a second one for the thinking distance: two under each distance to sort."""
+    return text.replace("  - id: mass\n", "  - id: tired\n    title: Tiredness\n    change: A tired driver\n"
+                        "    effect: increases the thinking distance\n  - id: mass\n", 1)
+
+
 def test_stopping_distances_sorts_changes_under_the_distance_they_increase():
-    q = gen("match-factors", "07-stopping-distances").questions[0]
+    # as the notes stand, one change under the thinking distance and two under the braking: a guess, none
+    with pytest.raises(NotEnoughMaterial):
+        gen("match-factors", "07-stopping-distances")
+    topic = parse_notes(with_tiredness((NOTES / "07-stopping-distances.yaml").read_text()), "07.yaml")
+    q = get("match-factors").generate(topic, random.Random(1), Options()).questions[0]
     body = q.body
     assert body.causes == ("Increases the thinking distance.", "Increases the braking distance.")
     pairs = {example: body.causes[k] for example, k in zip(body.examples, body.key)}
     assert pairs == {"A driver reacting more slowly": "Increases the thinking distance.",
+                     "A tired driver": "Increases the thinking distance.",
                      "A heavier car": "Increases the braking distance.",
                      "Less grip between the road and the tyres": "Increases the braking distance."}
     # speed's notes say it affects the braking distance too: it would fit both, so it is left out
-    assert "Going faster" not in body.examples and q.marks == 3
+    assert "Going faster" not in body.examples and q.marks == 4
     name = gen("name-factors", "07-stopping-distances").questions[0]
     assert name.prompt == "Name two factors that affect the stopping distance."
     with pytest.raises(NotEnoughMaterial):
@@ -135,7 +146,8 @@ def test_the_paper_screen_keeps_case_study_questions_that_share_their_options():
     assert [q.strategy for q in paper.questions].count("which-case") == 4
     sorted_up = assemble(fixture("10-existence-of-god"), 1, ("key-terms", "sort")).paper
     assert "sort" in sorted_up.strategies, "a group's title is a name, not a heading printed as an item"
-    changes = assemble(fixture("07-stopping-distances"), 1, ("key-terms", "match-factors")).paper
+    changes = assemble(parse_notes(with_tiredness((NOTES / "07-stopping-distances.yaml").read_text()), "07.yaml"), 1,
+                       ("key-terms", "match-factors")).paper
     assert "match-factors" in changes.strategies, "a change ('A heavier car') is printed as a change"
 
 
