@@ -158,3 +158,18 @@ def test_a_modal_or_a_colloquial_filler_is_never_the_blank():
                   "He hates big guys cause he ain't a big guy", "After a long time they get mean"):
         quote = parse_notes(NOTES.replace("Whats done cannot be un done", words)).themes[1].quotes[0]
         assert not {b.answer.lower() for b in blanks_in(quote, topic)} & {"cannot", "guys", "cause", "long"}, words
+
+
+@pytest.mark.parametrize("shows, reading", [
+    ("Means no harm, just has no idea of his own strength", "shows that Lennie means no harm, just has no idea of his own strength"),
+    ("Reads people well, can tell when there's danger", "shows that Lennie reads people well, can tell when there’s danger"),
+    ("Can't control himself", "shows that Lennie can’t control himself"),
+    ("Stresses how childlike and simple Lennie is", "stresses how childlike and simple Lennie is"),
+    ("Contrasts with George's care", ""),  # the line contrasts, not Lennie
+    ("Caring, but also scared of ending up lonely", ""),
+])
+def test_a_reading_of_a_character_that_opens_with_a_verb_has_the_character_for_subject(shows, reading):
+    topic = parse_notes("title: Of Mice and Men\nsubject: English Literature\nshape: characters\ncharacters:\n"
+                        "  - title: Lennie\n    points: [Lennie depends on George.]\n")
+    assert predicate(shows, topic, "Lennie", character=True) == reading
+    assert predicate(shows, topic, "Lennie") == ("" if shows[0] in "MRC" else reading)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cause, Quotation, Topic
-from ..quality.words import is_finite_form
+from ..quality.words import is_finite_form, pos
 from ..quoteslips import slips
 from ._text import STOP_WORDS, normalise
 
@@ -203,7 +203,7 @@ def reading(quote: Quotation, topic: Topic) -> str:
     """``predicate`` of a quotation's reading; a 'he' or 'she' in it is the character it is filed under."""
     branch = branch_of(topic, quote)
     who = branch.title if branch is not None and branch.kind == "character" else quote.character
-    return predicate(quote.shows, topic, who)
+    return predicate(quote.shows, topic, who, character=branch is not None and branch.kind == "character")
 
 
 # Who a line acts on: a verb before these has the quotation for its subject ('Scares the audience').
@@ -211,14 +211,23 @@ AUDIENCE = re.compile(r"(?:(?:the|an|a)\s+)?(?:audiences?|readers?|viewers?|us)\
 READING_END = re.compile(r"(?<=[a-z0-9)’'][.!?]) +(?=[A-Z\u2018])")
 
 
-def predicate(shows: str, topic: Topic, who: str = "") -> str:
+# Verbs whose subject is the line itself, not the character ('Contrasts with Banquo's calm').
+LINE_VERBS = QUOTE_VERBS | frozenset("""contrasts mirrors represents describes depicts portrays demonstrates indicates
+illustrates signals personifies juxtaposes links sets builds uses continues ends begins opens closes""".split())
+# Finite forms a reading of a character opens with, which need no final -s ('Can't control himself').
+CHARACTER_AUX = frozenset("is has was can cannot never always can't won't doesn't isn't wasn't".split())
+
+
+def predicate(shows: str, topic: Topic, who: str = "", character: bool = False) -> str:
     """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
     notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
 
     'that Banquo feels guilty' -> 'shows that Banquo feels guilty'; 'Banquo feels guilty' -> the same;
     'Stresses how childlike Lennie is' -> 'stresses how childlike Lennie is';
     'He has a sense of justice', ``who`` George -> 'shows that George has a sense of justice' (without
-    ``who``, 'he' could be anyone named in the words, so that reading is not used).
+    ``who``, 'he' could be anyone named in the words, so that reading is not used);
+    'Means no harm', filed under the ``character`` Lennie -> 'shows that Lennie means no harm' (a reading
+    of a character that opens with a verb has the character for its subject; elsewhere it has none).
     """
     # Only the first sentence reads the quotation; a note's next sentence is often its writer's verdict on
     # someone or something else ('Slim means Lennie would never survive being locked up. By killing a man
@@ -242,6 +251,9 @@ def predicate(shows: str, topic: Topic, who: str = "") -> str:
         return f"shows that {lowered}"
     if first.endswith(("’s", "'s")) and is_name(first[:-2], topic):
         return f"shows {text}"
+    if character and who and first[:1].isupper() and low not in LINE_VERBS and (
+            low.replace("\u2019", "'") in CHARACTER_AUX or (low.endswith("s") and is_finite_form(low) and "VERB" in pos(low))):
+        return f"shows that {who} {lowered}"
     verb = second.lower()
     if (second.islower() and verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 3
             and not low.endswith(("ly", "s"))):
