@@ -190,7 +190,7 @@ def test_07_stopping_distances_factors_and_key_terms():
     assert topic.outcome == "thinking distance and braking distance"
     # grouped by what each affects; speed, under both, is a factor of each
     assert [(f.title, f.affects) for f in topic.factors] == [
-        ("How fast you're going", "thinking distance"), ("Slow drivers' reactions", "thinking distance"),
+        ("How fast you're going", "thinking distance"), ("Slow driver reactions", "thinking distance"),
         ("How fast you're going", "braking distance"), ("Mass of car", "braking distance"),
         ("Quality of brakes", "braking distance"), ("Less grip between road and tyres", "braking distance")]
     assert [t.term for t in topic.key_terms] == ["Thinking distance", "Braking distance", "Stopping distance"]

@@ -148,7 +148,8 @@ def initials(text: str) -> str:
 
 
 def plural_possessive(text: str) -> str:
-    """'slow drivers reactions' -> 'slow drivers' reactions': people in the plural, then a thing of theirs."""
+    """'the drivers reactions' -> 'the drivers' reactions': people in the plural, then a thing of theirs;
+    after an adjective, 'slow drivers reactions' -> 'slow driver reactions' (whose is the adjective?)."""
     def fix(m: re.Match[str]) -> str:
         people, thing = m[1], m[3]
         if lemma(people) == people or pos(people) != frozenset({"NOUN"}):
@@ -157,6 +158,11 @@ def plural_possessive(text: str) -> str:
         # 'workers rights' is a noun after all.
         if "NOUN" not in pos(thing) or (pos(thing) != frozenset({"NOUN"}) and not (thing.endswith("s") and lemma(thing) != thing)):
             return m[0]
+        before = re.findall(r"[A-Za-z]+", text[:m.start()])
+        if before and "ADJ" in pos(before[-1]) and not pos(before[-1]) & {"DET", "NUM"}:
+            # 'slow drivers reactions': the adjective may be the reactions' ('drivers' slow reactions'), so
+            # the people become a noun before the thing, as English writes it either way: 'slow driver reactions'.
+            return f"{lemma(people)}{m[2]}"
         return f"{people}'{m[2]}"
     return _sub(PEOPLE_PLURAL, fix, text)
 
