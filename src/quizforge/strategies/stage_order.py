@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 from ..model import Cause, Question, Section, Sequence, Topic
 from ..errors import NotEnoughMaterial
 from ._process import (MIN_STAGES, is_name, of_process, printed, sentence_points, stages, tells_its_place,
                        without_order_words)
+from ..quality.words import lemma
+from ._text import STOP_WORDS
 from .base import Options
 
 MAX_ITEMS = 7
@@ -29,6 +32,24 @@ def _items(found: tuple[Cause, ...], avoid: frozenset[str]) -> tuple[list[str], 
     return [without_order_words(printed(p[0].text)) for p in firsts], [p[0].id for p in firsts], "steps"
 
 
+def _handoffs(items: list[str]) -> list[set[str]]:
+    """Each step's words that exactly one other step shares: what passes from one step to another
+    ('MAR' from 'copied to the MAR' to 'held in the MAR'), where words most steps use ('data') pass nothing."""
+    words = [{lemma(w) for w in re.findall(r"[\w’']+", text) if w.lower() not in STOP_WORDS and len(w) >= 2}
+             for text in items]
+    return [{w for w in mine if sum(w in other for other in words) == 2} for mine in words]
+
+
+def side_steps(items: list[str]) -> set[int]:
+    """Steps whose place the notes' own chain does not fix: step i is one when the step before it hands
+    something straight on to the step after it, and step i hands nothing on to any later step. 'The program
+    counter is increased by one' sits between 'the PC is copied to the MAR' and 'the CPU gets what is held in
+    the MAR'; textbooks put it in either place, so it is no item to order."""
+    hands = _handoffs(items)
+    return {i for i in range(1, len(items) - 1)
+            if hands[i - 1] & hands[i + 1] and not any(hands[i] & hands[j] for j in range(i + 1, len(items)))}
+
+
 def _runs(items: list[str]) -> list[tuple[int, int]]:
     """(start, length) of each stretch of steps in a row with no step that names its own place."""
     runs, start = [], 0
@@ -48,6 +69,10 @@ class StageOrder:
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         found = stages(topic, MIN_STAGES, "putting the stages in order", named=False)  # numbered: by description
         items, sources, what = _items(found, options.hidden)
+        if what == "steps":  # a named stage is its own anchor; a described step may sit loose in the chain
+            loose = side_steps(items)
+            items = [t for i, t in enumerate(items) if i not in loose]
+            sources = [t for i, t in enumerate(sources) if i not in loose]
         runs = _runs(items)
         if not runs:
             raise NotEnoughMaterial(f"{topic.source}: putting the steps in order needs {MIN_STAGES} steps in a row "
