@@ -1,7 +1,7 @@
 """Who says this, and what does it show? A quotation with a known speaker and a known interpretation.
 
-1 mark for the speaker and 1-2 for what the words show. The mark scheme gives the notes' reading and
-lets the marker credit any other reasonable one. Only quotations whose words do not name their speaker
+1 mark for the speaker and 1-2 for what the words show (1 for a line too short to pick a phrase out of).
+The mark scheme gives the notes' reading and lets the marker credit any other reasonable one. Only quotations whose words do not name their speaker
 are used, and the prompt never names the speaker either.
 """
 
@@ -13,7 +13,7 @@ from .. import quality
 from ..errors import NotEnoughMaterial
 from ..model import Question, Quotation, Section, ShortAnswer, Topic
 from ._quotes import (branch_of, focus_phrase, names_in, printed, quote_source, reading, speaker_forms,
-                      speaker_source, usable)
+                      speaker_source, usable, word_count)
 from ._text import end_sentence, normalise
 from ._timeline import staleness
 from .base import Options
@@ -36,11 +36,15 @@ def askable(quote: Quotation, topic: Topic) -> bool:
     return bool(said) and quality.ok(end_sentence(f"The quotation {said}"), role="statement")
 
 
+EXPLAINABLE_WORDS = 6
+
+
 def who_says_question(quote: Quotation, topic: Topic, tier: str) -> Question:
     branch = branch_of(topic, quote)
     theme = branch is not None and branch.kind == "theme"
     about = f" about {focus_phrase(branch, topic)}" if theme else ""
-    shows_marks = 1 if tier == "support" else 2
+    # Five words ('That ain't no good, George') hold no word or phrase to pick out and explain: 1 mark.
+    shows_marks = 1 if tier == "support" or word_count(quote.quote) < EXPLAINABLE_WORDS else 2
     forms = speaker_forms(quote, topic)
     said = reading(quote, topic)
     sentence = "It " + said
