@@ -550,3 +550,19 @@ def test_term_choice_draws_wrong_options_of_the_answers_kind_first():
     for seed in range(5):
         first = [t.term for t in kin_first(answer, pool, _random.Random(seed))[:2]]
         assert set(first) == {"Groundwater storage", "Channel storage"}
+
+
+def test_term_choice_takes_a_term_asked_elsewhere_when_only_it_is_of_the_answers_kind():
+    """Blind review, rivers seed 2: 'Surface storage' against 'Percolation', 'Mouth' and 'Watershed',
+    because the other stores were asked by another question on the paper."""
+    terms = [("Surface storage", "When water is held in lakes, rivers and puddles."),
+             ("Groundwater storage", "When water is held in the rocks under the ground."),
+             ("Mouth", "Where a river meets the sea."), ("Watershed", "The edge of a drainage basin."),
+             ("Percolation", "When water moves down into the rock."), ("Confluence", "Where two rivers join.")]
+    notes = parse_notes("title: Rivers\nsubject: Geography\nkey_terms:\n" + "".join(
+        f"  - term: {t}\n    definition: {d}\n" for t, d in terms))
+    elsewhere = frozenset({"term:groundwater-storage"})
+    for seed in range(1, 6):
+        question = next(q for q in make(notes, "term-choice", seed, count=6, exclude=elsewhere).questions
+                        if q.answer.endswith("Surface storage"))
+        assert "Groundwater storage" in question.body.options

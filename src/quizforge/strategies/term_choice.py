@@ -55,16 +55,21 @@ def alike(term: KeyTerm, wrong: list[KeyTerm], rng: random.Random, n: int, lang:
     return None
 
 
+def kin(term: KeyTerm, pool: list[KeyTerm]) -> list[KeyTerm]:
+    """The terms of ``pool`` that share a word with ``term`` ('Groundwater storage' for 'Surface storage')."""
+    own = {w.lower().strip("()") for w in term.term.split() if len(w) > 3}
+    return [w for w in pool if own & {x.lower().strip("()") for x in w.term.split()}]
+
+
 def kin_first(term: KeyTerm, pool: list[KeyTerm], rng: random.Random) -> list[KeyTerm]:
     """``pool`` shuffled, the terms that share a word with the answer first: 'Groundwater storage' beside
     'Surface storage' is a wrong option a student must know to rule out; 'Mouth' beside it is ruled out for
     not being a store (blind review: "Surface storage is the only option that is a store")."""
-    own = {w.lower().strip("()") for w in term.term.split() if len(w) > 3}
-    kin = [w for w in pool if own & {x.lower().strip("()") for x in w.term.split()}]
-    rest = [w for w in pool if w not in kin]
-    rng.shuffle(kin)
+    near = kin(term, pool)
+    rest = [w for w in pool if w not in near]
+    rng.shuffle(near)
     rng.shuffle(rest)
-    return kin + rest
+    return near + rest
 
 
 def prompt_for(term: KeyTerm, lang: str) -> tuple[str, str]:
@@ -106,7 +111,11 @@ class TermChoice:
             unused = [w for w in wrong if w.term not in answered]  # an earlier answer as a wrong option: a hint
             # and wrong options that no other question on the paper asks about, where there are enough
             quiet = [w for w in unused if term_source(w) not in avoid]
-            others = (alike(term, quiet, rng, size - 1, lang) or alike(term, unused, rng, size - 1, lang)
+            # ... unless only the terms asked elsewhere share a word with the answer: 'Groundwater storage',
+            # defined in another question, is a fair wrong option beside 'Surface storage', where 'Mouth'
+            # and 'Watershed' are ruled out for not being stores (blind review)
+            pools = (unused, quiet) if kin(term, unused) and not kin(term, quiet) else (quiet, unused)
+            others = (alike(term, pools[0], rng, size - 1, lang) or alike(term, pools[1], rng, size - 1, lang)
                       or alike(term, wrong, rng, size - 1, lang))
             if others is None:
                 continue
