@@ -519,3 +519,15 @@ def test_complete_quote_blanks_the_writers_choice_not_an_everyday_word():
                      "His arms... hung loosely\n    theme: Lennie\n")
     best = blanks_in(topic.quotations[0], topic)[0]
     assert best.text[best.start:best.end] == "shapeless"
+
+
+def test_an_essay_on_a_character_credits_only_readings_about_them():
+    """Blind review: 'That ain't no good, George' (Slim) 'shows that Slim means Lennie would never survive'
+    was indicative content for 'How does Steinbeck present George?'."""
+    from quizforge.strategies.present import _about
+
+    assert _about("shows that George reads people well", "George")
+    assert not _about("shows that Slim means Lennie would never survive being locked up", "George")
+    assert _about("shows that George is caring", "George Milton")
+    assert not _about("shows that Macbeth is jumpy", "Lady Macbeth")
+    assert _about("shows that Lady Macbeth feels guilt", "Lady Macbeth")

@@ -156,9 +156,24 @@ def _point_texts(branch: Cause, topic: Topic) -> list[str]:
 
 
 def _explained(branch: Cause, topic: Topic) -> list[Quotation]:
-    """The branch's quotations whose reading makes a sentence, in words the notes did not mistype."""
+    """The branch's quotations whose reading makes a sentence, in words the notes did not mistype; for a
+    character, only readings about them ('Slim means Lennie would never survive', filed under George, is
+    no point for an essay on George)."""
     quotes = (*branch.quotes, *(q for q in topic.quotations if q.branch_id == branch.id))
-    return [q for q in quotes if reading(q, topic) and not slips(q.quote)]
+    return [q for q in quotes if reading(q, topic) and not slips(q.quote)
+            and (branch.kind != "character" or _about(reading(q, topic), branch.title))]
+
+
+TITLES = frozenset("lady lord mr mrs miss ms dr sir king queen prince princess inspector uncle aunt".split())
+
+
+def _about(text: str, name: str) -> bool:
+    """Does the text name the character: 'George Milton' by either name, 'Lady Macbeth' only in full
+    ('Macbeth' alone is another character)?"""
+    words = re.findall(r"[\w’']+", name.strip())
+    if not words or words[0].lower() in TITLES:
+        return bool(re.search(rf"\b{re.escape(name.strip())}\b", text))
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w[:1].isupper())
 
 
 def _unquoted(text: str) -> str:
