@@ -536,3 +536,21 @@ def test_the_start_and_end_of_the_reign_are_never_put_in_order():
     assert bookend("Queen Elizabeth I dies and the Tudor dynasty ends.", "Elizabeth key dates")
     assert not bookend("Mary Queen of Scots dies.", "Elizabeth key dates")
     assert not bookend("The king dies.", "The Cold War")  # 'The' and 'Cold' name no one
+
+
+def test_an_event_beside_the_titles_subject_is_left_out_where_the_others_name_it():
+    """Blind review: 'What did Glen Seaborg find and develop?' on a timeline of atomic structure is off it."""
+    from quizforge.strategies._timeline import Dated, on_topic
+
+    def events(*texts):
+        return [Dated(i, str(1800 + i), t, 1800 + i, i + 1) for i, t in enumerate(texts)]
+
+    atoms = events("Dalton said all matter is made of atoms.", "Thomson found electrons in the atom.",
+                   "Rutherford showed the atom has a nucleus.", "Moseley linked atomic number to protons.",
+                   "Chadwick found neutrons by bombarding atoms.", "Seaborg found several radioactive elements.")
+    kept = on_topic(atoms, "Timeline of the development of atomic structure")
+    assert [e.event for e in kept] == [e.event for e in atoms[:5]]
+    # a reign's key dates: most events do not name the title's subject, so none is 'off' it
+    reign = events("Elizabeth is crowned.", "The Northern Rebellion.", "The Armada is defeated.",
+                   "Mary Queen of Scots is executed.", "The Poor Law is passed.")
+    assert on_topic(reign, "Elizabeth I: key dates") == reign

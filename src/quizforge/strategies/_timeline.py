@@ -83,7 +83,29 @@ def dated_events(topic: Topic, avoid: frozenset[str] = frozenset(), bookends: bo
             continue
         seen.add(normalise(text))
         found.append(Dated(i, entry.date.strip(), text[0].upper() + text[1:], when, entry.line))
-    return found
+    return on_topic(found, topic.title)
+
+
+# Words a timeline's title uses for what it is, not what it is about.
+TITLE_FRAME = frozenset("timeline time line development history key dates date events event story chronology "
+                        "revision notes main important".split())
+ON_TOPIC_SHARE = 0.75  # where this share of events names the title's subject, one that does not is off it
+MIN_FOR_TOPIC = 5
+
+
+def on_topic(events: list[Dated], title: str) -> list[Dated]:
+    """The events, less those about something else: where nearly every event names the title's subject
+    ('atoms', 'atomic number' on 'The development of atomic structure'), one that names none of it is a
+    fact from beside the topic ('Glen Seaborg found several radioactive elements': blind review, "off the
+    specification"). Where the title's words are not the events' own (a reign's key dates), all are kept."""
+    subject = {w.lower()[:4] for w in re.findall(r"[A-Za-z]{4,}", title)
+               if w.lower() not in STOP and w.lower() not in TITLE_FRAME}
+    if not subject or len(events) < MIN_FOR_TOPIC:
+        return events
+    about = [bool(subject & {w.lower()[:4] for w in re.findall(r"[A-Za-z]{4,}", e.event)}) for e in events]
+    if sum(about) < ON_TOPIC_SHARE * len(events):
+        return events
+    return [e for e, yes in zip(events, about) if yes]
 
 
 BIRTH = re.compile(r"^(?:the\s+)?birth of\s+(?P<a>.+)$|^(?P<b>.+?)\s+(?:was|is)\s+born\b\.?$", re.IGNORECASE)
