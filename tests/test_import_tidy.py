@@ -407,3 +407,13 @@ def test_a_title_between_two_dashes_labels_the_sentence_after_it(before, after):
 ])
 def test_no_label_colon_without_a_title_and_a_sentence(line):
     assert tidy.label_colon(line) == line
+
+
+@pytest.mark.parametrize("before, after", [
+    ("2 identical daughter cells are formed.", "Two identical daughter cells are formed."),
+    ("The cell splits. 2 cells form.", "The cell splits. Two cells form."),
+    ("5 mph is slow.", "5 mph is slow."),  # a figure before a unit stays a figure
+    ("1914 war begins", "1914 war begins"),
+])
+def test_a_sentence_never_opens_with_a_figure(before, after):
+    assert tidy.number_start(before) == after

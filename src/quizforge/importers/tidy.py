@@ -441,11 +441,27 @@ def _lower_ngrams(texts: Iterable[str]) -> Iterable[str]:
                     yield " ".join(run)
 
 
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+NUMBER_START = re.compile(r"(^|(?<=[.!?] ))(10|[0-9])(?= ([a-z]{3,})\b)")
+UNITS = frozenset("mph kph kmh min mins sec secs hrs kpa atm mol per".split())
+
+
+def number_start(text: str) -> str:
+    """'2 identical daughter cells are formed.' -> 'Two identical daughter cells are formed.': a sentence
+    never opens with a figure (blind review). A figure before a unit ('5 mph') is left as it is."""
+    def fix(m: re.Match[str]) -> str:
+        after = m[3]
+        if after in UNITS or not pos(after):
+            return m[0]
+        return m[1] + NUMBER_WORDS[int(m[2])].capitalize()
+    return _sub(NUMBER_START, fix, text)
+
+
 def _tidy(node: OutlineNode, heading: str, words: Words | None, countable: frozenset[str], changes: dict,
           report: Report) -> str:
     steps = [("particle", particle_dash), ("clauses joined by a dash", clause_dash),
              ("label before a colon", label_colon), ("initials", initials),
-             ("possessive", plural_possessive), ("subject 'there'", there_must)]
+             ("possessive", plural_possessive), ("subject 'there'", there_must), ("figure opening a sentence", number_start)]
     if not node.children and node.marker != "row":
         steps.append(("article", lambda t: add_article(t, countable)))
     if words is not None and heading and not node.children:
