@@ -323,6 +323,8 @@ def test_seed_two_orders_another_run_than_the_whole_one_seed_one_ordered(steps):
     second = assemble(steps, 2, ("stage-order",), previous=asked(first)).paper
     a, b = first.questions[0], second.questions[0]
     assert len(a.body.items) == 4 and len(b.body.items) == 3 and set(b.sources) < set(a.sources)
+    # three steps are one order to know: 1 mark; four earn a second for an order one swap away
+    assert (a.marks, b.marks) == (2, 1) and len(b.guidance) == 1
     # no seed before: the whole run, as always
     assert len(assemble(steps, 2, ("stage-order",)).paper.questions[0].body.items) == 4
 

@@ -92,11 +92,14 @@ class StageOrder:
         body = Sequence(items=tuple(items[i] for i in shown), order=tuple(shown.index(i) for i in right))
         first = "stage" if what == "stages" else "step"
         answer = ", ".join(LETTERS[i] for i in body.order)
+        # Three steps have one order to know and little to be half right about (blind review: "2 marks for
+        # ordering three steps is generous"); four or more earn a mark for an order one swap away.
+        marks, guidance = ((1, ("1 mark for the whole order right.",)) if limit == MIN_STAGES else
+                           (2, ("2 marks for the whole order right.", "1 mark if only one pair of neighbouring items is swapped.")))
         question = Question(
             id=f"stage-order:{start}-{start + limit - 1}", strategy=self.name,
             prompt=f"Put these {what}{of_process(topic, first)} in the right order. Write 1 next to the {first} that comes first.",
-            marks=2, body=body, answer=answer,
-            guidance=("2 marks for the whole order right.", "1 mark if only one pair of neighbouring items is swapped."),
+            marks=marks, body=body, answer=answer, guidance=guidance,
             sources=tuple(sources[i] for i in right),
         )
         return Section(self.name, f"Put the {what} in order", f"Show that you know the order of the {what}.",
