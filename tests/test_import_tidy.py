@@ -417,3 +417,14 @@ def test_no_label_colon_without_a_title_and_a_sentence(line):
 ])
 def test_a_sentence_never_opens_with_a_figure(before, after):
     assert tidy.number_start(before) == after
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Shows Lennies size and strength", "Shows Lennie's size and strength"),
+    ("Shows how the Macbeths plan", "Shows how the Macbeths plan"),  # the couple: a plural
+    ("Lennies.", "Lennies."),  # no word after it: not sure it is a possessive
+])
+def test_a_characters_name_typed_without_its_apostrophe_gets_it(before, after):
+    from quizforge.importers.mapper import name_possessive
+    name = "Macbeth" if "Macbeth" in before else "Lennie"
+    assert name_possessive(before, name) == after

@@ -26,7 +26,7 @@ from ..quoteslips import slips
 from . import guess, quotes, sections
 from .clean import DANGLING, ends_mid_sentence
 from .draft import BRANCH_KEYS, Draft, DraftAspect, DraftBranch, DraftPoint, DraftQuote, Record
-from .tree import CHECK, DROPPED, GUESSED, REPAIRED, SPLIT, OutlineNode, Report, quote
+from .tree import CHECK, CLEANED, DROPPED, GUESSED, REPAIRED, SPLIT, OutlineNode, Report, quote
 
 OTHER_POINTS = "Other points"
 NOT_ALONE = ("this ", "these ", "those ", "that ", "it ", "he ", "she ", "they ", "his ", "her ", "their ", "as a result")
@@ -534,6 +534,11 @@ def _read_quotes(nodes, character: str, context, points: list, found: list, repo
                 explanation = re.sub(r"^(this |it )?(shows|suggests|means|reveals)\s+(?=that |how |the |his |her )", "", explanation,
                                      flags=re.IGNORECASE)
                 filed = "" if q.character.casefold() == branch.casefold() else q.character
+                if explanation and character:
+                    mended = name_possessive(explanation, character)
+                    if mended != explanation:
+                        report.add(CLEANED, node.line, f"possessive: {quote(explanation, 40)} -> {quote(mended, 40)}")
+                        explanation = mended
                 found.append(DraftQuote(q.quote, node.line, q.speaker, _finish(explanation) if explanation else "", filed))
             _read_quotes([c for c in node.children if quotes.find(c.text)], character, context, points, found, report, branch)
         elif node.children and sections.is_name(node.text, context, node):
@@ -542,6 +547,15 @@ def _read_quotes(nodes, character: str, context, points: list, found: list, repo
             _read_quotes(node.children, character, context, points, found, report, branch)
         else:
             points.extend(_points([node.with_text(_with_subject(node.text, character))], 1, report))
+
+
+def name_possessive(text: str, name: str) -> str:
+    """'Shows Lennies size' under 'Lennie' -> 'Shows Lennie's size': the character's name with an 's' and no
+    apostrophe before a word is their possessive typed without it ('the Macbeths', the couple, is left)."""
+    last = name.split()[-1] if name.split() else ""
+    if len(last) < 3 or not last[:1].isupper():
+        return text
+    return re.sub(rf"(?<!\bthe )(?<!\bThe )\b{re.escape(last)}s(?= [a-z])", f"{last}'s", text)
 
 
 def _with_subject(text: str, who: str) -> str:
