@@ -336,3 +336,19 @@ def test_which_reason_never_asks_a_line_that_only_elaborates_the_point_over_it()
         texts = {p.id: p.text for c in source.causes for p in c.walk()}
         asked = [texts[make.source] for make in cause_makers(source)]
         assert asked and not any(child in t for t in asked), asked
+
+
+def test_a_paper_prints_closed_questions_then_short_answers_then_essays_rising_in_tariff():
+    """Blind review: a lone 1-mark question after the essays 'belongs with Section A'; and the 16-mark
+    judgement before the 6-mark 'explain why' ran a paper backwards."""
+    from quizforge.assemble.paper import printing_order
+    from quizforge.model import Choice, Extended, Question, Section, ShortAnswer
+
+    def section(name, body, marks):
+        return Section(name, name, "", (Question(id=name, strategy=name, prompt="?", marks=marks, body=body, answer=""),))
+
+    essay16 = section("how-far", Extended(lines=10, indicative=("a",), levels=()), 20)
+    essay6 = section("explain", Extended(lines=6, indicative=("a",), levels=()), 6)
+    short = section("short", ShortAnswer(answer="a", lines=2, points=("a",)), 2)
+    closed = section("choice", Choice(options=("a", "b", "c"), correct=0), 1)
+    assert [s.strategy for s in printing_order([essay16, short, essay6, closed])] == ["choice", "short", "explain", "how-far"]

@@ -220,15 +220,15 @@ def asked_by(strategy: str, source: str) -> str:
 
 
 def printing_order(sections: list[Section]) -> list[Section]:
-    """Closed questions first, then short written answers, then extended writing, each kind in the order the
-    preset gives: as an exam paper runs, and so the short questions fill the page the word bank starts
+    """Closed questions first, then short written answers, then extended writing from the smallest tariff up,
+    each kind otherwise in the order the preset gives: as an exam paper runs, and so the short questions fill the page the word bank starts
     rather than a page of their own after the essays (blind review: a lone 1-mark 'Which term?' after the
     12-mark question "belongs with Section A")."""
-    def weight(section: Section) -> int:
+    def weight(section: Section) -> tuple[int, int]:
         bodies = [q.body for q in section.questions]
         if any(isinstance(b, Extended) for b in bodies):
-            return 2
-        return 1 if any(isinstance(b, ShortAnswer) for b in bodies) else 0
+            return 2, max(q.marks for q in section.questions)  # essays rise in tariff, as a paper's do
+        return (1 if any(isinstance(b, ShortAnswer) for b in bodies) else 0), 0
     return sorted(sections, key=weight)
 
 
