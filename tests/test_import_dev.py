@@ -274,6 +274,10 @@ def test_12_fetch_decode_execute_process_and_factors():
     assert topic.factors[1].points[0].text == ("The bigger the CPU cache, the less time the CPU spends waiting for "
                                                "instructions to be fetched.")  # the link to a missing section gone
     assert "possible typo: 'goto' (perhaps 'got'); kept as written" in report(result)
+    # terms the factor points define as they go: 'Overclocking is when ...', '...; it means the frequency ...'
+    assert [(k.term, k.definition) for k in topic.key_terms] == [
+        ("Overclocking", "When the user speeds up the clock by hand."),
+        ("Clock speed", "The frequency of the electric pulses the CPU sends out.")]
 
 
 def test_13_french_vocabulary_glossary():

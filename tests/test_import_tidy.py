@@ -428,3 +428,16 @@ def test_a_characters_name_typed_without_its_apostrophe_gets_it(before, after):
     from quizforge.importers.mapper import name_possessive
     name = "Macbeth" if "Macbeth" in before else "Lennie"
     assert name_possessive(before, name) == after
+
+
+def test_a_term_defined_inside_a_factors_point_is_a_key_term():
+    from quizforge.importers.draft import DraftPoint
+    from quizforge.importers.mapper import _inline_terms
+
+    points = [DraftPoint("Clock speed directly affects how fast it runs; it means the number of pulses a second. "
+                         "Overclocking is when the user speeds up the clock by hand; this can damage the CPU.", 3)]
+    found = [(r.first, r.second) for r in _inline_terms("Clock speed", points)]
+    assert found == [("Overclocking", "When the user speeds up the clock by hand."),
+                     ("Clock speed", "The number of pulses a second.")]
+    # 'it means' defines the factor only in a point that opens with the factor's name
+    assert _inline_terms("Cache size", [DraftPoint("A big cache helps; it means the CPU waits less often.", 4)]) == []

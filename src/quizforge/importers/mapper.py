@@ -59,6 +59,7 @@ class _Out:
     stage_numbers: dict[int, str] = field(default_factory=dict)  # index of a stage branch -> its number in the notes
     lists: list[DraftBranch] = field(default_factory=list)
     equations: list[DraftPoint] = field(default_factory=list)
+    terms: list[Record] = field(default_factory=list)  # defined inside a point ('Overclocking is when ...')
 
 
 def map_outline(root: OutlineNode, report: Report, stem: str) -> Draft:
@@ -444,6 +445,29 @@ def _factor(node: OutlineNode, outcome: str, out: _Out, report: Report, affects:
         return _no_points(node, report)
     out.branches.append(DraftBranch("factors", _title(title), node.line, tuple(points), change=change, effect=effect,
                                     affects=affects))
+    for term in _inline_terms(_title(title), points):
+        report.add(REPAIRED, term.line, f"{quote(term.first)} read as a key term: {quote(term.second, 50)}")
+        out.terms.append(term)
+
+
+# 'Overclocking is when the user speeds up the clock by hand': a term defined inside a point.
+IS_WHEN = re.compile(r"(?:^|(?<=[.;!?] ))(?P<term>[A-Z][\w'-]*(?: [a-z][\w'-]*){0,2}) (?:is|are) when (?P<definition>[^.;]{8,}?)(?= [-\u2013] |[.;]|$)")
+# 'Clock speed directly affects ...; it means the frequency of ...': the point's subject, the factor, defined.
+IT_MEANS = re.compile(r"[;,] (?:it|this) means (?P<definition>(?:the|a|an|how|when) [^.;]{8,}?)(?= [-\u2013] |[.;]|$)")
+
+
+def _inline_terms(title: str, points: list[DraftPoint]) -> list[Record]:
+    """Key terms the factor's points define as they go: 'Overclocking is when ...' anywhere in a point, and
+    the factor itself where a point that opens with its name says what it means ('it means the frequency')."""
+    found = []
+    for point in points:
+        for m in IS_WHEN.finditer(point.text):
+            found.append(Record(m["term"], _finish(f"When {m['definition']}"), point.line))
+        m = IT_MEANS.search(point.text)
+        if m and point.text.lower().startswith(title.lower()):
+            definition = m["definition"]
+            found.append(Record(title, _finish(definition[0].upper() + definition[1:]), point.line))
+    return found
 
 
 CAUSED_BY = re.compile(r"\b(because of|due to|caused by)\s*:?$", re.IGNORECASE)
@@ -770,11 +794,17 @@ def _with_header(parts: _Parts, out: _Out, branches, root: OutlineNode, stem: st
     shape = _shape(branches, parts, quotations)
     dates = tuple(sorted(parts.dates, key=lambda r: r.line))
     return Draft(
-        title, subject, question, branches, shape, course, tuple(parts.terms), dates, quotations,
+        title, subject, question, branches, shape, course, _with_inline(parts.terms, out.terms), dates, quotations,
         process=(next((p for p in out.process if p), "") or _default_process(branches, parts, title)),
         outcome=_outcome(out.outcomes), guessed={key: why for key, (_, why) in guessed.items()},
         unused=tuple(sorted({(n.line, n.text) for n in unused})), checks=report.comments(),
         lists=tuple(out.lists), equations=tuple(out.equations))
+
+
+def _with_inline(terms: list[Record], inline: list[Record]) -> tuple[Record, ...]:
+    """The notes' key terms, then those defined inside points that the notes do not define already."""
+    known = {r.first.casefold() for r in terms}
+    return (*terms, *(r for r in inline if r.first.casefold() not in known))
 
 
 def _pick_title(parts: _Parts, root: OutlineNode, stem: str, report: Report) -> tuple[str, int, str]:
