@@ -207,7 +207,8 @@ def test_hostile_notes_cannot_inject_script(driver, tmp_path):
     body = driver.find_element("tag name", "body").text
     assert "Hostile </script><script>window.pwned=1</script> notes" in body
     assert "<svg onload=window.pwned=5>" in body
-    assert "in the <b>round</b>" in body
+    # the notes' own tags print as text wherever a question shows them (which point a question uses varies)
+    assert any(f"<b>{word}</b>" in body for word in ("particles", "hot", "round"))
     assert len(cards(driver)) >= 3
 
 

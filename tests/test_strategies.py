@@ -364,7 +364,7 @@ ALL_FIVE = {"purges", "antibiotic-resistance", "notes-dated", "notes-tricky", "n
 @pytest.mark.parametrize("name, slugs", [
     ("multiple-choice", ALL_FIVE),
     ("true-false", ALL_FIVE - {"antibiotic-resistance"}),  # Biology: a swapped year is trivia, its only swaps
-    ("key-terms", {"purges", "antibiotic-resistance", "notes-dated", "notes-matching"}),
+    ("key-terms", {"purges", "antibiotic-resistance", "notes-dated", "notes-matching", "notes-tricky"}),  # one term: defined alone
     ("odd-one-out", ALL_FIVE),
     ("sequence", {"notes-dated"}),
     ("exam-explain", ALL_FIVE),

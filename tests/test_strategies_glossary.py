@@ -566,3 +566,17 @@ def test_term_choice_takes_a_term_asked_elsewhere_when_only_it_is_of_the_answers
         question = next(q for q in make(notes, "term-choice", seed, count=6, exclude=elsewhere).questions
                         if q.answer.endswith("Surface storage"))
         assert "Groundwater storage" in question.body.options
+
+
+def test_one_or_two_key_terms_are_defined_one_by_one():
+    """Notes that define two terms as they go ('Overclocking is when ...') get 'Define the term ...' for
+    each; matching needs three."""
+    notes = parse_notes("title: CPU\nsubject: Computer Science\nkey_terms:\n"
+                        "  - term: Overclocking\n    definition: When the user speeds up the clock by hand.\n"
+                        "  - term: Clock speed\n    definition: The frequency of the pulses the CPU sends out.\n")
+    section = make(notes, "key-terms")
+    assert [q.prompt for q in section.questions] == ["Define the term ‘overclocking’.", "Define the term ‘clock speed’."]
+    assert all(isinstance(q.body, ShortAnswer) and q.marks == 1 for q in section.questions)
+    one = parse_notes("title: CPU\nsubject: Computer Science\nkey_terms:\n"
+                      "  - term: Overclocking\n    definition: When the user speeds up the clock by hand.\n")
+    assert len(make(one, "key-terms").questions) == 1

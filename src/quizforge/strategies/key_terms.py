@@ -161,9 +161,11 @@ class KeyTerms:
         better = [t for t in terms if term_source(t) not in options.hidden | options.exclude
                   and not (lang and gives_away(t, t.definition, True))]
         terms = better if len(better) >= 3 + DEFINE_COUNT else [t for t in terms if term_source(t) not in options.hidden] or terms
-        if len(terms) < 3:
-            raise NotEnoughMaterial(f"{topic.source}: key terms needs at least three key_terms with different "
-                                    "definitions, each a clear phrase or sentence")
+        if not terms:
+            raise NotEnoughMaterial(f"{topic.source}: key terms needs key_terms with different definitions, each "
+                                    "a clear phrase or sentence")
+        if len(terms) < 3:  # too few to match: each defined on its own ('Define the term overclocking')
+            return self._section(lang, self._one_by_one(topic, terms, options, lang))
         # Each seed its turn, and the terms the seed before asked go last: seed 2 asks other terms.
         # A glossary no longer than one paper's worth still turns: another seed defines other terms.
         step = MAX_MATCH + DEFINE_COUNT if len(terms) > MAX_MATCH + DEFINE_COUNT else DEFINE_COUNT
@@ -232,6 +234,18 @@ class KeyTerms:
             if not questions:
                 raise NotEnoughMaterial(f"{topic.source}: key terms needs at least {MIN_MATCH + 1} key_terms whose "
                                         "definitions do not use a word of any term's name")
+        return self._section(lang, questions)
+
+    def _one_by_one(self, topic: Topic, terms: list[KeyTerm], options: Options, lang: str) -> tuple[Question, ...]:
+        """Up to two terms defined on their own, each seed its turn and the seed before's last."""
+        names = capitalised_names(topic)
+        turn = fresh_first(in_turns(terms, 1, options.seed, "key-terms", key=lambda t: t.term), options.previous,
+                           lambda t: f"{self.name}@{term_source(t)}")
+        n = min(DEFINE_COUNT if options.tier != "support" else 1, options.count or DEFINE_COUNT)
+        chosen = sorted(turn[:n], key=topic.key_terms.index)
+        return tuple(meaning_question(t, lang) if lang else define_question(t, names) for t in chosen)
+
+    def _section(self, lang: str, questions: tuple[Question, ...]) -> Section:
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
                         else "Show that you know what the key words of this topic mean.")
         return Section(self.name, "Vocabulary" if lang else self.title, instructions, questions)
