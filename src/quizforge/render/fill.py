@@ -19,18 +19,19 @@ LINE = '<div class="line"></div>'
 # A last page filled less than this far down holds a question or two spilled over: tighter answer space
 # may bring them back (a page for one 1-mark question wastes paper and reads as a mistake).
 LIGHT_PAGE = 0.3
+MM = 96 / 25.4  # CSS pixels in a millimetre
+LINE_MM, TIGHT_MM = 8, 7  # the paper's ruled lines (paper.css.j2) and the narrow-ruled ones
 SHORT_LINES = re.compile(r'<div class="lines">((?:<div class="line"></div>){2,})</div>')
 
 
 def fill_pages(html: str, render: Callable[[str], object]):
     """Lay out ``html`` with ``render`` (HTML string -> WeasyPrint Document), filling marked answers."""
     document = render(html)
-    if len(document.pages) > 1 and _used(document.pages[-1]) < LIGHT_PAGE:
+    if len(document.pages) > 1 and _used(document.pages[-1]) < LIGHT_PAGE and _could_save(html, document.pages[-1]):
         tighter = _tighter(html)
-        if tighter != html:
-            again = render(tighter)
-            if len(again.pages) < len(document.pages):
-                html, document = tighter, again
+        again = render(tighter)
+        if len(again.pages) < len(document.pages):
+            html, document = tighter, again
     if not MARKER.search(html):
         return document
     extra = _free_lines(document)
@@ -43,13 +44,24 @@ def fill_pages(html: str, render: Callable[[str], object]):
 
 
 # Narrow-ruled lines: still room for a student's hand, 1 mm a line less than the paper's own.
-TIGHT_STYLE = "<style>.lines .line { height: 7mm; }</style>"
+TIGHT_STYLE = f"<style>.lines .line {{ height: {TIGHT_MM}mm; }}</style>"
 
 
 def _tighter(html: str) -> str:
     """The paper with one line less in each short answer of two or more, and narrow-ruled lines."""
     fewer = SHORT_LINES.sub(lambda m: f'<div class="lines">{m.group(1)[len(LINE):]}</div>', html)
     return fewer.replace("</head>", TIGHT_STYLE + "</head>", 1) if "</head>" in fewer else fewer
+
+
+def _could_save(html: str, last) -> bool:
+    """Would the tighter layout free as much height as the last page holds? (Else it cannot save the page,
+    and laying it out again costs time for nothing: a mark scheme has no answer lines to give.)"""
+    blocks = SHORT_LINES.findall(html)
+    if not blocks:
+        return False
+    freed = len(blocks) * LINE_MM + html.count(LINE) * (LINE_MM - TIGHT_MM)
+    box = last._page_box
+    return freed * MM >= _used(last) * box.height
 
 
 def _used(page) -> float:
