@@ -468,34 +468,3 @@ def test_a_focus_never_names_a_heading_whose_lines_are_all_left_out():
                if "organisation" in q.prompt}
     assert prompts and not any("Germany" in p for p in prompts), prompts
     assert any("the council and the veto" in p for p in prompts), prompts
-
-
-def test_how_far_weighs_one_of_two_reasons_against_the_other_without_bullets():
-    """Blind review: notes with two reasons (membership, organisation) got two 6-mark essays and a seed 2
-    identical to seed 1; the exam's judgement question needs three, two of them for bullets."""
-    from quizforge.assemble import strategy_rng
-    from quizforge.strategies import Options, get
-
-    two = parse_notes(LEAGUE.split("  - title: Weak sanctions")[0])
-    seen = set()
-    for seed in (1, 2):
-        q = get("how-far").generate(two, strategy_rng(seed, "how-far"), Options(seed=seed)).questions[0]
-        assert q.body.stimulus == () and not any("bullet" in r.lower() for r in q.body.rules)
-        main = two.cause(q.cause_id)
-        other = next(c for c in two.causes if c is not main)
-        assert main.title.lower() in q.prompt.lower() and q.sources == (f"cause:{main.id}",)
-        # the whole other side is there to challenge the statement, not one line of it
-        assert len(q.body.indicative_against) == len(marking_points(other)) >= 2
-        seen.add(main.title)
-    assert seen == {"Membership", "Organisation"}, "seed 2 weighs the other reason"
-    # three reasons: the profile's two bullets, as before
-    q = make(parse_notes(LEAGUE), "how-far").questions[0]
-    assert len(q.body.stimulus) == 2
-
-
-def test_explain_why_leaves_the_reason_an_essay_is_about_to_the_essay():
-    two = parse_notes(LEAGUE.split("  - title: Weak sanctions")[0])
-    organisation = next(c for c in two.causes if c.title == "Organisation")
-    section = make(two, "explain", exclude=frozenset({f"cause:{organisation.id}"}))
-    assert [two.cause(q.cause_id).title for q in section.questions] == ["Membership"]
-    assert len(make(two, "explain").questions) == 2

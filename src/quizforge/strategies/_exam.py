@@ -39,14 +39,9 @@ def set_text_author(topic: Topic, text: str) -> str:
         return ""
 
 
-def essay_causes(topic: Topic) -> list[Cause]:
-    """Causes an essay can use: with points to credit and a title that prints as a bullet."""
-    return [c for c in topic.causes if points_of(c) and printable(stimulus(c), "option")]
-
-
 def usable_causes(topic: Topic, profile: Profile, what: str) -> list[Cause]:
     """Causes with points; there must be more than the stimulus uses, for 'own knowledge'."""
-    causes = essay_causes(topic)
+    causes = [c for c in topic.causes if points_of(c) and printable(stimulus(c), "option")]
     if len(causes) < profile.stimulus + 1 or not (topic.question.strip() or topic.explain_stem):
         raise NotEnoughMaterial(
             f"{topic.source}: {what} needs the enquiry 'question' and at least {profile.stimulus + 1} causes, "

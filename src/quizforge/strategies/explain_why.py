@@ -124,8 +124,6 @@ class ExplainWhy:
             raise NotEnoughMaterial(
                 f"{topic.source}: 'explain why' needs a cause whose title names a reason, at least two points "
                 "that are full sentences to mark against, and an explain_stem or a question in the notes")
-        # not a reason another essay on the paper is about ('The main reason ... was its organisation')
-        causes = [c for c in causes if _exam.bullet_source(c) not in options.exclude] or causes
         chosen = in_turns(causes, count, options.seed, "explain", key=lambda c: c.id)[:count]
         questions = tuple(explain_question(topic, c, MARKS, options.starters, options.seed) for c in chosen)
         instructions = "Write your answer in full sentences. Use specific examples to support your explanation."

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import random
 
-from ..errors import NotEnoughMaterial
 from ..model import Extended, Question, Section, Topic
-from ..profiles import Profile
 from . import _enquiry, _reasons
-from ._exam import (bullet_source, essay_causes, points_of, profile_for, stimulus, subject_skills, summary_of,
-                    usable_causes)
+from ._exam import bullet_source, points_of, profile_for, stimulus, subject_skills, summary_of, usable_causes
 from ._gates import in_turns
 from ._text import lower_first
 from .base import Options
@@ -53,13 +49,6 @@ def prompt_for(topic: Topic, title: str) -> str:
     return f"\u2018{statement}\u2019\nHow far do you agree? Explain your answer."
 
 
-def without_bullets(profile: Profile) -> Profile:
-    """The profile's question with no bullet points: notes with two reasons weigh one against the other,
-    as a 'How far' without stimulus does ('The main reason the League failed was its membership.'), and
-    a bullet would print the only other reason, leaving nothing for the student's own knowledge."""
-    return dataclasses.replace(profile, stimulus=0, rules=tuple(r for r in profile.rules if "bullet" not in r.lower()))
-
-
 class HowFar:
     name = "how-far"
     title = "How far do you agree? (exam style)"
@@ -67,11 +56,7 @@ class HowFar:
 
     def generate(self, topic: Topic, rng: random.Random, options: Options) -> Section:
         profile = profile_for(options, DEFAULT_PROFILE, "judgement")
-        if profile.stimulus and len(essay_causes(topic)) == 2:
-            profile = without_bullets(profile)
         causes = usable_causes(topic, profile, "'how far do you agree'")
-        if len(causes) < 2:
-            raise NotEnoughMaterial(f"{topic.source}: 'how far do you agree' needs at least two causes to weigh")
         # the statement's reason is not one another question's bullets already give, where the notes allow
         unused = [c for c in causes if bullet_source(c) not in options.exclude]
         main = in_turns(unused if len(unused) > profile.stimulus else causes, 1, options.seed, "how-far",
@@ -86,8 +71,7 @@ class HowFar:
         body = Extended(
             lines=profile.lines,
             indicative=points_of(main),
-            # one line for each other reason; where there is only one, all it holds (the whole other side)
-            indicative_against=(tuple(points_of(others[0])) if len(others) == 1 else tuple(summary_of(c) for c in others)),
+            indicative_against=tuple(summary_of(c) for c in others),
             levels=profile.levels,
             stimulus=tuple(stimulus(c) for c in sorted(bullets, key=causes.index)),
             spag=profile.spag,
@@ -99,9 +83,7 @@ class HowFar:
             prompt=prompt_for(topic, main.title),
             marks=profile.marks + profile.spag_marks, body=body,
             answer=f"A justified judgement on whether '{main.title}' was the main reason, weighed against the others.",
-            guidance=profile.guidance, cause_id=main.id,
-            # the statement's reason too, where there are no bullets: an 'explain why' on it would ask the same
-            sources=tuple(bullet_source(c) for c in bullets) + (() if bullets else (bullet_source(main),)),
+            guidance=profile.guidance, cause_id=main.id, sources=tuple(bullet_source(c) for c in bullets),
         )
         instructions = "Answer in full sentences. Plan your answer before you start; leave time to check your writing."
         return Section(self.name, self.title, instructions, (question,))
