@@ -33,6 +33,8 @@ def test_good_sentences_pass(text):
 @pytest.mark.parametrize("text, code", [
     # The fragments, headings and items that point off the page.
     ("All of this raised the tension in Europe.", "Q201"),
+    ("Two more stations were set up on the volcano.", "Q201"),  # more than what? (blind review)
+    ("Another attack on the Kremlin failed.", "Q201"),
     ("Germany ended u.", "Q104"),
     ("Eva Smith.", "Q103"),
     ("Effects in Environment.", "Q102"),

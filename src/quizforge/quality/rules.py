@@ -26,6 +26,9 @@ DANGLING_OPENINGS = tuple(sorted((
     "furthermore", "moreover", "similarly", "likewise", "instead", "consequently", "meanwhile", "afterwards",
     "the latter", "the former", "the same", "yet", "still", "again", "otherwise", "even so", "after this",
     "before this", "due to this", "on the other hand", "in turn", "as such", "here", "both of these",
+    # 'Two more stations with ...', 'Another attack ...': more than what was said before
+    "another", "the other", "the rest", "the next",
+    *(f"{n} more" for n in ("one", "two", "three", "four", "five", "six", "a few", "many", "several", "some")),
 ), key=len, reverse=True))
 # "It is important to ..." / "It was not until ..." use a dummy "it" that points at nothing.
 DUMMY_IT = re.compile(r"^it (is|was) (\w+ )?(that|to|not until|possible|important|likely|clear|true|said)\b", re.I)
