@@ -580,3 +580,11 @@ def test_one_or_two_key_terms_are_defined_one_by_one():
     one = parse_notes("title: CPU\nsubject: Computer Science\nkey_terms:\n"
                       "  - term: Overclocking\n    definition: When the user speeds up the clock by hand.\n")
     assert len(make(one, "key-terms").questions) == 1
+
+
+def test_a_lone_term_that_is_the_topic_itself_is_not_defined():
+    """Blind review: 'Define the term Haber process' beside '... ⇌ ammonia' on 'The Haber process'."""
+    notes = parse_notes("title: The Haber process\nsubject: Chemistry\nkey_terms:\n"
+                        "  - term: Haber process\n    definition: The industrial process that makes ammonia.\n"
+                        "  - term: Catalyst\n    definition: A substance that speeds up a reaction without being used up.\n")
+    assert [q.prompt for q in make(notes, "key-terms").questions] == ["Define the term ‘catalyst’."]

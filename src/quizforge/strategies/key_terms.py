@@ -7,12 +7,12 @@ import re
 
 from ..errors import NotEnoughMaterial
 from ..quality.fit import echoes_title
-from ..quality.words import known, pos
+from ..quality.words import known, lemma, pos
 from ..model import KeyTerm, Match, Question, Section, ShortAnswer, Topic
 from ._glossary import answered_elsewhere, confusable, gives_away, is_answer, language, same_term
 from ._pools import first_sentence, slug
 from ._gates import fresh_first, in_turns, printable, reveals
-from ._text import normalise
+from ._text import STOP_WORDS, normalise
 from .base import Options
 
 
@@ -139,6 +139,13 @@ def define_question(term: KeyTerm, names: frozenset[str] = frozenset()) -> Quest
     )
 
 
+def names_topic(term: KeyTerm, topic: Topic) -> bool:
+    """Is the term the topic its title names ('Haber process' on 'The Haber process', 'Mitosis' on 'Mitosis')?"""
+    words = {lemma(w) for w in re.findall(r"[\w'-]+", term.term) if w.lower() not in STOP_WORDS}
+    title = {lemma(w) for w in re.findall(r"[\w'-]+", topic.title)}
+    return bool(words) and words <= title
+
+
 class KeyTerms:
     hides_text = True  # the pairing of term and definition is the answer: no other question may print it
     name = "key-terms"
@@ -165,6 +172,12 @@ class KeyTerms:
             raise NotEnoughMaterial(f"{topic.source}: key terms needs key_terms with different definitions, each "
                                     "a clear phrase or sentence")
         if len(terms) < 3:  # too few to match: each defined on its own ('Define the term overclocking')
+            # but not the topic itself ('Define the Haber process' on 'The Haber process'): the rest of the
+            # paper is about it, so its equation or stages give the definition away (blind review)
+            terms = [t for t in terms if not names_topic(t, topic)]
+            if not terms:
+                raise NotEnoughMaterial(f"{topic.source}: key terms needs key_terms other than the topic itself "
+                                        f"({topic.title.strip()}), with different definitions")
             return self._section(lang, self._one_by_one(topic, terms, options, lang))
         # Each seed its turn, and the terms the seed before asked go last: seed 2 asks other terms.
         # A glossary no longer than one paper's worth still turns: another seed defines other terms.
