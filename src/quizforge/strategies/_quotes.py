@@ -218,6 +218,20 @@ illustrates signals personifies juxtaposes links sets builds uses continues ends
 CHARACTER_AUX = frozenset("is has was can cannot never always can't won't doesn't isn't wasn't".split())
 
 
+def _trait(words: list[str]) -> bool:
+    """A reading of a character that opens with what they are like, then a comma or 'and'/'but' ('Caring,
+    but also scared ...', 'Lonely and bitter'): an adjective of a person, not of a line ('Ironic ...')."""
+    if len(words) < 3:
+        return False
+    head = words[0].rstrip(",").lower()
+    joiner = words[1]
+    if joiner.lower() not in ("and", "but", "yet"):
+        return False
+    adjective = "ADJ" in pos(head) and not pos(head) & {"NOUN", "DET"} and not head.endswith(("ic", "al"))
+    feeling = head.endswith("ing") and pos(head) == {"VERB"}  # 'Caring, but ...': what they are like
+    return adjective or feeling
+
+
 def predicate(shows: str, topic: Topic, who: str = "", character: bool = False) -> str:
     """What a quotation shows, as words that follow the quotation (or 'It') in a sentence, or "" when the
     notes' reading does not read as one ('Ironic and dramatic irony...', 'Means no harm...').
@@ -254,6 +268,8 @@ def predicate(shows: str, topic: Topic, who: str = "", character: bool = False) 
     if character and who and first[:1].isupper() and low not in LINE_VERBS and (
             low.replace("\u2019", "'") in CHARACTER_AUX or (low.endswith("s") and is_finite_form(low) and "VERB" in pos(low))):
         return f"shows that {who} {lowered}"
+    if character and who and _trait(words):  # 'Caring, but also scared of ending up lonely'
+        return f"shows that {who} is {lowered}"
     verb = second.lower()
     if (second.islower() and verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and len(verb) > 3
             and not low.endswith(("ly", "s"))):
