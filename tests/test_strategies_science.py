@@ -479,3 +479,14 @@ def test_word_equation_never_blanks_a_quantity_the_title_names():
     assert named_by("stopping distance", "Stopping, braking and thinking distances")
     assert not named_by("thinking distance", "Stopping distances")
     assert not named_by("ammonia", "The Haber process")
+
+
+def test_a_list_of_causes_credits_other_correct_causes_and_a_list_of_conditions_does_not():
+    """Blind review: 'Give three causes of slow driver reactions' refused 'distractions', which the notes
+    leave out but students give most often; the conditions of a process are the whole set."""
+    topic = parse_notes("title: T\nlists:\n  - title: Causes of slow reactions\n"
+                        "    items: [Tiredness, Drugs, Alcohol, Old age]\n")
+    (q,) = make(topic, "state-list").questions
+    assert q.guidance[-1] == "Also credit any other correct cause that is not one of these in other words."
+    (q,) = make(parse_notes(PROCESS), "state-list").questions
+    assert not any("any other correct" in g for g in q.guidance)

@@ -64,6 +64,19 @@ def prompt_for(item_list: ItemList, marks: int) -> str:
     return f"State the {what}."
 
 
+KINDS = (("cause", r"causes?|reasons?"), ("example", r"examples?"), ("effect", r"effects?|consequences?"))
+
+
+def kind_of(item_list: ItemList) -> str:
+    """What the list's items are, by its title ('Causes of slow reactions' -> 'cause'), else 'point'."""
+    if dimensions(item_list):  # 'Name two things that affect the grip': things, not causes
+        return "answer"
+    for kind, pattern in KINDS:
+        if re.match(rf"(?:the )?(?:\w+ )?(?:{pattern})\b", item_list.title.strip(), re.IGNORECASE):
+            return kind
+    return "point"
+
+
 def question_for(item_list: ItemList, tier: str) -> Question:
     items = tuple(item_text(i.text) for i in item_list.items)
     cap = 3 if tier == "support" else MAX_MARKS
@@ -72,6 +85,10 @@ def question_for(item_list: ItemList, tier: str) -> Question:
     every = marks == len(items)
     guidance = (points_rule(marks, len(items)),
                 "Allow the same point in the student's own words.")
+    if not complete(item_list):
+        # causes or examples are some of many: the notes' list is not the only right answer (blind review:
+        # "refuses 'distractions', ... the answer students give most often")
+        guidance += (f"Also credit any other correct {kind_of(item_list)} that is not one of these in other words.",)
     body = ShortAnswer(answer="; ".join(items), lines=marks + 1, points=items)
     return Question(
         id=f"state-list:{item_list.id}", strategy="state-list", prompt=prompt_for(item_list, marks), marks=marks,
