@@ -61,16 +61,20 @@ def _could_save(html: str, last) -> bool:
         return False
     freed = len(blocks) * LINE_MM + html.count(LINE) * (LINE_MM - TIGHT_MM)
     box = last._page_box
-    return freed * MM >= _used(last) * box.height
+    return freed * MM >= _lowest(box) - box.content_box_y()
 
 
 def _used(page) -> float:
     """How far down its content area a page's flow reaches, from 0 (empty) to 1 (full)."""
     box = page._page_box
-    top, height = box.content_box_y(), box.height
-    root = box.children[0]
-    lowest = max((b.position_y + b.margin_height() for b in _flow(root) if _leaf(b)), default=top)
-    return (lowest - top) / height if height else 1.0
+    return (_lowest(box) - box.content_box_y()) / box.height if box.height else 1.0
+
+
+def _lowest(box, default: float | None = None) -> float:
+    """The foot of the lowest leaf box in a page's flow (a box split over pages, such as the body, reaches
+    the page's foot, so leaves only); ``default`` (the top of the content area) on an empty page."""
+    return max((b.position_y + b.margin_height() for b in _flow(box.children[0]) if _leaf(b)),
+               default=box.content_box_y() if default is None else default)
 
 
 def _free_lines(document) -> dict[str, int]:
@@ -80,8 +84,7 @@ def _free_lines(document) -> dict[str, int]:
         box = page._page_box
         bottom = box.content_box_y() + box.height
         root = box.children[0]
-        # leaves only: a box split over pages (html, body, a section) reaches down to the page's foot
-        lowest = max((b.position_y + b.margin_height() for b in _flow(root) if _leaf(b)), default=bottom)
+        lowest = _lowest(box, default=bottom)
         for fill in _flow(root):
             name = fill.element.get("data-fill") if getattr(fill, "element", None) is not None else None
             if not name or not getattr(fill, "children", None):

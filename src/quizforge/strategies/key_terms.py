@@ -253,7 +253,7 @@ class KeyTerms:
         """Up to two terms defined on their own, each seed its turn and the seed before's last."""
         names = capitalised_names(topic)
         turn = fresh_first(in_turns(terms, 1, options.seed, "key-terms", key=lambda t: t.term), options.previous,
-                           lambda t: f"{self.name}@{term_source(t)}")
+                           term_source, self.name)
         n = min(DEFINE_COUNT if options.tier != "support" else 1, options.count or DEFINE_COUNT)
         chosen = sorted(turn[:n], key=topic.key_terms.index)
         return tuple(meaning_question(t, lang) if lang else define_question(t, names) for t in chosen)

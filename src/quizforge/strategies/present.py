@@ -20,7 +20,8 @@ from ..quality.words import lemma
 from ..quoteslips import slips
 from ._exam import profile_for, set_text_author, subject_skills
 from ._gates import in_turns
-from ._quotes import curly, distinctive, focus_phrase, mid_sentence, name_slip, printed, reading, word_count
+from ._quotes import (NAME_FILLERS, curly, distinctive, focus_phrase, mid_sentence, name_slip, names_in, printed,
+                      reading, word_count)
 from ._text import STOP_WORDS, end_sentence, normalise, stands_alone
 from .base import Options
 
@@ -164,16 +165,13 @@ def _explained(branch: Cause, topic: Topic) -> list[Quotation]:
             and (branch.kind != "character" or _about(reading(q, topic), branch.title))]
 
 
-TITLES = frozenset("lady lord mr mrs miss ms dr sir king queen prince princess inspector uncle aunt".split())
-
-
 def _about(text: str, name: str) -> bool:
-    """Does the text name the character: 'George Milton' by either name, 'Lady Macbeth' only in full
-    ('Macbeth' alone is another character)?"""
-    words = re.findall(r"[\w’']+", name.strip())
-    if not words or words[0].lower() in TITLES:
+    """Does the text name the character: 'George Milton' by either name (``names_in``), a titled name
+    only in full ('Macbeth' alone is another character than 'Lady Macbeth')?"""
+    first = name.strip().split(" ", 1)[0].lower()
+    if first in NAME_FILLERS:
         return bool(re.search(rf"\b{re.escape(name.strip())}\b", text))
-    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words if w[:1].isupper())
+    return names_in(text, name)
 
 
 def _unquoted(text: str) -> str:
