@@ -588,3 +588,16 @@ def test_a_lone_term_that_is_the_topic_itself_is_not_defined():
                         "  - term: Haber process\n    definition: The industrial process that makes ammonia.\n"
                         "  - term: Catalyst\n    definition: A substance that speeds up a reaction without being used up.\n")
     assert [q.prompt for q in make(notes, "key-terms").questions] == ["Define the term ‘catalyst’."]
+
+
+def test_a_term_the_notes_give_as_a_sum_is_also_defined_by_it():
+    """Blind review: 'Define stopping distance' left out 'thinking distance + braking distance', the notes'
+    own line and the standard GCSE answer."""
+    notes = parse_notes("title: Stopping\nsubject: Physics\nequations:\n"
+                        "  - Stopping distance = thinking distance + braking distance\nkey_terms:\n"
+                        "  - term: Stopping distance\n    definition: Distance travelled from spotting a hazard until the car stops.\n"
+                        "  - term: Thinking distance\n    definition: How far the car goes before the brakes go on.\n")
+    by_term = {q.prompt: q for q in make(notes, "key-terms").questions}
+    assert by_term["Define the term ‘stopping distance’."].guidance[-1] == \
+        "Also accept: the thinking distance plus the braking distance."
+    assert not any(g.startswith("Also accept") for g in by_term["Define the term ‘thinking distance’."].guidance)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from ..equations import read_equation
 from ..errors import NotEnoughMaterial
 from ..quality.fit import echoes_title
 from ..quality.words import known, lemma, pos
@@ -123,13 +124,18 @@ def capitalised_names(topic: Topic) -> frozenset[str]:
     return frozenset(w for t in topic.key_terms for w in MID_CAPITAL.findall(t.definition))
 
 
-def define_question(term: KeyTerm, names: frozenset[str] = frozenset()) -> Question:
-    """'Define the term X': one mark an idea of the definition, each idea printed for the marker."""
+def define_question(term: KeyTerm, names: frozenset[str] = frozenset(), topic: Topic | None = None) -> Question:
+    """'Define the term X': one mark an idea of the definition, each idea printed for the marker; where the
+    notes also give the term as a sum ('Stopping distance = thinking distance + braking distance'), the
+    sum is accepted for a one-mark definition (blind review: "the standard GCSE answer ... not in the key")."""
     parts = define_parts(term.definition)
     body = ShortAnswer(answer=term.definition, lines=2 if len(parts) == 1 else 3,
                        points=tuple(p[0].upper() + p[1:] + "." for p in parts) if len(parts) > 1 else ())
     if len(parts) == 1:
         guidance = ("1 mark for the meaning in the model answer, in any words.",)
+        total = sum_for(term, topic) if topic is not None else ""
+        if total:
+            guidance += (f"Also accept: {total}.",)
     else:
         guidance = ("1 mark for each of the two ideas above, in any words.",)
     return Question(
@@ -137,6 +143,16 @@ def define_question(term: KeyTerm, names: frozenset[str] = frozenset()) -> Quest
         marks=len(parts), body=body, answer=term.definition, guidance=guidance,
         sources=(term_source(term),),
     )
+
+
+def sum_for(term: KeyTerm, topic: Topic) -> str:
+    """'the thinking distance plus the braking distance' where an equation of the notes has the term alone
+    on its left ('Stopping distance = thinking distance + braking distance'), else ''."""
+    for equation in topic.equations:
+        reading = read_equation(equation.text)
+        if reading and reading.quantities and len(reading.left) == 1 and normalise(reading.left[0]) == normalise(term.term):
+            return " plus ".join(f"the {part[0].lower() + part[1:]}" for part in reading.right)
+    return ""
 
 
 def names_topic(term: KeyTerm, topic: Topic) -> bool:
@@ -228,7 +244,7 @@ class KeyTerms:
         else:
             spare = matched.pop(rng.randrange(len(matched))) if len(matched) >= 3 else None
         names = capitalised_names(topic)
-        ask = (lambda t: meaning_question(t, lang)) if lang else (lambda t: define_question(t, names))
+        ask = (lambda t: meaning_question(t, lang)) if lang else (lambda t: define_question(t, names, topic))
         for term in [d for d in defines if d not in revealing]:  # a fuller match before a second 'define'
             if len(matched) < MIN_MATCH and not any(confusable(term, m) or trap(term, m)
                                                     for m in [*matched, *([spare] if spare else [])]):
@@ -256,7 +272,7 @@ class KeyTerms:
                            term_source, self.name)
         n = min(DEFINE_COUNT if options.tier != "support" else 1, options.count or DEFINE_COUNT)
         chosen = sorted(turn[:n], key=topic.key_terms.index)
-        return tuple(meaning_question(t, lang) if lang else define_question(t, names) for t in chosen)
+        return tuple(meaning_question(t, lang) if lang else define_question(t, names, topic) for t in chosen)
 
     def _section(self, lang: str, questions: tuple[Question, ...]) -> Section:
         instructions = (f"Show that you know what these {lang} words and phrases mean." if lang
