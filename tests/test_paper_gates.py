@@ -6,6 +6,7 @@ presets and tiers and checks them with tests of its own, not with the ledger tha
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from quizforge.errors import QuizforgeError
 from quizforge.assemble.screen import Ledger, echoes_stem, screen_section
 from quizforge.load import load_notes
 from quizforge.load.notes import parse_notes
-from quizforge.model import Choice, Match, Question, Section, ShortAnswer, TrueFalse
+from quizforge.model import Choice, Gap, Match, Question, Section, ShortAnswer, TrueFalse
 from quizforge.pipeline import BuildRequest, make_paper
 from quizforge.assemble import strategy_rng
 from quizforge.strategies import Options, get
@@ -109,6 +110,28 @@ def test_a_term_asked_in_one_question_is_not_the_answer_of_another():
                       body=ShortAnswer(answer="The small committee of the most senior leaders."), answer="",
                       sources=("term:politburo",))
     assert screened(mc, define)[0] == ["mc"]
+
+
+def test_a_word_banks_answer_may_be_a_wrong_option_but_not_the_right_one():
+    """Blind review (rivers): with the storage terms kept for the gaps' word bank, the multiple choice offered
+    'Mouth' and 'Watershed' beside 'Surface storage', ruled out for not being stores. The bank prints its
+    words anyway, so a gap's answer may be a wrong option; as the right one, its definition would fill the gap."""
+    gap = Question(id="gap", strategy="fill-blank", prompt="Complete the sentence.", marks=1,
+                   body=Gap(before="Water kept underground in rocks is", after=".", answer="Groundwater storage"),
+                   answer="Groundwater storage", sources=("p1",))
+    bank = Section("fill-blank", "", "", (gap,), ("Groundwater storage", "Surface storage", "Mouth", "Source"))
+    wrong = choice("Which key term means this?\n\u201cWhen water is held in lakes and puddles.\u201d",
+                   ("Surface storage", "Groundwater storage", "Interception", "Surface runoff"), 0, "wrong")
+    right = choice("Which key term means this?\n\u201cWhen water is held in rocks underground.\u201d",
+                   ("Surface storage", "Groundwater storage", "Interception", "Surface runoff"), 1, "right")
+    for mc, kept_ids in ((wrong, ["wrong"]), (right, [])):
+        ledger = Ledger()
+        screen_section(bank, ledger)
+        section, _ = screen_section(Section(mc.strategy, "", "", (mc,)), ledger)
+        assert [q.id for q in section.questions] == kept_ids
+    ledger = Ledger()  # without a bank, the gap's answer printed as any option gives it away
+    screen_section(dataclasses.replace(bank, word_bank=()), ledger)
+    assert screen_section(Section("multiple-choice", "", "", (wrong,)), ledger)[0].questions == ()
 
 
 def test_a_stem_that_prints_another_questions_mark_point_gives_it_away():

@@ -129,6 +129,7 @@ def _draw(topic: Topic, seed: int, strategies: tuple[str, ...], options: dict[st
         opts = options.get(name, Options())
         opts = dataclasses.replace(opts, exclude=opts.exclude | shown, hidden=opts.hidden | hidden,
                                    secrets=opts.secrets | frozenset(ledger.asked),
+                                   banked=opts.banked | frozenset(ledger.banked),
                                    printed=(*opts.printed, *ledger.shown), seed=seed, paper=strategies,
                                    previous=opts.previous | previous)
         try:

@@ -185,6 +185,14 @@ def _beyond_options(question: Question) -> list[str]:
     return [t for t in shown_text(question) if t not in options]
 
 
+def _wrong_options(question: Question) -> set[str]:
+    """A multiple choice's wrong options."""
+    body = question.body
+    if not isinstance(body, Choice):
+        return set()
+    return {o for i, o in enumerate(body.options) if i != body.correct} - {body.options[body.correct]}
+
+
 @dataclass
 class Ledger:
     """What the questions kept so far print and ask for.
@@ -200,6 +208,9 @@ class Ledger:
     shown_beyond_options: list[str] = dataclasses.field(default_factory=list)
     asked_by_choice: list[str] = dataclasses.field(default_factory=list)
     paired: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    # Words a word bank prints: a blank's answer there is on the page already, so a multiple choice may
+    # offer it as a wrong option ('Groundwater storage' beside 'Surface storage'), though not as its answer.
+    banked: list[str] = dataclasses.field(default_factory=list)
     defined: list[str] = dataclasses.field(default_factory=list)
     ordered: list[frozenset[str]] = dataclasses.field(default_factory=list)
     points: list[str] = dataclasses.field(default_factory=list)
@@ -213,8 +224,14 @@ class Ledger:
     def conflict(self, question: Question) -> str:
         mine = shown_text(question)
         plain = _beyond_options(question)
+        offered_wrong = _wrong_options(question)
         for secret in self.asked:
-            looked = plain if secret in self.asked_by_choice else mine
+            if secret in self.asked_by_choice:
+                looked = plain
+            elif secret in self.banked:
+                looked = [t for t in mine if t not in offered_wrong]
+            else:
+                looked = mine
             if any(_contains(t, secret) for t in looked):
                 return f"prints '{secret}', the answer to another question"
         for secret in self.secrets_of(question):
@@ -340,4 +357,6 @@ def screen_section(section: Section, ledger: Ledger,
         checked = tidy_ranges(checked)
         ledger.add(checked)
         kept.append(checked)
+    if kept and section.word_bank:
+        ledger.banked += list(section.word_bank)
     return dataclasses.replace(section, questions=tuple(kept)), warnings

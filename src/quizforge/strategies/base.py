@@ -37,6 +37,8 @@ class Options:
     profile: str | None = None  # exam-style tariff and levels (a name in profiles/ or a YAML file)
     # Answers earlier questions on the paper ask for (blanked words, names, terms): never print them.
     secrets: frozenset[str] = frozenset()
+    # Those of the secrets a word bank on the paper prints anyway: a wrong option may be one of them.
+    banked: frozenset[str] = frozenset()
     # Texts earlier questions print: never ask for a word or sentence that one of them shows.
     printed: tuple[str, ...] = ()
     # The paper's seed: strategies take their material in turns (``_pools.take``), so that

@@ -222,16 +222,23 @@ def word_bank(topic: Topic, every: list[Candidate], picked: list[Candidate], opt
     """The answers and ``WORD_BANK_EXTRAS`` spares of each of their kinds; empty if a kind has too few spares."""
     spares = _spares(topic, every, picked, options)
     bank = [c.answer for c in picked]
+    printed = [c.point.text for c in picked]
     for kind in sorted({c.kind for c in picked}):
         have = spares.get(kind, [])
         if len(have) < WORD_BANK_EXTRAS:
             return ()
+        start = len(bank)
         # spares that could stand in one of this kind's gaps by their grammar first (a noun for a noun's gap)
+        # and, in each of those, spares no gap's own sentence prints: 'Central Committee' printed beside a
+        # gap is a spare the student can strike out at a glance
         answers = [c.answer for c in picked if c.kind == kind]
         fitting = [w for w in have if any(fits_gap(a, w) for a in answers)]
-        chosen = rng.sample(fitting, min(WORD_BANK_EXTRAS, len(fitting)))
         rest = [w for w in have if w not in fitting]
-        bank += chosen + rng.sample(rest, WORD_BANK_EXTRAS - len(chosen))
+        for tier in (fitting, rest):
+            unseen = [w for w in tier if not any(find_phrase(t, w) for t in printed)]
+            seen = [w for w in tier if w not in unseen]
+            for group in (unseen, seen):
+                bank += rng.sample(group, min(WORD_BANK_EXTRAS - (len(bank) - start), len(group)))
     return tuple(sorted(set(bank), key=str.lower))
 
 

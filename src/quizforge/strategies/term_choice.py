@@ -94,8 +94,9 @@ class TermChoice:
         made = []
         for term in pool:
             prompt, shown = prompt_for(term, lang)
-            # a wrong option that is another question's answer (a blanked term) would print that answer
-            wrong = [w for w in distractors(term, topic, shown) if not reveals(w.term, options.secrets)]
+            # a wrong option that is another question's answer (a blanked term) would print that answer,
+            # unless a word bank on the paper prints it anyway
+            wrong = [w for w in distractors(term, topic, shown) if not reveals(w.term, options.secrets - options.banked)]
             if len(wrong) >= size - 1:
                 made.append((term, prompt, wrong))
         if not made:
