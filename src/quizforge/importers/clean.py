@@ -19,6 +19,11 @@ from collections import Counter
 
 from .tree import CHECK, DROPPED, OutlineNode, Report, quote
 
+# A line made only of these (two or more) is a study site's menu: "Knowt Play Flashcards Learn", "Study Save".
+MENU_WORDS = ("study", "save", "flash ?cards", "learn", "test", "match", "play", "spell", "write", "gravity",
+              "print", "share", "copy", "edit", "quiz", "explore", "knowt", "quizlet", "brainscape", "goconqr",
+              "cram", "studocu", "seneca", "gizmo", "coggle", "mindmeister", "getrevising")
+
 # (why, pattern): a line is clutter only if the whole line matches.
 CLUTTER: tuple[tuple[str, re.Pattern[str]], ...] = tuple((why, re.compile(p, re.IGNORECASE)) for why, p in (
     ("page link", r"view (this |the |full )?(mind ?map|resource|notes|flashcards)"),
@@ -40,9 +45,25 @@ CLUTTER: tuple[tuple[str, re.Pattern[str]], ...] = tuple((why, re.compile(p, re.
     ("sign-up line", r"get started\.?( it'?s free\.?)?|(or )?sign up( for free)?( with (your )?(email|google|facebook)( address)?)?\.?"
                      r"|(log|sign) in( to [^.]{1,30})?\.?|join (now|for free)\.?|create (a free )?account\.?"),
     ("site title", r".{1,60} by mind ?map: .{1,60}|mind ?map (about|on|of) .{1,80}|.{1,60} - mind ?map"),
+    ("site menu", r"(?:(?:" + "|".join(MENU_WORDS) + r")\b[\s|·•]*){2,}"),
+    ("page metadata", r"terms in this set \(\d+\)|(?:flash ?cards|cards) in .{1,60}? deck \(\d+\)"
+                      r"|loading( flash ?cards| cards)?(\.\.\.|…)?|preview|studied by \d+ (people|students|users)"),
+    ("page metadata", r"(?:(?:note|mind ?map|flash ?cards?|quiz|slide set|created|uploaded|posted|made) by "
+                      r"[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2},?\s*)+(?:updated )?(about |almost |over |more than |less than )?"
+                      r"(\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago"),
+    ("page metadata", r"(updated|created|published|uploaded|last (updated|edited|modified))\s+"
+                      r"(\w{3,9}\.? \d{1,2}(st|nd|rd|th)?,? \d{4}|\d{1,2}(st|nd|rd|th)? \w{3,9}\.? \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"),
+    ("author line", r"by @?(?=[\w.-]*[a-z_])(?=[\w.-]*(_|\d|^[a-z]))[\w.-]{2,30}"),
+    ("page button", r"(?:(show|hide) (full )?summary\s*)+"),
+    ("document-site notice", r".{0,20}\bis not sponsored or endorsed by any college or university\.?"
+                             r"|downloaded by .{1,60}|[a-z0-9]{6,12}\|\d{5,}"),
     ("sales line", r"(looking for an? (easy|quick|simple|better) way|a (pack|set|deck) of (flash ?cards|revision cards|notes)|"
                    r"(revision|flash) ?cards (for|on|about)|notes on the key points|(everything|all) you need to know) .{0,200}"),
 ))
+
+# A title in a site's list of other resources: "Treaty of Versailles 1919 mind map", "Causes of WW1 flashcards".
+RESOURCE_TITLE = re.compile(r".{1,80}?\b(mind ?maps?|flash ?cards?|revision cards?|notes|quiz(zes)?|slides?|diagrams?|"
+                            r"worksheets?|resources?|presentations?|documents?)\.?", re.IGNORECASE)
 
 # Page clutter that says what the notes are about: the title, if the notes give none.
 TITLE_HINTS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -101,11 +122,16 @@ def drop_clutter(lines: list[tuple[int, str]], report: Report) -> list[tuple[int
     """The (line number, text) pairs that are not page clutter; the rest are reported."""
     kept = []
     authors = {m["name"].casefold() for _, line in lines if (m := CREATED_BY.search(normalise(line)))}
+    trailer = False  # after "Similar History resources:", the site's list of other resources
     for number, line in lines:
         why = clutter_reason(line)
         text = normalise(line)
         if not why and text.casefold() in authors and NAME_LINE.fullmatch(text):
             why = "author line"
+        if not why and trailer and RESOURCE_TITLE.fullmatch(text[LEAD_MARK.match(text).end():] if LEAD_MARK.match(text) else text):
+            why = "similar resources trailer"
+        if why or text:
+            trailer = why in ("similar resources trailer", "'see all' links") or (trailer and not text)
         if why:
             report.add(DROPPED, number, f"{why}: {quote(text)}")
             _note_hints(text, number, report)

@@ -72,7 +72,7 @@ DATE = (
 DATED_LINE = re.compile(rf"(?P<date>{DATE})\s*(?:[-–—:,]\s*|\s+)(?P<event>\S.*)", re.IGNORECASE)
 BRACKETED_DATE = re.compile(rf"\((?P<date>{DATE})\)\s*[-–—:,]?\s*(?P<event>\S.*)", re.IGNORECASE)
 DATE_ONLY = re.compile(DATE, re.IGNORECASE)
-TERM_LINE = re.compile(r"(?P<term>[^.,;:!?=()\-–—]{1,40}?)\s*(?:\s[-–—=]\s|:\s|[–—]|\s=)\s*(?P<definition>\S.*)")
+TERM_LINE = re.compile(r"(?P<term>[^.,;:!?=()\-–—]{1,40}?(?:\s*\([^()]{1,40}\))?)\s*(?:\s[-–—=]\s|:\s|[–—]|\s=)\s*(?P<definition>\S.*)")
 MAX_TERM_WORDS = 4
 
 GLOSSARY_HEADING = re.compile(
@@ -117,6 +117,8 @@ def guess_question(centre: str, subject: str) -> str:
     made-up "What are the key points about X?" is worse than none.
     """
     text = centre.rstrip(" .:;")
+    # 'Why did WW1 start? (MAIN)': a memory aid in brackets after the question is not part of it
+    text = re.sub(r"(?<=\?)\s*\([^()]{1,30}\)$", "", text)
     if text.endswith("?") or QUESTION_LEADS.match(text):
         return sentence_case(text.rstrip("?")) + "?"
     be = "were" if subject == "History" else "are"
@@ -154,7 +156,7 @@ def term_line(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     term = match["term"].strip()
-    if not term or len(term.split()) > MAX_TERM_WORDS or dated_line(text):
+    if not term or len(re.sub(r"\([^()]*\)", "", term).split()) > MAX_TERM_WORDS or dated_line(text):
         return None
     return term, match["definition"].strip()
 

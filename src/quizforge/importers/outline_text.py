@@ -37,6 +37,7 @@ class _Line:
     marked: bool
     dotted: tuple[int, ...] = ()
     kind: str = ""  # "bullet" or "number" when marked
+    card: bool = False  # a flashcard's 'term<TAB>definition'
 
 
 @dataclass(eq=False)
@@ -52,16 +53,52 @@ class _Item:
         return OutlineNode(self.text, self.line, tuple(c.freeze() for c in self.children), self.marker, self.number)
 
 
+CELL_GAP = re.compile(r"\t+|(?<=\S) {4,}(?=\S)")
+MAX_CARD_TERM_WORDS = 6
+
+
+def cells_to_text(text: str) -> str:
+    """A line whose cells a tab (or a wide run of spaces) divides, as the rest of the import reads it.
+
+    Flashcard sites export 'term<TAB>definition' (a card whose sides were typed the other way round comes
+    out 'definition<TAB>term'): it becomes 'term — definition'. Three cells or more are a row of a
+    table, and become 'a | b | c', which ``structure.tables`` reads. A wide run of spaces divides only two
+    cells, neither of them an equation ('Q = I t      charge = current x time' is one line)."""
+    cells = [c.strip() for c in CELL_GAP.split(text)]
+    tabbed = "\t" in text.strip()
+    if len(cells) < 2 or (not tabbed and (len(cells) != 2 or any("=" in c or "|" in c for c in cells))):
+        return text
+    if len(cells) >= 3 or not all(cells):
+        return " | ".join(cells) if len(cells) >= 3 else " ".join(c for c in cells if c)
+    term, definition = cells
+    if _card_side(definition) and (not _card_side(term) or _words(definition) <= 3 < 5 <= _words(term)):
+        # typed the other way round: 'Translates domain names into IP addresses<TAB>DNS (Domain Name System)'
+        term, definition = definition, term
+    return f"{term} \u2014 {definition}"
+
+
+def _words(text: str) -> int:
+    return len(re.sub(r"\([^()]*\)", "", text).split())
+
+
+def _card_side(text: str) -> bool:
+    """A card's term side: a few words, no full stop at the end."""
+    return 0 < _words(text) <= MAX_CARD_TERM_WORDS and not text.rstrip().endswith(".")
+
+
 def parse_line(number: int, raw: str) -> _Line | None:
     """One line's indentation, marker and text; None for a blank line."""
-    expanded = raw.replace("\u00a0", " ").replace("\u3000", " ").expandtabs(4)
+    raw = raw.replace("\u00a0", " ").replace("\u3000", " ")
+    lead = len(raw) - len(raw.lstrip())
+    body = cells_to_text(raw[lead:].rstrip())
+    expanded = raw[:lead].expandtabs(4) + body
     stripped = expanded.lstrip()
     if not stripped.strip():
         return None
     col = len(expanded) - len(stripped)
     match = MARKER.match(stripped)
     if not match:
-        return _Line(number, col, stripped.strip(), marked=False)
+        return _Line(number, col, stripped.strip(), marked=False, card=" \u2014 " in body and body != raw[lead:].rstrip())
     label = match["dotted"] or match["number"]
     dotted = tuple(int(n) for n in label.split(".")) if label else ()
     kind = "bullet" if match["bullet"] or match["glued"] else "number"
@@ -107,6 +144,8 @@ def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:
 def _continues(previous: _Line, line: _Line, uses_markers: bool) -> bool:
     if not previous.text or previous.text.count("|") >= 2:
         return False  # a table row is whole
+    if previous.card and line.text[:1].islower() and not line.card:
+        return True  # a flashcard's definition running onto the next line ('but if the switch fails ...')
     if ends_mid_sentence(previous.text) and line.col >= (0 if uses_markers else previous.col):
         return True
     if not uses_markers:

@@ -49,6 +49,15 @@ SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.IGN
     (r"\bcos\b(?= [a-z])", "because"),
     (r"\binfo\b(?![@./\w-])", "information"),
 ))
+# Shortened names a student writes for speed ('Ger', 'A-H', 'Rus.', 'Insp.'): capitals as written, and the
+# full stop kept where it also ends the sentence ('turn on Rus. Meant ...').
+NAMES = tuple((re.compile(p + r"(?:\.(?!\s+[A-Z]))?"), r) for p, r in (
+    (r"\bGer\b(?![-'\u2019])", "Germany"),
+    (r"\bA-H\b", "Austria-Hungary"),
+    (r"\bRus\b", "Russia"),
+    (r"\bBrit\b", "Britain"),
+    (r"\bInsp\b", "Inspector"),
+))
 
 SPACE_BEFORE = re.compile(r"\s+([,.;:!?)])")
 SPACE_AFTER_OPEN = re.compile(r"\(\s+")
@@ -94,6 +103,8 @@ def _shorthand(text: str, marker: str, words: Words | None = None) -> str:
     text = PLUS.sub(" and ", text)
     for pattern, replacement in SHORTHAND:
         text = pattern.sub(lambda m, r=replacement: r[0].upper() + r[1:] if m[0][0].isupper() and r[0].isalpha() else r, text)
+    for pattern, replacement in NAMES:
+        text = pattern.sub(replacement, text)
     return text
 
 
@@ -249,7 +260,9 @@ def _expand_initials(root: OutlineNode, report: Report) -> OutlineNode:
             initials = [w[0] if w[0].isupper() else w for w in words if w != "the"]
             if len(initials) >= 3:
                 for form in (" ".join(initials), "".join(i if len(i) == 1 else i[0] for i in initials)):
-                    phrases.setdefault(form, match[0])
+                    # 'LAN', 'DNS', 'NATO': an acronym in capitals is the subject's own word, kept as written
+                    if not (form.isupper() and " " not in form):
+                        phrases.setdefault(form, match[0])
     if not phrases:
         return root
     pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(phrases, key=len, reverse=True)) + r")\b")

@@ -108,7 +108,8 @@ def clause_dash(text: str) -> str:
         left = text[bounds[k] + (3 if k else 0):m.start()].strip()
         right = text[m.end():bounds[k + 2]].strip()
         fronted = left.lower().startswith(SUBORDINATORS)
-        if (len(left.split()) < MIN_CLAUSE_WORDS and not fronted) or not has_clause(left) or not has_clause(right) or _subjectless(right):
+        bare = re.sub(r"\([^()]*\)", " ", left)  # 'NIC (network interface controller or card)' is a label
+        if (len(bare.split()) < MIN_CLAUSE_WORDS and not fronted) or not has_clause(left) or not has_clause(right) or _subjectless(right):
             continue
         joint = ", " if fronted else "; "
         first = right.split(" ", 1)[0]

@@ -25,6 +25,15 @@ def kind(title: str) -> str:
     return "sentence" if has_verb(title) else "topic"
 
 
+def named_thing(title: str) -> str:
+    """'Trigger - the assassination' -> 'the assassination': a label, a dash, and the thing it names; the
+    thing is what a sentence about the reason names ('The assassination was the main reason ...')."""
+    label, dash, rest = title.strip().partition(" - ")
+    if dash and len(label.split()) <= 2 and rest.lower().startswith(("the ", "a ", "an ")) and not has_verb(rest):
+        return rest
+    return title
+
+
 def _after(title: str, opener: str) -> str:
     return title.strip()[len(opener):].strip()
 

@@ -19,7 +19,7 @@ def statement_for(title: str, enquiry: str | None = None, tense: str = "past", o
     'The main reason why Stalin carried out the Purges was to cover up problems in the economy.',
     'Membership was the main reason why the League of Nations failed.'; without it,
     'The main reason was to remove old rivals ...'."""
-    title = title.strip().rstrip(".")
+    title = _reasons.named_thing(title.strip().rstrip("."))
     if enquiry is None:
         return f"The main reason was {lower_first(title)}."
     was = "was" if tense == "past" else "is"

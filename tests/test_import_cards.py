@@ -1,0 +1,132 @@
+"""Flashcard exports and study-site chrome (held-out notes, session 9): a Quizlet set is 'term<TAB>definition'
+lines, some typed the other way round, under the site's menu; a mind map ends with a list of the site's other
+resources. Each case is a pattern those exports share, not one file."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizforge.importers import Source, import_source
+from quizforge.importers.clean import clutter_reason
+from quizforge.importers.outline_text import cells_to_text
+
+QUIZLET = """\
+Networks key terms (OCR 1.3)
+Terms in this set (6)
+Study   Save
+LAN (Local Area Network)\tA network that covers a small geographical area, such as one school site.
+Router\tForwards data packets between different networks using IP addresses.
+A hardware component that lets a device connect to a network.\tNIC (network interface card)
+Translates domain names into IP addresses\tDNS (Domain Name System)
+Star topology\tAll devices connect to a central switch, and one failed cable affects only that device
+but if the switch fails the whole network goes down
+Protocol      A set of rules for how devices communicate over a network.
+"""
+
+
+def imported(body: str, name: str = "notes.txt"):
+    return import_source(Source(name, textwrap.dedent(body).encode("utf-8"), "." + name.rsplit(".", 1)[-1]))
+
+
+def notes(result) -> str:
+    """The imported notes without the comments the import writes for the teacher."""
+    return "\n".join(line for line in result.yaml.splitlines() if not line.lstrip().startswith("#"))
+
+
+def test_a_tab_separated_flashcard_set_is_a_glossary_whichever_way_round_a_card_was_typed():
+    result = imported(QUIZLET)
+    terms = {t.term: t.definition for t in result.topic.key_terms}
+    assert set(terms) == {"LAN (Local Area Network)", "Router", "NIC (network interface card)",
+                          "DNS (Domain Name System)", "Star topology", "Protocol"}
+    assert terms["NIC (network interface card)"].startswith("A hardware component")
+    assert terms["Star topology"].endswith("the whole network goes down.")  # the card's second line joined
+    assert result.topic.title == "Networks key terms (OCR 1.3)"
+    assert "Study" not in notes(result) and "Terms in this set" not in notes(result)
+
+
+def test_an_acronym_in_capitals_is_kept_where_the_notes_spell_it_out():
+    """'LAN (Local Area Network)' became 'Local Area Network (Local Area Network)'."""
+    result = imported(QUIZLET)
+    assert "Local Area Network (Local Area Network)" not in notes(result)
+    assert "Domain Name System (Domain Name System)" not in notes(result)
+
+
+@pytest.mark.parametrize("line, cells", [
+    ("Router\tForwards packets.", "Router \u2014 Forwards packets."),
+    ("Forwards packets between networks.\tRouter", "Router \u2014 Forwards packets between networks."),
+    ("Wealth\tcould pay for its response\trelied on aid", "Wealth | could pay for its response | relied on aid"),
+    ("1. Charge flow      Q = I t      charge = current x time", "1. Charge flow      Q = I t      charge = current x time"),
+    ("A plain line with no cells.", "A plain line with no cells."),
+])
+def test_cells_are_read_as_a_card_or_a_table_row(line, cells):
+    assert cells_to_text(line) == cells
+
+
+@given(st.lists(st.text(alphabet="abc XYZ.()", min_size=1, max_size=12), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_dividing_cells_loses_no_word(parts):
+    line = "\t".join(parts)
+    assert sorted(cells_to_text(line).replace("\u2014", " ").replace("|", " ").split()) == sorted(line.split())
+
+
+@pytest.mark.parametrize("line", [
+    "Knowt Play   Flashcards   Learn", "Study   Save", "Terms in this set (21)", "Flashcards in Rates Deck (13)",
+    "Loading flashcards...", "Studied by 41 people", "By mrs_okafor_hist", "Updated Feb 2, 2022",
+    "Note by Tom Whitfield, updated 3 months ago", "Created by Tom Whitfield over 4 years ago",
+    "Show full summary Hide full summary", "Downloaded by Anonymous User",
+    "Studocu is not sponsored or endorsed by any college or university",
+])
+def test_study_site_chrome_is_clutter(line):
+    assert clutter_reason(line)
+
+
+@pytest.mark.parametrize("line", ["By 1914 GB had 29 dreadnoughts", "Test the solution with iodine.",
+                                  "Match fixing was common.", "Learn the bold ones first"])
+def test_notes_lines_are_not_clutter(line):
+    assert clutter_reason(line) is None
+
+
+def test_the_sites_list_of_other_resources_after_its_trailer_is_dropped():
+    result = imported("""\
+        Causes of the war
+          • Militarism
+            • Germany and Britain raced to build the most battleships before 1914.
+          • Alliances
+            • The alliances turned a local war into a European one.
+        Similar History resources:
+          • Treaty of Versailles 1919 mind map
+          • Causes of WW1 flashcards
+        """)
+    assert "mind map" not in notes(result) and "flashcards" not in notes(result).lower()
+
+
+@pytest.mark.parametrize("before, after", [
+    ("once A-H attacked Serbia the alliances dragged everyone in", "once Austria-Hungary attacked Serbia the alliances dragged everyone in"),
+    ("GB joined with Rus. (1907)", "GB joined with Russia (1907)"),
+    ("then turn on Rus. Meant a war on two fronts", "then turn on Russia. Meant a war on two fronts"),
+    ("the Insp. challenges his status", "the Inspector challenges his status"),
+    ("the German Chancellor and Gerald", "the German Chancellor and Gerald"),
+])
+def test_a_shortened_name_is_written_out(before, after):
+    from quizforge.importers.text import clean_text
+
+    assert clean_text(before, "")[0] == after
+
+
+def test_a_central_question_keeps_no_memory_aid_in_brackets():
+    from quizforge.importers.guess import guess_question
+
+    assert guess_question("Why did WW1 start? (MAIN)", "History") == "Why did WW1 start?"
+
+
+def test_a_labelled_reason_is_judged_by_the_thing_it_names():
+    """'The main reason why WW1 started was that trigger - the assassination.' (held-out review)."""
+    from quizforge.strategies.how_far import statement_for
+
+    assert statement_for("Trigger - the assassination", "why WW1 started") == \
+        "The assassination was the main reason why WW1 started."
+    assert statement_for("Militarism", "why WW1 started") == "Militarism was the main reason why WW1 started."
