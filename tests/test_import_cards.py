@@ -130,3 +130,70 @@ def test_a_labelled_reason_is_judged_by_the_thing_it_names():
     assert statement_for("Trigger - the assassination", "why WW1 started") == \
         "The assassination was the main reason why WW1 started."
     assert statement_for("Militarism", "why WW1 started") == "Militarism was the main reason why WW1 started."
+
+
+def test_a_character_shouted_as_a_heading_is_a_character_and_a_shouted_word_beside_it_a_theme():
+    result = imported("""\
+        An Inspector Calls - quotes
+        MR BIRLING:
+        - "a hard-headed, practical man of business" - arrogant, only thinks about profit
+        - "community and all that nonsense" - mocks socialism
+        SHEILA
+        - "But these girls aren't cheap labour - they're people." - sees the workers as human
+        - "It frightens me the way you talk" - the young are willing to change
+        STAGING
+        - "The lighting should be pink and intimate until the Inspector arrives" - the mood changes
+        The Inspector tells Mr Birling and Sheila that they share the blame.
+        """)
+    kinds = {t.title: t.kind for t in result.topic.themes}
+    assert kinds.get("Mr Birling") == "character" and kinds.get("Sheila") == "character"
+    assert kinds.get("Staging") != "character"
+
+
+def test_a_quotation_blank_is_never_a_word_of_a_characters_name():
+    """'... until the [inspector] arrives' beside the character 'Inspector Goole' printed the answer in every
+    question that names him, and the essay and the matching question were left out."""
+    import random
+
+    from quizforge.load import parse_notes
+    from quizforge.strategies.complete_quote import blanks_in
+
+    topic = parse_notes("""\
+title: An Inspector Calls
+subject: English Literature
+characters:
+  - title: Inspector Goole
+    quotes:
+      - quote: The lighting should be pink and intimate until the inspector arrives, and then brighter.
+        shows: The mood changes when he arrives.
+""")
+    quote = topic.all_quotations()[0]
+    assert all(b.answer.lower() != "inspector" for b in blanks_in(quote, topic))
+
+
+def test_a_timeline_with_each_date_alone_above_its_event_and_numeric_dates_reads_every_entry():
+    """Timetoast: 'Nov 9, 1918' above its event, '11/11/1918 - ...', 'Period: A to B', '8th-9th November 1923'."""
+    result = imported("""\
+        Weimar Germany 1918-34
+        By mrs_okafor_hist
+        Updated Feb 2, 2022
+
+        Nov 9, 1918
+        Kaiser Wilhelm II abdicates and Germany is declared a republic
+
+        11/11/1918 - Armistice signed, fighting in the war ends
+
+        Period: Jan 5, 1919 to Jan 12, 1919
+        Spartacist Uprising in Berlin, crushed by the Freikorps
+
+        8th-9th November 1923 - Munich Putsch, Hitler tries to seize power in Bavaria
+
+        Feb 27, 1933
+        Reichstag Fire: Marinus van der Lubbe arrested
+        Embed | Print | Share
+        """)
+    dates = {d.date: d.event for d in result.topic.dates}
+    assert set(dates) == {"Nov 9, 1918", "11/11/1918", "Jan 5, 1919", "8th-9th November 1923", "Feb 27, 1933"}
+    assert dates["Nov 9, 1918"].startswith("Kaiser Wilhelm II abdicates")
+    assert "Marinus van der Lubbe" in dates["Feb 27, 1933"]  # a name before 'van' is never spell-corrected
+    assert not result.topic.key_terms and "Embed" not in notes(result) and "okafor" not in notes(result)

@@ -20,7 +20,7 @@ from collections import Counter
 from .tree import CHECK, DROPPED, OutlineNode, Report, quote
 
 # A line made only of these (two or more) is a study site's menu: "Knowt Play Flashcards Learn", "Study Save".
-MENU_WORDS = ("study", "save", "flash ?cards", "learn", "test", "match", "play", "spell", "write", "gravity",
+MENU_WORDS = ("study", "save", "embed", "flash ?cards", "learn", "test", "match", "play", "spell", "write", "gravity",
               "print", "share", "copy", "edit", "quiz", "explore", "knowt", "quizlet", "brainscape", "goconqr",
               "cram", "studocu", "seneca", "gizmo", "coggle", "mindmeister", "getrevising")
 

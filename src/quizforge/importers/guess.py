@@ -66,8 +66,9 @@ QUESTION_LEADS = re.compile(rf"((why|how|what|which|who|when|where) {AUX}|to wha
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = (
-    r"(?:c\.\s?|circa\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + MONTH + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?=\d{3}))?)?"
-    r"(?:\d{4}s?|\d{1,3}\s?(?:BC|AD|BCE|CE))(?:\s?(?:-|–|to)\s?\d{2,4}s?)?(?:\s?(?:BC|AD|BCE|CE))?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|"  # 11/11/1918
+    r"(?:c\.\s?|circa\s)?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2}(?:st|nd|rd|th)?)?\s+)?(?:" + MONTH + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+(?=\d{3}))?)?"
+    r"(?:\d{4}s?|\d{1,3}\s?(?:BC|AD|BCE|CE))(?:\s?(?:-|–|to)\s?\d{2,4}s?)?(?:\s?(?:BC|AD|BCE|CE))?)"
 )
 DATED_LINE = re.compile(rf"(?P<date>{DATE})\s*(?:[-–—:,]\s*|\s+)(?P<event>\S.*)", re.IGNORECASE)
 BRACKETED_DATE = re.compile(rf"\((?P<date>{DATE})\)\s*[-–—:,]?\s*(?P<event>\S.*)", re.IGNORECASE)

@@ -22,6 +22,7 @@ from ..errors import Problem, SourceError
 from ..equations import read_equation
 from ..load.notes import MAX_DEPTH
 from ..quality.clause import unresolved_pronoun
+from ..quality.words import pos
 from ..quoteslips import slips
 from . import guess, quotes, sections
 from .clean import DANGLING, ends_mid_sentence
@@ -523,8 +524,14 @@ def _term_with_factors(node: OutlineNode, affected: OutlineNode, out: _Out, part
 
 def _literature(node: OutlineNode, context: sections.Context, out: _Out, report: Report) -> None:
     """A theme or a character, with its quotations (filed under a character heading or a name before the quote)."""
+    heading = node.text.strip().rstrip(":").strip()
+    shouted = heading.isupper() and len(heading.split()) <= 3
+    if shouted:  # 'MR BIRLING': a name shouted as a heading; 'STAGING' beside it is still a word
+        heading = " ".join(w if len(w) <= 1 else w[0] + w[1:].lower() for w in heading.split())
+        node = node.with_text(heading)
     named = sections.is_name(node.text, context, node, exact=True)
-    alongside = any(b.key == "characters" for b in out.branches) and all(w[:1].isupper() for w in node.text.split())
+    alongside = (any(b.key == "characters" for b in out.branches) and all(w[:1].isupper() for w in node.text.split())
+                 and not (shouted and len(heading.split()) == 1 and pos(heading.lower())))
     key = "characters" if named or alongside else "themes"
     title = _title(node.text)
     points: list[DraftPoint] = []

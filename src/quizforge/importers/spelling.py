@@ -205,7 +205,9 @@ def _correct_text(node: OutlineNode, speller: Speller, joiner: splitwords.Joiner
         following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if any(a <= token.start() < b for a, b in spans) or word.isupper() or any(c.isupper() for c in word[1:]):
             continue  # an acronym or a mixed-case name ('DfE', 'iPad', 'McCarthy'): never a typo of a common word
-        if not title_case and (_is_name(word, text, token.start(), i) or (word[:1].isupper() and following[:1].isupper())):
+        particle = following.lower() in NAME_PARTICLES  # 'Marinus van der Lubbe', 'Charles de Gaulle'
+        if not title_case and (_is_name(word, text, token.start(), i)
+                               or (word[:1].isupper() and (following[:1].isupper() or particle))):
             continue  # a name: "Hantaro Nagaoka", "Kirov"; never changed here (near-duplicates are flagged elsewhere)
         fix, flag = speller.decide(word)
         if fix and not keep:
@@ -217,6 +219,9 @@ def _correct_text(node: OutlineNode, speller: Speller, joiner: splitwords.Joiner
         elif flag:
             report.add(CHECK, node.line, f"possible typo: '{word}' (perhaps '{flag}'); kept as written")
     return "".join(pieces) + text[last:]
+
+
+NAME_PARTICLES = frozenset({"van", "von", "der", "de", "da", "di", "du", "le", "la", "bin", "ibn", "al"})
 
 
 def _protected(text: str) -> list[tuple[int, int]]:

@@ -42,6 +42,7 @@ def _repair(node: OutlineNode, report: Report) -> OutlineNode:
     if node.marker in ("table", "row"):
         return node.with_children(children)
     children = tables(children, report)
+    children = dates_alone(children, report)
     children = repeats(children, report)
     children = flat_headings(children, report)
     children = flat_sections(children, report)
@@ -82,6 +83,34 @@ def _table(rows: list[OutlineNode], report: Report) -> OutlineNode:
     return OutlineNode(" | ".join(names), header.line, tuple(table_rows), "table")
 
 
+PERIOD = re.compile(rf"(?:period:?\s*)?(?P<start>{guess.DATE})\s+(?:to|until|-|–)\s+(?P<end>{guess.DATE})", re.IGNORECASE)
+
+
+def dates_alone(children: list[OutlineNode], report: Report) -> list[OutlineNode]:
+    """A date alone on a line with its event on the next line at the same level (Timetoast, Preceden):
+    'Nov 9, 1918' then 'Kaiser Wilhelm II abdicates' is one entry. A period ('Period: Jan 5, 1919 to
+    Jan 12, 1919') is dated by its start."""
+    out: list[OutlineNode] = []
+    i = 0
+    while i < len(children):
+        child = children[i]
+        later = children[i + 1] if i + 1 < len(children) else None
+        text = child.text.strip().rstrip(":")
+        period = PERIOD.fullmatch(text)
+        date = period["start"] if period else text if guess.is_date(text) else ""
+        if (date and not child.children and later is not None and not later.children
+                and not guess.is_date(later.text.strip()) and not guess.dated_line(later.text)
+                and not PERIOD.fullmatch(later.text.strip().rstrip(":"))):
+            joined = f"{date} - {later.text.strip()}"
+            report.add(REPAIRED, child.line, f"date {quote(text)} joined to its event on line {later.line}")
+            out.append(OutlineNode(joined, child.line, (), later.marker or child.marker, child.number))
+            i += 2
+            continue
+        out.append(child)
+        i += 1
+    return out
+
+
 def repeats(children: list[OutlineNode], report: Report) -> list[OutlineNode]:
     out: list[OutlineNode] = []
     for i, child in enumerate(children):
@@ -96,7 +125,7 @@ def repeats(children: list[OutlineNode], report: Report) -> list[OutlineNode]:
 def _heading_like(node: OutlineNode) -> bool:
     text = node.text.strip()
     return (not node.children and 0 < len(text.split()) <= MAX_HEADING_WORDS and not text.endswith((".", "!", "?", ","))
-            and not guess.dated_line(text) and not guess.term_line(text) and text[:1].isupper())
+            and not guess.dated_line(text) and not guess.is_date(text) and not guess.term_line(text) and text[:1].isupper())
 
 
 def _tail(text: str, n: int) -> str:

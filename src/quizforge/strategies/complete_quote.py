@@ -93,6 +93,9 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
     # A gloss in brackets is the note-taker's, not the writer's: never blanked.
     glosses = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", text)]
     speaker = name_words(quote.speaker) if quote.speaker else set()
+    # A word of a character's or theme's title ('the inspector' in a line, beside the character 'Inspector
+    # Goole'): every question that names the character would print the answer, so none of them could be set.
+    speaker |= {w for b in topic.themes for w in name_words(b.title)}
     words = list(re.finditer(r"[A-Za-z]+(?:[’-][A-Za-z]+)*", text))
     found = []
     for i, m in enumerate(words):
