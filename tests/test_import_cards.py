@@ -197,3 +197,59 @@ def test_a_timeline_with_each_date_alone_above_its_event_and_numeric_dates_reads
     assert dates["Nov 9, 1918"].startswith("Kaiser Wilhelm II abdicates")
     assert "Marinus van der Lubbe" in dates["Feb 27, 1933"]  # a name before 'van' is never spell-corrected
     assert not result.topic.key_terms and "Embed" not in notes(result) and "okafor" not in notes(result)
+
+
+def test_a_question_and_answer_deck_keeps_the_cards_that_define_a_term_and_reports_the_rest():
+    """Brainscape: numbered 'Q: ... / A: ...' cards. 'What does A mean?' and a cause titled '3' came of
+    reading the prefixes and card numbers as notes (held-out review: 21 of 21 questions wrong)."""
+    result = imported("""\
+        Rates of Reaction
+        Flashcards in Rates of Reaction Deck (4)
+
+        1
+        Q: What is collision theory?
+        A: Reactions only happen when particles collide with enough energy.
+
+        2
+        Q. How does increasing temperature increase the rate?
+        A - Particles move faster so they collide more often.
+
+        3
+        Q: What does a catalyst do?
+        A: Speeds up a reaction but is not used up.
+
+        4
+        Q: Enzymes?
+        A: Biological catalysts
+        """)
+    terms = {t.term: t.definition for t in result.topic.key_terms}
+    assert terms == {"Collision theory": "Reactions only happen when particles collide with enough energy.",
+                     "Catalyst": "Speeds up a reaction but is not used up.", "Enzymes": "Biological catalysts."}
+    assert not result.topic.causes
+    assert any("How does increasing temperature" in line and "left out" in line for line in result.report)
+
+
+def test_sides_titled_arguments_for_and_against_argue_about_what_the_title_names():
+    import random
+
+    from quizforge.strategies import Options, get
+
+    result = imported("""\
+        # Euthanasia - is it ever right?
+
+        - Arguments FOR
+          - Autonomy - people should have the right to choose when and how they die.
+          - If someone with a terminal illness is in unbearable pain it is kinder to let them die.
+          - Situation ethics says do the most loving thing in each situation.
+          - The Golden Rule says treat others as you would want to be treated.
+        - Arguments against
+          - The Catholic Church teaches that euthanasia is murder.
+          - Vulnerable people may feel pressure to die so they are not a burden.
+          - Hospices can control pain and give dignity, so euthanasia is not needed.
+          - A diagnosis might be wrong, or a cure might be found.
+        - New idea
+        """, "notes.md")
+    assert "New idea" not in notes(result)
+    section = get("explain-two").generate(result.topic, random.Random(1), Options())
+    assert [q.prompt for q in section.questions] == ["Explain two arguments for euthanasia.",
+                                                     "Explain two arguments against euthanasia."]

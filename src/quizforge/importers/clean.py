@@ -45,6 +45,7 @@ CLUTTER: tuple[tuple[str, re.Pattern[str]], ...] = tuple((why, re.compile(p, re.
     ("sign-up line", r"get started\.?( it'?s free\.?)?|(or )?sign up( for free)?( with (your )?(email|google|facebook)( address)?)?\.?"
                      r"|(log|sign) in( to [^.]{1,30})?\.?|join (now|for free)\.?|create (a free )?account\.?"),
     ("site title", r".{1,60} by mind ?map: .{1,60}|mind ?map (about|on|of) .{1,80}|.{1,60} - mind ?map"),
+    ("mind-map placeholder", r"new (node|idea|topic|branch|child|subtopic|main topic)"),
     ("site menu", r"(?:(?:" + "|".join(MENU_WORDS) + r")\b[\s|·•]*){2,}"),
     ("page metadata", r"terms in this set \(\d+\)|(?:flash ?cards|cards) in .{1,60}? deck \(\d+\)"
                       r"|loading( flash ?cards| cards)?(\.\.\.|…)?|preview|studied by \d+ (people|students|users)"),

@@ -300,6 +300,8 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
         elif _only_tables(node):
             for table in (n for n in node.walk() if n.marker == "table"):
                 parts.terms.extend(_table_terms(table, report, _parent_title(node, table)))
+        elif sides and sections.is_side(node):  # 'Arguments against', quoting scripture, is still a side
+            _simple(node, "categories", out, report)
         elif sections.quotations_in(node) >= 2 or (quotation_notes and any(n is node for n in quoted)):
             _literature(node, context, out, report)
         elif sections.conditions_list(node):
@@ -316,8 +318,6 @@ def _branches(parts: _Parts, context: sections.Context, out: _Out, report: Repor
             _term_with_factors(node, affected, out, parts, report, several_outcomes)
         elif cases and sections.case_title(node.text):
             _case(node, out, report)
-        elif sides and sections.is_side(node):
-            _simple(node, "categories", out, report)
         elif sections.is_glossary(node):
             parts.terms.extend(Record(*_term_parts(c), c.line) for c in node.children if guess.term_line(c.text))
         elif sections.is_timeline(node):

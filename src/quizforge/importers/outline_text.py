@@ -16,7 +16,7 @@ from ..equations import read_equation
 from ..errors import Problem, SourceError
 from .clean import drop_clutter, ends_mid_sentence
 from .registry import Source
-from .tree import GUESSED, JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document
+from .tree import CHECK, DROPPED, GUESSED, JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document, quote
 
 BULLETS = "•◦▪▫‣∙·●○■□➢➤►▸✓✔→-*+–—o"
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -114,11 +114,66 @@ class OutlineTextReader:
         return False  # the fallback: anything is outline text
 
     def read(self, source: Source, report: Report) -> OutlineNode:
-        numbered = list(enumerate(source.lines, start=1))
+        numbered = question_cards(list(enumerate(source.lines, start=1)), report)
         kept = {n for n, _ in drop_clutter(numbered, report)}
         # A dropped clutter line counts as a blank line: nothing continues across it.
         lines = [parse_line(n, raw) if n in kept else None for n, raw in numbered]
         return document(_nest(_join_wrapped(lines, report), source.label, report))
+
+
+CARD_SIDE = re.compile(r"\s*(?P<side>[QA])\s*(?:[:.)]|\s-)\s*(?P<text>.*)")
+CARD_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+DEFINING = re.compile(r"(?:what (?:is|are|was|were) (?:an? |the )?(?P<a>[^?]{2,40})|what does (?:an? |the )?(?P<b>[^?]{2,40}) (?:do|mean)"
+                      r"|define (?:an? |the )?(?P<c>[^?]{2,40})|(?P<d>[A-Z][\w' -]{1,30}))\s*\??", re.IGNORECASE)
+MIN_CARDS = 3
+
+
+def question_cards(lines: list[tuple[int, str]], report: Report) -> list[tuple[int, str]]:
+    """A deck exported as 'Q: ...' / 'A: ...' lines, each card numbered on a line of its own (Brainscape, Cram).
+
+    A card that asks what a term is ('What is collision theory?', 'What does a catalyst do?', 'Enzymes?')
+    becomes 'term — answer', a glossary line. Any other card asks a question of its own ('How does
+    increasing temperature increase the rate?'), which no question type can yet ask or mark as the notes
+    wrote it: it is left out and reported, not forced into a shape it does not have."""
+    sides = [(n, m) for n, raw in lines if (m := CARD_SIDE.fullmatch(raw))]
+    if sum(1 for _, m in sides if m["side"].upper() == "Q") < MIN_CARDS or sum(1 for _, m in sides if m["side"].upper() == "A") < MIN_CARDS:
+        return lines
+    out: list[tuple[int, str]] = []
+    question: tuple[int, str] | None = None
+    answer: list[str] = []
+
+    def close() -> None:
+        nonlocal question, answer
+        if question is not None:
+            number, asked = question
+            said = " ".join(a for a in answer if a).strip()
+            term = DEFINING.fullmatch(asked.strip())
+            name = next((g for g in (term.groups() if term else ()) if g), "")
+            if name and said and len(name.split()) <= 4:
+                out.append((number, f"{name.strip()[0].upper()}{name.strip()[1:]} \u2014 {said}"))
+            else:
+                report.add(CHECK, number, f"question card {quote(asked, 50)} left out: only cards that ask what a "
+                                          "term is become key terms; write the others as points under a heading")
+        question, answer = None, []
+
+    for number, raw in lines:
+        m = CARD_SIDE.fullmatch(raw)
+        if m and m["side"].upper() == "Q":
+            close()
+            question = (number, m["text"].strip())
+        elif m and m["side"].upper() == "A" and question is not None:
+            answer.append(m["text"].strip())
+        elif question is not None and raw.strip() and not CARD_NUMBER.fullmatch(raw):
+            answer.append(re.sub(r"^\s*[-•*]\s*", "", raw).strip())
+        elif CARD_NUMBER.fullmatch(raw):
+            close()
+            report.add(DROPPED, number, f"card number {quote(raw.strip())}")
+        else:
+            if not raw.strip():
+                close()
+            out.append((number, raw))
+    close()
+    return sorted(out)
 
 
 def _join_wrapped(lines: list[_Line | None], report: Report) -> list[_Line]:

@@ -95,7 +95,8 @@ def _arrows(text: str, marker: str, words: Words | None = None) -> str:
     text = EQUALS.sub(" = ", text)
     # "Pressure = 200 atm" reads "is"; "higher pressure = higher yield" reads "gives".
     text = re.sub(r" = (?=[\d~≈])", " is ", text)
-    return text.replace(" = ", " gives ") if "'" not in text else text
+    # 'Mean rate = amount of reactant used ÷ time' is a formula: its '=' stays
+    return text.replace(" = ", " gives ") if "'" not in text and not re.search(r"[÷×]", text) else text
 
 
 def _shorthand(text: str, marker: str, words: Words | None = None) -> str:

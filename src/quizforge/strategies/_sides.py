@@ -120,4 +120,26 @@ def find(topic: Topic) -> Sides | None:
                     subject = m.group(2).strip()
                     reworded = wording(topic, subject, (pro, con)) if "for" in pro_pattern else ""
                     return Sides(subject, pro, con, m.group(1).lower(), n.group(1).lower(), reworded)
-    return None
+    return _bare(topic)
+
+
+BARE = (r"(arguments|reasons|evidence|views) for", r"(arguments|reasons|evidence|views) against")
+
+
+def _bare(topic: Topic) -> Sides | None:
+    """'Arguments FOR' / 'Arguments against' under the title 'Euthanasia - is it ever right?': the sides of
+    what the title names before its dash or colon (a noun of one or two words), written into each title."""
+    head = re.split(r"\s+[-–—:]\s+|:\s*", (topic.title or "").strip(), maxsplit=1)[0].strip()
+    if not head or len(head.split()) > 2 or not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", head):
+        return None
+    subject = head if len(head.split()) > 1 and head.split()[1][:1].isupper() else head[0].lower() + head[1:]
+    pro = next((g for g in topic.groups if _match(BARE[0], g.title)), None)
+    con = next((g for g in topic.groups if _match(BARE[1], g.title)), None)
+    if pro is None or con is None:
+        return None
+    m, n = _match(BARE[0], pro.title), _match(BARE[1], con.title)
+    pro = replace(pro, title=f"{m.group(1).capitalize()} for {subject}")
+    con = replace(con, title=f"{n.group(1).capitalize()} against {subject}")
+    if len(side_points(pro, subject)) < MIN_POINTS or len(side_points(con, subject)) < MIN_POINTS:
+        return None
+    return Sides(subject, pro, con, m.group(1).lower(), n.group(1).lower())
