@@ -253,3 +253,32 @@ def test_sides_titled_arguments_for_and_against_argue_about_what_the_title_names
     section = get("explain-two").generate(result.topic, random.Random(1), Options())
     assert [q.prompt for q in section.questions] == ["Explain two arguments for euthanasia.",
                                                      "Explain two arguments against euthanasia."]
+
+
+def test_lines_under_a_dotted_heading_are_its_content_and_an_introduction_heads_nothing():
+    """GoConqr notes numbered 1.1, 1.2 with facts and dash lists at the headings' own indent."""
+    result = imported("""\
+        Earthquakes - Chile 2010 vs Nepal 2015
+
+        Comparing the effects of and responses to a tectonic hazard in a richer and a poorer country
+
+        1. Chile 2010
+        1.1 Facts
+        Date: 27th February 2010, 3:34am
+        Epicentre: just off the coast of central Chile
+        1.2 Primary effects
+        - approx 500 people killed
+        - buildings, roads and bridges destroyed
+        2. Nepal 2015
+        2.1 Facts
+        Date: 25/04/2015, just before midday
+        2.2 Primary effects
+        - about 9,000 people killed
+        - hundreds of thousands of houses destroyed
+        """)
+    assert result.topic.title == "Earthquakes - Chile 2010 vs Nepal 2015"
+    assert not result.topic.key_terms  # 'Date: ...' and 'Epicentre: just off ...' are facts, not definitions
+    assert [g.title for g in result.topic.groups][:2] == ["Chile 2010", "Nepal 2015"]
+    chile = result.topic.groups[0]
+    texts = [p.text for point in chile.points for p in (point, *point.points)]
+    assert any("500 people killed" in t for t in texts) and any(t.startswith("Date: 27th") for t in texts)

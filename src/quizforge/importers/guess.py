@@ -151,6 +151,15 @@ def is_date(text: str) -> bool:
     return bool(DATE_ONLY.fullmatch(text.strip(" :")))
 
 
+# 'Date: 27th February 2010', 'Epicentre: just off the coast of Chile', 'Deaths: approx 500': a case study's
+# facts under labels, not terms with their meanings.
+FACT_LABELS = frozenset("""date dates when where who location place country region magnitude mag
+deaths death toll injured cost costs damage cause causes effect effects response responses""".split())
+FACT_VALUE = re.compile(r"(?:\d|~|approx|about|around|over|under|just|off|in|on|at|near|north|south|east|west"
+                        r"|between|from)\b", re.IGNORECASE)
+COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.IGNORECASE)
+
+
 def term_line(text: str) -> tuple[str, str] | None:
     """('kulak', 'a rich peasant') for a 'term - definition' line, else None."""
     match = TERM_LINE.fullmatch(text)
@@ -159,7 +168,12 @@ def term_line(text: str) -> tuple[str, str] | None:
     term = match["term"].strip()
     if not term or len(re.sub(r"\([^()]*\)", "", term).split()) > MAX_TERM_WORDS or dated_line(text):
         return None
-    return term, match["definition"].strip()
+    definition = match["definition"].strip()
+    label = term.lower().rstrip(".")
+    if label in FACT_LABELS or " ".join(label.split()[:2]) in FACT_LABELS or FACT_VALUE.match(definition) \
+            or COMPARISON.search(definition):
+        return None  # a fact under a label, or a title that compares ('Earthquakes - Chile 2010 vs Nepal 2015')
+    return term, definition
 
 
 SENTENCE_BREAK = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.?!])\s+(?=[A-Z])")

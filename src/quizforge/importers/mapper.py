@@ -827,6 +827,8 @@ def _pick_title(parts: _Parts, root: OutlineNode, stem: str, report: Report) -> 
         value, line = report.hints["title"]
         return _topic_title(value), line, f"taken from line {line}"
     first = next((c for c in root.children), None)
+    if first is not None and guess.COMPARISON.search(first.text) and len(first.text.split()) <= 12:
+        return _topic_title(first.text), first.line, f"taken from line {first.line}"  # 'Earthquakes - Chile 2010 vs Nepal 2015'
     if first is not None and (term := guess.term_line(first.text)) and len(term[0].split()) <= 3:
         return _title(term[0]), first.line, f"the notes open by defining {quote(term[0])}"
     return _clean_stem(stem), 0, "made from the file name: the notes have no heading of their own"

@@ -55,6 +55,7 @@ class _Item:
 
 CELL_GAP = re.compile(r"\t+|(?<=\S) {4,}(?=\S)")
 MAX_CARD_TERM_WORDS = 6
+MAX_RUN_HEADING_WORDS = 10  # a plain line this long over a list at its own indent is an introduction, not its heading
 
 
 def cells_to_text(text: str) -> str:
@@ -221,16 +222,26 @@ def _nest(lines: list[_Line], label: str, report: Report) -> list[OutlineNode]:
     stack: list[_Item] = [root]
     by_number: dict[tuple[int, ...], _Item] = {}
     run: tuple[_Item, float] | None = None  # a plain heading line and the column of the marked lines under it
+    dotted_seen = False  # the notes number their headings 1.1, 1.2 ...
     for line in lines:
         parent = by_number.get(line.dotted[:-1]) if len(line.dotted) > 1 else None
         at = next((i for i, s in enumerate(stack) if s is parent), None) if parent is not None else None
         col = line.col
         if at is None and line.marked and run is not None and line.col == run[1]:
             col = line.col + 0.5  # under the plain heading that opened this run of marked lines
-        elif line.marked and stack[-1] is not root and not stack[-1].marker and stack[-1].col == line.col:
+        elif line.marked and stack[-1] is not root and not stack[-1].marker and stack[-1].col == line.col \
+                and len(stack[-1].text.split()) <= MAX_RUN_HEADING_WORDS:  # a sentence introduces, it heads nothing
             run, col = (stack[-1], line.col), line.col + 0.5  # "Stage 1" then "- ..." lines at its own indent
         elif not line.marked:
             run = None
+        heading = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].marker == "number"), None)
+        if at is None and (not line.marked or line.kind == "bullet") and dotted_seen and heading is not None \
+                and all(s.marker != "number" for s in stack[heading + 1:]) and line.col <= stack[heading].col + 1:
+            # '1.1 Facts' then 'Date: 27th February 2010' at its own indent: in notes numbered 1.1, 1.2 ...,
+            # an unnumbered line under a numbered heading is its content, not the next heading
+            at, parent = heading, stack[heading]
+        if line.dotted and len(line.dotted) > 1:
+            dotted_seen = True
         if at is not None:
             del stack[at + 1:]
             col = max(col, parent.col + 0.001)
