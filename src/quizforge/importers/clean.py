@@ -99,10 +99,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _unmarked(text: str) -> str:
+    """The line without its bullet."""
+    lead = LEAD_MARK.match(text)
+    return text[lead.end():] if lead else text
+
+
 def clutter_reason(line: str) -> str | None:
     """Why a whole line is page clutter, or None if it may be the teacher's."""
-    text = normalise(line)
-    text = text[LEAD_MARK.match(text).end():] if LEAD_MARK.match(text) else text
+    text = _unmarked(normalise(line))
     if not text:
         return None
     for why, pattern in CLUTTER:
@@ -129,7 +134,7 @@ def drop_clutter(lines: list[tuple[int, str]], report: Report) -> list[tuple[int
         text = normalise(line)
         if not why and text.casefold() in authors and NAME_LINE.fullmatch(text):
             why = "author line"
-        if not why and trailer and RESOURCE_TITLE.fullmatch(text[LEAD_MARK.match(text).end():] if LEAD_MARK.match(text) else text):
+        if not why and trailer and RESOURCE_TITLE.fullmatch(_unmarked(text)):
             why = "similar resources trailer"
         if why or text:
             trailer = why in ("similar resources trailer", "'see all' links") or (trailer and not text)

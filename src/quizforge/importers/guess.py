@@ -160,13 +160,18 @@ FACT_VALUE = re.compile(r"(?:\d|~|approx|about|around|over|under|just|off|in|on|
 COMPARISON = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.IGNORECASE)
 
 
+def bare_words(text: str) -> int:
+    """How many words ``text`` has outside brackets: 'NIC (network interface card)' is a one-word term."""
+    return len(re.sub(r"\([^()]*\)", " ", text).split())
+
+
 def term_line(text: str) -> tuple[str, str] | None:
     """('kulak', 'a rich peasant') for a 'term - definition' line, else None."""
     match = TERM_LINE.fullmatch(text)
     if not match:
         return None
     term = match["term"].strip()
-    if not term or len(re.sub(r"\([^()]*\)", "", term).split()) > MAX_TERM_WORDS or dated_line(text):
+    if not term or bare_words(term) > MAX_TERM_WORDS or dated_line(text):
         return None
     definition = match["definition"].strip()
     label = term.lower().rstrip(".")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..equations import read_equation
 from ..errors import Problem, SourceError
 from .clean import drop_clutter, ends_mid_sentence
+from .guess import bare_words
 from .registry import Source
 from .tree import CHECK, DROPPED, GUESSED, JOINED, MAX_OUTLINE_DEPTH, OutlineNode, Report, document, quote
 
@@ -72,19 +73,15 @@ def cells_to_text(text: str) -> str:
     if len(cells) >= 3 or not all(cells):
         return " | ".join(cells) if len(cells) >= 3 else " ".join(c for c in cells if c)
     term, definition = cells
-    if _card_side(definition) and (not _card_side(term) or _words(definition) <= 3 < 5 <= _words(term)):
+    if _card_side(definition) and (not _card_side(term) or bare_words(definition) <= 3 < 5 <= bare_words(term)):
         # typed the other way round: 'Translates domain names into IP addresses<TAB>DNS (Domain Name System)'
         term, definition = definition, term
     return f"{term} \u2014 {definition}"
 
 
-def _words(text: str) -> int:
-    return len(re.sub(r"\([^()]*\)", "", text).split())
-
-
 def _card_side(text: str) -> bool:
     """A card's term side: a few words, no full stop at the end."""
-    return 0 < _words(text) <= MAX_CARD_TERM_WORDS and not text.rstrip().endswith(".")
+    return 0 < bare_words(text) <= MAX_CARD_TERM_WORDS and not text.rstrip().endswith(".")
 
 
 def parse_line(number: int, raw: str) -> _Line | None:

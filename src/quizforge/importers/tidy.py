@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..quality.words import STOP, is_country, is_finite_form, lemma, missing_word, pos
+from . import guess
 from .text import changed_part
 from .tree import CHECK, CLEANED, OutlineNode, Report, quote
 from .words import Words
@@ -108,8 +109,8 @@ def clause_dash(text: str) -> str:
         left = text[bounds[k] + (3 if k else 0):m.start()].strip()
         right = text[m.end():bounds[k + 2]].strip()
         fronted = left.lower().startswith(SUBORDINATORS)
-        bare = re.sub(r"\([^()]*\)", " ", left)  # 'NIC (network interface controller or card)' is a label
-        if (len(bare.split()) < MIN_CLAUSE_WORDS and not fronted) or not has_clause(left) or not has_clause(right) or _subjectless(right):
+        # 'NIC (network interface controller or card)' is a label: a bracket is an aside, not a clause
+        if (guess.bare_words(left) < MIN_CLAUSE_WORDS and not fronted) or not has_clause(left) or not has_clause(right) or _subjectless(right):
             continue
         joint = ", " if fronted else "; "
         first = right.split(" ", 1)[0]

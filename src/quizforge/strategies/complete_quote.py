@@ -92,16 +92,15 @@ def blanks_in(quote: Quotation, topic: Topic) -> list[Blank]:
         return []
     # A gloss in brackets is the note-taker's, not the writer's: never blanked.
     glosses = [(m.start(), m.end()) for m in re.finditer(r"\[[^\]]*\]", text)]
-    speaker = name_words(quote.speaker) if quote.speaker else set()
-    # A word of a character's or theme's title ('the inspector' in a line, beside the character 'Inspector
-    # Goole'): every question that names the character would print the answer, so none of them could be set.
-    speaker |= {w for b in topic.themes for w in name_words(b.title)}
+    # Never the speaker's name, nor a word of a character's or theme's title ('the inspector' in a line,
+    # beside the character 'Inspector Goole'): every question naming the character would print the answer.
+    named = (name_words(quote.speaker) if quote.speaker else set()) | {w for b in topic.themes for w in name_words(b.title)}
     words = list(re.finditer(r"[A-Za-z]+(?:[’-][A-Za-z]+)*", text))
     found = []
     for i, m in enumerate(words):
         word = m.group(0)
         low = word.lower()
-        if i == 0 or "’" in word or len(word) < MIN_LETTERS or low in STOP_WORDS or low in WEAK_WORDS or low in speaker:
+        if i == 0 or "’" in word or len(word) < MIN_LETTERS or low in STOP_WORDS or low in WEAK_WORDS or low in named:
             continue
         if _echoed(text, m.start(), m.end()) or any(a < m.start() < b for a, b in glosses):
             continue
